@@ -97,7 +97,8 @@ class Mention:
 
     `rule` records which mechanism produced it (gazetteer, title pattern, coreference…)
     and `antecedent` points at the index of the mention it was resolved through, so the
-    chain "dia → Putin → Vladimir Putin" can be explained.
+    chain "dia → Putin → Vladimir Putin" can be explained. A group mention ("kedua negara",
+    "keduanya") has no single `actor`; its `members` are the actors it stands for.
     """
 
     span: Span
@@ -108,6 +109,7 @@ class Mention:
     rule: str = ""
     antecedent: int | None = None
     confidence: float = 1.0
+    members: list[Actor] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -1,0 +1,74 @@
+"""Build the default pipeline and run it: the Python entry point behind the CLI.
+
+    >>> from peristiwa.api import Extractor
+    >>> extractor = Extractor.load()
+    >>> doc = extractor.extract("Presiden Joko Widodo bertemu ...", published=date(2023, 3, 21))
+
+Resources (KB, gazetteer, lexicon, NER model) are loaded once per `Extractor` and shared by
+its stages; nothing is cached in module globals, so two extractors with different user KB
+files can live side by side.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from peristiwa.extract.coref import CorefStage
+from peristiwa.extract.dates import TimeStage
+from peristiwa.extract.mentions import MentionStage
+from peristiwa.extract.names import UnknownNameStage
+from peristiwa.extract.ner import NerStage, NerTagger
+from peristiwa.extract.places import Gazetteer, PlaceStage
+from peristiwa.extract.quotes import QuoteStage
+from peristiwa.kb.base import KnowledgeBase
+from peristiwa.lang.pack import LanguagePack, load_pack
+from peristiwa.model import Article, Document
+from peristiwa.pipeline import Pipeline
+from peristiwa.text.segment import Segmenter, SegmentStage
+
+
+@dataclass
+class Extractor:
+    """A ready-to-use pipeline plus the resources it was built from."""
+
+    pipeline: Pipeline
+    kb: KnowledgeBase
+    pack: LanguagePack
+    segmenter: Segmenter
+
+    @classmethod
+    def load(cls, language: str = "id", kb_paths: Sequence[Path] = (), lexicon_paths: Sequence[Path] = (),
+             use_ner: bool = True) -> Extractor:
+        segmenter = Segmenter(language)
+        pack = load_pack(language)
+        kb = KnowledgeBase.load(lambda s: [(t.text, t.norm) for t in segmenter.segment(s)[1]], kb_paths)
+        stages = [SegmentStage(segmenter), MentionStage(kb, pack)]
+        if use_ner:
+            stages.append(NerStage(NerTagger.load()))
+        stages += [
+            PlaceStage(Gazetteer.load()),
+            UnknownNameStage(pack),
+            CorefStage(),
+            TimeStage.load(language),
+            QuoteStage(pack),
+        ]
+        return cls(Pipeline(stages), kb, pack, segmenter)
+
+    def extract(self, text: str, published: date | None = None, *, article_id: str | None = None,
+                title: str | None = None, url: str | None = None, language: str | None = None) -> Document:
+        article = Article(
+            id=article_id or hashlib.sha1(text.encode()).hexdigest()[:12],
+            text=text,
+            title=title,
+            url=url,
+            published=published,
+            language=language or self.pack.code,
+        )
+        return self.pipeline.run(article)
+
+    def run(self, article: Article) -> Document:
+        return self.pipeline.run(article)

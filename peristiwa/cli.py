@@ -1,0 +1,115 @@
+"""The `peristiwa` command line.
+
+Every user-facing failure (missing file, binary input, bad date) ends in one readable line
+on stderr and a non-zero exit code — never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from peristiwa import __version__
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Political event data from Indonesian news: actors, places, dates, quotes, events.")
+err = Console(stderr=True)
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+    events = "events"
+
+
+def fail(message: str, code: int = 2) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"--date must be YYYY-MM-DD, got {value!r}")
+    return None
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False) -> None:
+    if version:
+        typer.echo(f"peristiwa {__version__}")
+        raise typer.Exit()
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Text files (.txt, UTF-8 or a detectable encoding).")],
+    date_: Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD (anchors "
+                                                            "relative dates and actor roles).")] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.json,
+    language: Annotated[str, typer.Option("--lang", help="Language of the articles (id, en, ms).")] = "id",
+    kb: Annotated[list[Path] | None, typer.Option("--kb", help="Extra KB YAML file (repeatable).")] = None,
+    lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help="Extra event lexicon YAML "
+                                                                        "(repeatable).")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Show why each event was coded.")] = False,
+    include_unresolved: Annotated[bool, typer.Option("--include-unresolved",
+                                                     help="Keep events whose source is unknown.")] = False,
+    no_ner: Annotated[bool, typer.Option("--no-ner", help="Skip the statistical NER stage.")] = False,
+) -> None:
+    """Extract actors, places, dates, quotes and events from article files."""
+    from peristiwa.api import Extractor
+    from peristiwa.cli_output import render
+    from peristiwa.text.reader import InputError, read_article
+
+    published = parse_date(date_)
+    for path in [*(kb or []), *(lexicon or [])]:
+        if not path.is_file():
+            fail(f"{path}: no such file")
+    articles = []
+    for path in files:
+        try:
+            articles.append(read_article(path, published=published, language=language))
+        except InputError as exc:
+            fail(str(exc))
+    try:
+        extractor = Extractor.load(language, kb_paths=kb or (), lexicon_paths=lexicon or (), use_ner=not no_ner)
+    except ValueError as exc:
+        fail(str(exc))
+    docs = [extractor.run(article) for article in articles]
+    render(docs, fmt.value, explain=explain, include_unresolved=include_unresolved, out=sys.stdout)
+
+
+@app.command("kb")
+def kb_lookup(
+    name: Annotated[str, typer.Argument(help="A name or alias, e.g. 'Xi Jinping' or 'Kremlin'.")],
+    date_: Annotated[str | None, typer.Option("--date", help="Resolve the role on this date.")] = None,
+    kb: Annotated[list[Path] | None, typer.Option("--kb", help="Extra KB YAML file (repeatable).")] = None,
+) -> None:
+    """Look a name up in the knowledge base and show what it codes as on a date."""
+    from peristiwa.api import Extractor
+    from peristiwa.model import to_jsonable
+
+    day = parse_date(date_)
+    extractor = Extractor.load(kb_paths=kb or (), use_ner=False)
+    tokens = extractor.segmenter.segment(name)[1]
+    n, hits = extractor.kb.match([t.norm for t in tokens], [t.text for t in tokens], 0)
+    if not hits or n != len(tokens):
+        fail(f"{name!r} is not in the knowledge base", code=1)
+    for hit in hits:
+        actor = extractor.kb.actor(hit.entry_id, day, hit.via)
+        typer.echo(json.dumps({"via": hit.via, **to_jsonable(actor)}, ensure_ascii=False))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

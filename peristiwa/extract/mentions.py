@@ -1,0 +1,224 @@
+"""Actor mentions: knowledge-base names, title + name patterns, descriptions and pronouns.
+
+One left-to-right scan per sentence tries, at each token, in this order:
+1. a KB alias (longest match: "Dewan Keamanan PBB" beats "PBB");
+2. a role word with what follows it: "Perdana Menteri Jepang Fumio Kishida",
+   "Kementerian luar negeri Ukraina" (→ UKRGOV by pattern), "pemimpin China" (→ the
+   country's head, preferring a person the article already named);
+3. a short name ("Xi") of a person the article names in full elsewhere;
+4. a pronoun or a group expression ("dia", "keduanya"), left for the coreference stage.
+Unknown names are added later by the NER and name stages, so nothing is silently lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from peristiwa.kb.base import KnowledgeBase
+from peristiwa.lang.pack import LanguagePack, RoleWord
+from peristiwa.model import Actor, Document, Mention, Token
+
+DESCRIPTIVE_KINDS = frozenset({"leader", "title"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Window:
+    """One sentence's tokens with parallel lists for fast matching."""
+
+    tokens: list[Token]
+    norms: list[str]
+    surfaces: list[str]
+    sentence: int
+
+
+class MentionStage:
+    """Pipeline stage "mentions": KB-linked and pattern-coded actor mentions."""
+
+    name = "mentions"
+
+    def __init__(self, kb: KnowledgeBase, pack: LanguagePack) -> None:
+        self.kb = kb
+        self.pack = pack
+
+    def __call__(self, doc: Document) -> None:
+        windows = [self._window(doc, s.index) for s in doc.sentences]
+        named = self._persons_named(windows)
+        day = doc.article.published
+        for window in windows:
+            doc.mentions.extend(_Scanner(self.kb, self.pack, doc, window, named, day).scan())
+        doc.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
+
+    @staticmethod
+    def _window(doc: Document, index: int) -> _Window:
+        tokens = doc.sentence_tokens(doc.sentences[index])
+        return _Window(tokens, [t.norm for t in tokens], [t.text for t in tokens], index)
+
+    def _persons_named(self, windows: list[_Window]) -> list[str]:
+        """KB persons the article names in full, in order of first appearance (for short names)."""
+        found: dict[str, None] = {}
+        for w in windows:
+            i = 0
+            while i < len(w.tokens):
+                n, hits = self.kb.match(w.norms, w.surfaces, i)
+                for hit in hits:
+                    if self.kb.entries[hit.entry_id].kind == "person":
+                        found.setdefault(hit.entry_id, None)
+                i += max(n, 1)
+        return list(found)
+
+
+class _Scanner:
+    """Scans one sentence; holds the per-sentence state so each step stays a small method."""
+
+    def __init__(self, kb: KnowledgeBase, pack: LanguagePack, doc: Document, window: _Window,
+                 named: list[str], day: date | None) -> None:
+        self.kb, self.pack, self.doc, self.w, self.named, self.day = kb, pack, doc, window, named, day
+        self.out: list[Mention] = []
+
+    def scan(self) -> list[Mention]:
+        i = 0
+        while i < len(self.w.tokens):
+            i += self._step(i) or 1
+        return self.out
+
+    def _step(self, i: int) -> int:
+        n_kb, hits = self.kb.match(self.w.norms, self.w.surfaces, i)
+        n_role, role = self.pack.role_at(self.w.norms, i)
+        if role is not None and n_role >= n_kb:
+            used = self._role_pattern(i, n_role, role)
+            if used:
+                return used
+        if hits:
+            self._emit_kb(i, n_kb, hits[0].entry_id, hits[0].via, rule=f"kb:{hits[0].via}")
+            return n_kb
+        return self._short_name(i) or self._anaphor(i)
+
+    # -- KB names -----------------------------------------------------------------------------
+    def _emit_kb(self, i: int, n: int, entry_id: str, via: str, rule: str, kind: str = "name",
+                 confidence: float = 1.0) -> Actor:
+        actor = self.kb.actor(entry_id, self.day, via)
+        self._emit(i, n, actor.type if via != "metonym" else "ORG", actor, rule, kind, confidence)
+        return actor
+
+    def _emit(self, i: int, n: int, mtype: str, actor: Actor | None, rule: str, kind: str,
+              confidence: float = 1.0) -> None:
+        start, end = self.w.tokens[i].start, self.w.tokens[i + n - 1].end
+        self.out.append(Mention(self.doc.span(start, end), mtype, self.w.sentence, kind, actor, rule,
+                                confidence=confidence))
+
+    # -- title / body patterns ------------------------------------------------------------------
+    def _role_pattern(self, i: int, n_role: int, role: RoleWord) -> int:
+        j = i + n_role
+        n_ctry, country_id = self._country_at(j)
+        k = j + n_ctry
+        n_name, hits = self.kb.match(self.w.norms, self.w.surfaces, k) if k < len(self.w.tokens) else (0, [])
+        person = next((h.entry_id for h in hits if self.kb.entries[h.entry_id].kind == "person"), None)
+        if person is not None:
+            if n_ctry:
+                self._emit_kb(j, n_ctry, country_id, "alias", rule="kb:alias")
+            self._emit_kb(k, n_name, person, "alias", rule=f"kb:alias+title:{role.surface}")
+            return k + n_name - i
+        n_unknown = self._unknown_name_len(k)
+        country = self.kb.entries[country_id].code if country_id else None
+        if n_unknown and role.kind in DESCRIPTIVE_KINDS | {"spokesperson"}:
+            actor = Actor(None, " ".join(self.w.surfaces[k : k + n_unknown]), "PER",
+                          code=_code(country, role.role), country=country, role=role.role, title=role.surface)
+            if n_ctry:
+                self._emit_kb(j, n_ctry, country_id, "alias", rule="kb:alias")
+            self._emit(k, n_unknown, "PER", actor, f"pattern:title+name:{role.surface}", "name", 0.8)
+            return k + n_unknown - i
+        if not n_ctry:
+            return 0
+        return self._role_with_country(i, n_role + n_ctry, role, country or "")
+
+    def _role_with_country(self, i: int, n: int, role: RoleWord, country: str) -> int:
+        n += self._demonstrative(i + n)
+        if role.kind in DESCRIPTIVE_KINDS and (role.head or role.kind == "leader"):
+            actor = self._head_of(country)
+            if actor is not None:
+                self._emit(i, n, "PER", actor, f"description:{role.kind}:{role.surface}", "description", 0.9)
+                return n
+        if role.kind == "title":
+            holders = self.kb.holders(country, role.surface, self.day)
+            if len(holders) == 1:
+                actor = self.kb.actor(holders[0], self.day)
+                self._emit(i, n, "PER", actor, f"description:title:{role.surface}", "description", 0.85)
+                return n
+        surface = " ".join(self.w.surfaces[i : i + n])
+        mtype = "PER" if role.kind in DESCRIPTIVE_KINDS | {"spokesperson"} else "ORG"
+        actor = Actor(None, surface, mtype, code=_code(country, role.role), country=country, role=role.role)
+        self._emit(i, n, mtype, actor, f"pattern:{role.kind}+country:{role.surface}", "pattern", 0.9)
+        return n
+
+    def _country_at(self, j: int) -> tuple[int, str | None]:
+        if j >= len(self.w.tokens):
+            return 0, None
+        n, hits = self.kb.match(self.w.norms, self.w.surfaces, j)
+        for hit in hits:
+            if self.kb.entries[hit.entry_id].kind == "country":
+                return n, hit.entry_id
+        return 0, None
+
+    def _head_of(self, country: str) -> Actor | None:
+        """The country's leader: someone the article names first, else the KB's head on that date."""
+        heads = self.kb.heads(country, self.day)
+        for person in self.named:
+            if person in heads:
+                return self.kb.actor(person, self.day)
+        for person in self.named:
+            actor = self.kb.actor(person, self.day)
+            if actor.country == country and actor.role == "GOV":
+                return actor
+        return self.kb.actor(heads[0], self.day) if heads else None
+
+    def _demonstrative(self, j: int) -> int:
+        return int(j < len(self.w.tokens) and self.w.norms[j] in self.pack.demonstratives)
+
+    def _unknown_name_len(self, k: int) -> int:
+        """Length of a run of capitalised tokens at `k` that the KB does not know."""
+        n = 0
+        while k + n < len(self.w.tokens) and _is_name_token(self.w.tokens[k + n]):
+            if self.pack.role_at(self.w.norms, k + n)[1] is not None:
+                break
+            n += 1
+        return n
+
+    # -- short names, pronouns, groups --------------------------------------------------------------
+    def _short_name(self, i: int) -> int:
+        if not _is_name_token(self.w.tokens[i]):
+            return 0
+        for n in (3, 2, 1):
+            candidates = self.kb.shorts.get(tuple(self.w.norms[i : i + n]))
+            if not candidates or i + n > len(self.w.tokens):
+                continue
+            person = next((p for p in self.named if p in candidates), None)
+            if person is not None:
+                self._emit_kb(i, n, person, "alias", rule="coref:short-name", confidence=0.95)
+                return n
+            active = [p for p in candidates if self.kb.entries[p].spell_on(self.day) is not None]
+            if len(active) == 1 and self.day is not None:
+                self._emit_kb(i, n, active[0], "alias", rule="kb:short-name-unique", confidence=0.7)
+                return n
+        return 0
+
+    def _anaphor(self, i: int) -> int:
+        for n in (4, 3, 2, 1):
+            group_type = self.pack.groups.get(tuple(self.w.norms[i : i + n]))
+            if group_type is not None and i + n <= len(self.w.tokens):
+                self._emit(i, n, group_type, None, f"anaphor:group:{group_type}", "group")
+                return n
+        if self.w.norms[i] in self.pack.person_pronouns:
+            self._emit(i, 1, "PER", None, "anaphor:pronoun", "pronoun")
+            return 1
+        return 0
+
+
+def _code(country: str | None, role: str | None) -> str | None:
+    if country and role:
+        return f"{country}{role}"
+    return country or role
+
+
+def _is_name_token(token: Token) -> bool:
+    return token.text[:1].isupper() and any(c.isalpha() for c in token.text)

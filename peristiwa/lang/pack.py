@@ -1,0 +1,99 @@
+"""Language packs: the per-language word lists the extractors need, loaded from YAML.
+
+Like dateparser's language data, everything language-specific lives in
+`peristiwa/lang/<code>/data/*.yaml`, so supporting a new language (or fixing a word)
+means editing data, not code. A missing file yields an empty list, so a young
+language pack degrades gracefully instead of crashing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from peristiwa.text.normalize import norm_token
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+SUPPORTED_LANGUAGES = ("id", "en", "ms")
+
+
+@dataclass(frozen=True, slots=True)
+class RoleWord:
+    """A title or noun that signals a CAMEO role ("Presiden" → GOV, "pasukan" → MIL)."""
+
+    surface: str
+    role: str | None
+    kind: str
+    head: bool = False
+
+
+@dataclass
+class LanguagePack:
+    code: str
+    roles: dict[tuple[str, ...], RoleWord] = field(default_factory=dict)
+    max_role_tokens: int = 1
+    speech: dict[str, frozenset[str]] = field(default_factory=dict)
+    person_pronouns: frozenset[str] = frozenset()
+    plural_pronouns: frozenset[str] = frozenset()
+    groups: dict[tuple[str, ...], str] = field(default_factory=dict)
+    demonstratives: frozenset[str] = frozenset()
+    name_cues: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def speech_words(self, kind: str) -> frozenset[str]:
+        return self.speech.get(kind, frozenset())
+
+    def role_at(self, norms: list[str], i: int) -> tuple[int, RoleWord | None]:
+        """Longest role word starting at token `i`."""
+        for n in range(min(self.max_role_tokens, len(norms) - i), 0, -1):
+            word = self.roles.get(tuple(norms[i : i + n]))
+            if word is not None:
+                return n, word
+        return 0, None
+
+
+def data_dir(code: str) -> Path:
+    return Path(str(resources.files("peristiwa.lang") / code / "data"))
+
+
+def read_yaml(code: str, name: str) -> Any:
+    path = data_dir(code) / name
+    if not path.exists():
+        return None
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def _key(phrase: str) -> tuple[str, ...]:
+    return tuple(norm_token(w) for w in phrase.split())
+
+
+def load_pack(code: str) -> LanguagePack:
+    """Load the language pack for `code` (callers keep it; see peristiwa.api)."""
+    if code not in SUPPORTED_LANGUAGES:
+        raise ValueError(f"unsupported language {code!r}; supported: {', '.join(SUPPORTED_LANGUAGES)}")
+    pack = LanguagePack(code)
+    for item in read_yaml(code, "roles.yaml") or []:
+        for phrase in item.get("words") or ():
+            key = _key(str(phrase))
+            pack.roles.setdefault(key, RoleWord(str(phrase), item.get("role"), item.get("kind", "title"),
+                                                bool(item.get("head"))))
+            pack.max_role_tokens = max(pack.max_role_tokens, len(key))
+    speech = read_yaml(code, "speech.yaml") or {}
+    pack.speech = {k: frozenset(norm_token(w) for w in v or ()) for k, v in speech.items()}
+    anaphora = read_yaml(code, "anaphora.yaml") or {}
+    pack.person_pronouns = frozenset(anaphora.get("person_pronouns") or ())
+    pack.plural_pronouns = frozenset(anaphora.get("plural_pronouns") or ())
+    pack.demonstratives = frozenset(anaphora.get("demonstratives") or ())
+    for group in anaphora.get("group") or ():
+        for phrase in group.get("words") or ():
+            pack.groups[_key(phrase)] = group.get("type", "ANY")
+    cues = read_yaml(code, "names.yaml") or {}
+    pack.name_cues = {k: frozenset(norm_token(str(w)) for w in v or ()) for k, v in cues.items()}
+    return pack
