@@ -17,13 +17,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from peristiwa.codebook import Codebook
 from peristiwa.extract.coref import CorefStage
 from peristiwa.extract.dates import TimeStage
+from peristiwa.extract.events import CoderWords, EventStage
 from peristiwa.extract.mentions import MentionStage
 from peristiwa.extract.names import UnknownNameStage
 from peristiwa.extract.ner import NerStage, NerTagger
 from peristiwa.extract.places import Gazetteer, PlaceStage
 from peristiwa.extract.quotes import QuoteStage
+from peristiwa.extract.triggers import Lexicon
 from peristiwa.kb.base import KnowledgeBase
 from peristiwa.lang.pack import LanguagePack, load_pack
 from peristiwa.model import Article, Document
@@ -55,6 +58,7 @@ class Extractor:
             CorefStage(),
             TimeStage.load(language),
             QuoteStage(pack),
+            EventStage(Lexicon.load(lexicon_paths), Codebook.load(), CoderWords.load(language)),
         ]
         return cls(Pipeline(stages), kb, pack, segmenter)
 

@@ -13,6 +13,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.table import Table
 
+from peristiwa.extract.events import is_resolved
 from peristiwa.model import Document, Event
 
 
@@ -71,7 +72,9 @@ def render_summary(doc: Document, console: Console) -> None:
 
 
 def visible_events(doc: Document, include_unresolved: bool) -> list[Event]:
-    return [e for e in doc.events if not e.negated and (include_unresolved or e.source is not None)]
+    if include_unresolved:
+        return [e for e in doc.events if not e.negated]
+    return [e for e in doc.events if is_resolved(e)]
 
 
 def render_events(doc: Document, console: Console, *, include_unresolved: bool) -> None:

@@ -1,1 +1,128 @@
-"""codebook stage."""
+"""The CAMEO event codebook as data: codes, our names (en/id), Goldstein, QuadClass, PLOVER.
+
+Why a TSV and not Python: the table is reviewed by people who know CAMEO, not Python, and is
+rebuilt from references by ``scripts/build_codebook.py`` (names are ours and survive rebuilds).
+Why a fallback: extractors and user lexicons may emit 4-digit codes that a given codebook
+version lacks; we answer with the 3-digit base (then the root) instead of failing, and say so
+through ``CodeInfo.code`` differing from the requested code.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+QUAD_CLASS_NAMES = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CodeInfo:
+    """One CAMEO code. `base` is the 3-digit code ('' for a 2-digit root row)."""
+
+    code: str
+    root: str
+    base: str
+    name_en: str
+    name_id: str
+    goldstein: float
+    quad_class: int
+    plover_type: str = ""
+    plover_mode: str = ""
+    plover_context: str = ""
+    origin: str = "cameo"
+
+    @property
+    def level(self) -> int:
+        """2 for a root (``19``), 3 for a base (``190``), 4 for a sub-code (``1951``)."""
+        return len(self.code)
+
+    def label(self, lang: str = "en") -> str:
+        return self.name_id if lang == "id" else self.name_en
+
+
+class Codebook:
+    """Lookup over the CAMEO table; load once with `Codebook.load()` and pass it around."""
+
+    def __init__(self, entries: dict[str, CodeInfo]) -> None:
+        self._entries = entries
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Codebook:
+        """Read the packaged ``cameo.tsv`` (or another TSV with the same columns)."""
+        if path is None:
+            text = resources.files("peristiwa.codebook").joinpath("data/cameo.tsv").read_text("utf-8")
+        else:
+            text = Path(path).read_text(encoding="utf-8")
+        rows = csv.DictReader(text.splitlines(), delimiter="\t")
+        entries = {}
+        for row in rows:
+            info = CodeInfo(
+                code=row["code"],
+                root=row["root"],
+                base=row["base"],
+                name_en=row["name_en"],
+                name_id=row["name_id"],
+                goldstein=float(row["goldstein"]),
+                quad_class=int(row["quad_class"]),
+                plover_type=row.get("plover_type", "") or "",
+                plover_mode=row.get("plover_mode", "") or "",
+                plover_context=row.get("plover_context", "") or "",
+                origin=row.get("origin", "cameo") or "cameo",
+            )
+            entries[info.code] = info
+        return cls(entries)
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, str) and code in self._entries
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[CodeInfo]:
+        return iter(self._entries.values())
+
+    def get(self, code: str) -> CodeInfo:
+        """Exact code, else its 3-digit base, else its root; KeyError if none is known.
+
+        Callers that must know whether a fallback happened compare ``result.code`` to `code`.
+        """
+        code = code.strip()
+        for key in (code, code[:3], code[:2]):
+            if key in self._entries:
+                return self._entries[key]
+        raise KeyError(f"unknown CAMEO code: {code!r}")
+
+    def find(self, code: str) -> CodeInfo | None:
+        """Like `get` but returns None for an unknown code."""
+        try:
+            return self.get(code)
+        except KeyError:
+            return None
+
+    def label(self, code: str, lang: str = "en") -> str:
+        return self.get(code).label(lang)
+
+    def root(self, code: str) -> str:
+        """The 2-digit root of any code (validated against the table)."""
+        return self.get(code).root
+
+    def base(self, code: str) -> str:
+        info = self.get(code)
+        return info.base or info.code
+
+    def roots(self) -> list[CodeInfo]:
+        return [info for info in self._entries.values() if info.level == 2]
+
+    def children(self, code: str) -> list[CodeInfo]:
+        return [i for i in self._entries.values() if i.code != code and i.code.startswith(code)]
+
+
+__all__ = ["QUAD_CLASS_NAMES", "CodeInfo", "Codebook"]

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from peristiwa.lang.pack import LanguagePack
-from peristiwa.model import Document, Mention, Quote, Span, Token
+from peristiwa.model import Actor, Document, Mention, Quote, Span, Token
 
 QUOTE_RE = re.compile(
     r"“(?P<a>[^”]{1,3000})”"
@@ -67,10 +67,10 @@ class QuoteStage:
         for finder in (self._after, self._before, self._according_to):
             if finder(doc, item, inside, quote, previous):
                 return quote
-        if previous is not None and previous.speaker is not None and _opens_sentence(doc, item):
-            if doc.sentence_at(previous.span.start) >= sentence - 1:
-                quote.speaker, quote.speaker_mention = previous.speaker, previous.speaker_mention
-                quote.rule = "quote:continuation"
+        if (previous is not None and previous.speaker is not None and _opens_sentence(doc, item)
+                and doc.sentence_at(previous.span.start) >= sentence - 1):
+            quote.speaker, quote.speaker_mention = previous.speaker, previous.speaker_mention
+            quote.rule = "quote:continuation"
         return quote
 
     def _after(self, doc: Document, item: _Found, inside: list[Span], quote: Quote,
@@ -111,7 +111,7 @@ class QuoteStage:
         verb = verbs[-1]
         candidates = [(i, m) for i, m in enumerate(doc.mentions)
                       if m.sentence == quote.sentence and m.span.end <= verb.start
-                      and m.actor is not None and not _in_any(m.span.start, inside)
+                      and _speaker_like(m) and not _in_any(m.span.start, inside)
                       and m.kind != "group"]
         if not candidates:
             return False
@@ -173,7 +173,8 @@ def _find_quotes(doc: Document):
 
 
 def _set_speaker(doc: Document, quote: Quote, index: int, mention: Mention, cue: Token, rule: str) -> bool:
-    quote.speaker, quote.speaker_mention = mention.actor, index
+    speaker = mention.actor or Actor(None, mention.span.text, mention.type)
+    quote.speaker, quote.speaker_mention = speaker, index
     lo, hi = min(cue.start, mention.span.start), max(cue.end, mention.span.end)
     quote.evidence, quote.rule = doc.span(lo, hi), rule
     return True
@@ -203,15 +204,34 @@ def _tokens_after(doc: Document, offset: int, limit: int) -> list[Token]:
 
 
 def _mentions_after(doc: Document, offset: int, max_tokens: int, inside: list[Span]):
+    """The first speaker-like mention after `offset`, moved to the head of an apposition
+    ("juru bicara Kremlin Dmitry Peskov" → Peskov)."""
     limit = offset
     sentence = doc.sentences[doc.sentence_at(offset)]
     words = [t for t in doc.sentence_tokens(sentence) if t.start >= offset][:max_tokens]
     if words:
         limit = words[-1].end
     for index, mention in enumerate(doc.mentions):
-        if offset <= mention.span.start <= limit and mention.actor is not None \
+        if offset <= mention.span.start <= limit and _speaker_like(mention) \
                 and not _in_any(mention.span.start, inside):
-            yield index, mention
+            head = _apposition_head(doc, index)
+            yield head, doc.mentions[head]
+            return
+
+
+def _speaker_like(mention: Mention) -> bool:
+    return mention.actor is not None or mention.kind == "name"
+
+
+def _apposition_head(doc: Document, index: int) -> int:
+    """Follow mentions that directly abut each other ("Rusia Gazprom", "Jepang Fumio Kishida")."""
+    while index + 1 < len(doc.mentions):
+        nxt = doc.mentions[index + 1]
+        gap = doc.text[doc.mentions[index].span.end : nxt.span.start]
+        if gap.strip() or nxt.span.start < doc.mentions[index].span.end or not _speaker_like(nxt):
+            return index
+        index += 1
+    return index
 
 
 def _clause_gap(tokens: list[Token], start: int, end: int) -> int:

@@ -1,0 +1,445 @@
+"""The event coder: lexicon triggers + resolved actors → CAMEO events with provenance.
+
+For each trigger the lexicon finds in a sentence, arguments come from the sentence's
+shape around it (Indonesian is SVO; voice comes from the affix that matched):
+- active / intransitive (meN-, ber-): source = the clause subject to the left (the nearest
+  actor not governed by a preposition), target = the first actor to the right, directly
+  or after a target preposition (dengan, ke, kepada, terhadap, atas, …);
+- passive (di-, ter-): source = the agent after `oleh`; target = the subject on the left; in
+  "X menuduh Y, klaim yang dibantah oleh Z" the denied claim's author X is the target;
+- nominal (-an, peN-an): source = the possessor right after the noun ("serangan Rusia"),
+  or the `oleh` agent; target after a target preposition ("… terhadap Ukraina");
+- inside a direct quote, first-person pronouns stand for the quote's speaker;
+- coordinated or group subjects ("Xi dan Putin", "keduanya") code one event per member,
+  towards each other when there is no separate target.
+Modality words in the clause before the trigger set flags; a negated event is kept for
+inspection but marked, and never exported. No source → no event (unless asked).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from peristiwa.codebook import Codebook
+from peristiwa.extract.dates import event_date
+from peristiwa.extract.triggers import Lexicon, TriggerMatch
+from peristiwa.lang.pack import read_yaml
+from peristiwa.model import Actor, Document, Event, EventArg, Mention, Place, Quote, Token
+
+ARG_WINDOW = 10  # tokens searched to the right of a trigger for its target
+SUBJECT_WINDOW = 14  # tokens searched to the left for the subject
+LIGHT_VERB_GAP = 5  # words allowed between a light verb and its event noun ("mengadakan empat jam pembicaraan")
+MATERIAL_CONFLICT_ROOTS = frozenset({"18", "19", "20"})
+
+
+@dataclass(frozen=True)
+class CoderWords:
+    """The language's function words for argument assignment and modality (lang/<code>/data)."""
+
+    target_preps: frozenset[str]
+    agent_preps: frozenset[str]
+    other_preps: frozenset[str]
+    coordinators: frozenset[str]
+    first_person: frozenset[str]
+    relative: frozenset[str]
+    attack_locatives: frozenset[str]
+    clause_breaks: frozenset[str]
+    nominal_modifiers: frozenset[str]
+    verb_prefixes: tuple[str, ...] = ()
+    modality: dict[str, frozenset[str]] = field(default_factory=dict)
+    modality_breaks: frozenset[str] = frozenset()
+    modality_window: int = 4
+
+    @classmethod
+    def load(cls, language: str) -> CoderWords:
+        syntax = read_yaml(language, "syntax.yaml") or {}
+        modality = read_yaml(language, "modality.yaml") or {}
+
+        def words(data: dict, key: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in data.get(key) or ())
+
+        flags = ("negation", "future", "possible", "conditional", "alleged", "denial")
+        return cls(
+            **{key: words(syntax, key) for key in (
+                "target_preps", "agent_preps", "other_preps", "coordinators", "first_person", "relative",
+                "attack_locatives", "clause_breaks", "nominal_modifiers")},
+            verb_prefixes=tuple(syntax.get("verb_prefixes") or ()),
+            modality={flag: words(modality, flag) for flag in flags},
+            modality_breaks=words(modality, "clause_breaks"),
+            modality_window=int(modality.get("window", 4)),
+        )
+
+    @property
+    def all_preps(self) -> frozenset[str]:
+        return self.target_preps | self.agent_preps | self.other_preps
+
+
+@dataclass
+class _Arg:
+    """A candidate argument: the actor(s) behind one mention."""
+
+    actors: list[Actor]
+    mention_index: int
+    mention: Mention
+    rule: str
+
+
+class EventStage:
+    """Pipeline stage "events"."""
+
+    name = "events"
+
+    def __init__(self, lexicon: Lexicon, codebook: Codebook, words: CoderWords) -> None:
+        self.lexicon = lexicon
+        self.codebook = codebook
+        self.words = words
+
+    def __call__(self, doc: Document) -> None:
+        for sentence in doc.sentences:
+            tokens = doc.sentence_tokens(sentence)
+            if not tokens:
+                continue
+            ctx = _SentenceContext(doc, sentence.index, tokens, self.words, self.lexicon.light_verbs)
+            events = [e for m in _drop_embedded_objects(self.lexicon.find(tokens)) for e in self._code(ctx, m)]
+            _propagate_denial(events)
+            doc.events.extend(events)
+
+    def _code(self, ctx: _SentenceContext, match: TriggerMatch) -> list[Event]:
+        sources, targets, rule = ctx.arguments(match, self.codebook.root(match.code))
+        if not sources:
+            return []
+        flags = ctx.modality(match)
+        events = []
+        for source_actor, source_arg, target_actor, target_arg in _pairs(sources, targets):
+            if target_actor is not None and _same_actor(source_actor, target_actor):
+                continue
+            events.append(self._event(ctx, match, (source_actor, source_arg), (target_actor, target_arg),
+                                      rule, flags))
+        return events
+
+    def _event(self, ctx: _SentenceContext, match: TriggerMatch, source: tuple[Actor, _Arg],
+               target: tuple[Actor | None, _Arg | None], rule: str, flags: list[str]) -> Event:
+        info = self.codebook.get(match.code)
+        trigger = ctx.doc.span(ctx.tokens[match.start].start, ctx.tokens[match.end - 1].end)
+        target_actor, target_arg = target
+        confidence = source[1].mention.confidence * (target_arg.mention.confidence if target_arg else 1.0)
+        return Event(
+            sentence=ctx.index,
+            code=info.code,
+            trigger=trigger,
+            source=EventArg(source[0], source[1].mention.span, source[1].mention_index),
+            target=EventArg(target_actor, target_arg.mention.span, target_arg.mention_index)
+            if target_actor is not None and target_arg is not None else None,
+            base_code=info.base,
+            root_code=info.root,
+            quad_class=info.quad_class,
+            goldstein=info.goldstein,
+            plover_type=info.plover_type,
+            plover_mode=info.plover_mode,
+            label=info.name_en,
+            date=event_date(ctx.doc, ctx.index) or _iso(ctx.doc),
+            place=ctx.place_near(match),
+            lexicon_id=match.entry_id,
+            rule=f"{match.rule}; {rule}",
+            modality=[f for f in flags if f != "negation"],
+            negated="negation" in flags,
+            confidence=round(confidence * (0.8 if flags else 1.0), 3),
+        )
+
+
+class _SentenceContext:
+    """Everything the argument rules need about one sentence, computed once."""
+
+    def __init__(self, doc: Document, index: int, tokens: list[Token], words: CoderWords,
+                 light_verbs: dict[tuple[str, ...], str]) -> None:
+        self.doc, self.index, self.tokens, self.words = doc, index, tokens, words
+        self.light_verbs = light_verbs
+        self.norms = [t.norm for t in tokens]
+        self.mentions = [(i, m) for i, m in enumerate(doc.mentions) if m.sentence == index]
+        self.token_of = {t.start: k for k, t in enumerate(tokens)}
+        self.quotes = [q for q in doc.quotes if q.kind == "direct" and q.sentence == index]
+
+    # -- arguments --------------------------------------------------------------------------
+    def arguments(self, match: TriggerMatch, root: str) -> tuple[list[_Arg], list[_Arg], str]:
+        if match.voice == "passive":
+            return self._passive(match)
+        if match.voice == "nominal":
+            return self._nominal(match, root)
+        sources = self._subject(match.start)
+        targets = self._object(max(match.end, match.object_end or 0))
+        return sources, targets, f"args:active subject={_rules(sources)} object={_rules(targets)}"
+
+    def _passive(self, match: TriggerMatch) -> tuple[list[_Arg], list[_Arg], str]:
+        agents = self._after_prep(match.end, self.words.agent_preps)
+        left = match.start - 1
+        if left >= 0 and self.norms[left] in self.words.relative:
+            claimant = self._denied_claim_author(left)
+            if claimant:
+                return agents, claimant, "args:passive agent=oleh target=claim-author"
+        return agents, self._subject(match.start), "args:passive agent=oleh target=subject"
+
+    def _nominal(self, match: TriggerMatch, root: str) -> tuple[list[_Arg], list[_Arg], str]:
+        preps = self.words.target_preps
+        if root in MATERIAL_CONFLICT_ROOTS:
+            preps = preps | self.words.attack_locatives
+        agents = self._after_prep(match.end, self.words.agent_preps)
+        targets = self._after_prep(match.end, preps)
+        if agents:
+            return agents, targets, "args:nominal source=oleh"
+        possessor = self._possessor(match.end)
+        if possessor:
+            return possessor, targets, "args:nominal source=possessor"
+        verb = self._light_verb_left(match.start)
+        if verb is not None:
+            return self._subject(verb), targets, "args:nominal source=subject-of-light-verb"
+        return [], targets, "args:nominal source=none"
+
+    def _subject(self, trigger_start: int) -> list[_Arg]:
+        """Nearest actor mention left of the trigger that no preposition governs."""
+        quote = self._quote_at(self.tokens[trigger_start].start)
+        lo = max(0, trigger_start - SUBJECT_WINDOW)
+        fallback: list[_Arg] = []
+        for k in range(trigger_start - 1, lo - 1, -1):
+            if self.norms[k] in self.words.clause_breaks and not self._in_quote(k, quote):
+                break
+            if quote is not None and self.norms[k] in self.words.first_person and self._in_quote(k, quote):
+                return self._speaker_arg(quote)
+            arg = self._mention_ending_at(k)
+            if arg is None or self._governed(arg.mention):
+                continue
+            if self._modifies_noun(arg.mention):
+                fallback = fallback or [arg]
+                continue
+            return self._expand_coordination(arg, backwards=True)
+        if fallback:
+            return fallback
+        if quote is not None and quote.speaker is not None:
+            return self._speaker_arg(quote)
+        return []
+
+    def _object(self, trigger_end: int) -> list[_Arg]:
+        """First actor after the trigger: a direct object, or the object of a target preposition."""
+        seen_prep = False
+        for k in range(trigger_end, min(len(self.tokens), trigger_end + ARG_WINDOW)):
+            norm = self.norms[k]
+            if norm in self.words.clause_breaks or norm in self.words.coordinators or norm in {",", "."}:
+                break
+            arg = self._mention_starting_at(k)
+            if arg is None:
+                seen_prep = seen_prep or norm in self.words.all_preps
+                continue
+            prep = self._governing_prep(arg.mention)
+            if prep in self.words.target_preps or (prep is None and not seen_prep):
+                return self._expand_coordination(self._np_head(arg), backwards=False)
+            seen_prep = True
+        return []
+
+    def _after_prep(self, start: int, preps: frozenset[str]) -> list[_Arg]:
+        for k in range(start, min(len(self.tokens), start + ARG_WINDOW + 4)):
+            if self.norms[k] in self.words.clause_breaks or self.tokens[k].text in {",", "."}:
+                break
+            arg = self._mention_starting_at(k)
+            if arg is not None and self._governing_prep(arg.mention) in preps:
+                return self._expand_coordination(self._np_head(arg), backwards=False)
+        return []
+
+    def _possessor(self, trigger_end: int) -> list[_Arg]:
+        """The actor right after an event noun; only listed modifiers ("pertama", "tiga hari") may intervene."""
+        k = trigger_end
+        while k < len(self.tokens):
+            arg = self._mention_starting_at(k)
+            if arg is not None:
+                return [self._np_head(arg)]
+            if self.norms[k] not in self.words.nominal_modifiers and not self.norms[k].isdigit():
+                return []
+            k += 1
+        return []
+
+    def _light_verb_left(self, start: int) -> int | None:
+        """"mengadakan empat jam pembicaraan": a light verb a few words before the event noun."""
+        for k in range(start - 1, max(-1, start - 1 - LIGHT_VERB_GAP), -1):
+            if self.norms[k] in self.words.all_preps or self.norms[k] in self.words.clause_breaks:
+                return None
+            if (self.norms[k],) in self.light_verbs:
+                return k
+        return None
+
+    def _denied_claim_author(self, relative_index: int) -> list[_Arg]:
+        """`X menuduh Y …, klaim yang dibantah oleh Z`: the claim's author is X."""
+        noun = relative_index - 1
+        if noun < 0 or self.norms[noun] not in self.words.modality.get("denial", frozenset()):
+            return []
+        for k in range(noun - 1, -1, -1):
+            if self.tokens[k].text == ",":
+                return self._subject(self._first_trigger_left(k))
+        return []
+
+    def _first_trigger_left(self, k: int) -> int:
+        """Token index of the main verb of the previous clause: first meN-/di- word before `k`."""
+        for j in range(k):
+            if self.norms[j].startswith(("me", "di", "ber")) and self._mention_ending_at(j) is None:
+                return j
+        return k
+
+    # -- mentions around a token ----------------------------------------------------------------
+    def _arg_from(self, index: int, mention: Mention, rule: str) -> _Arg | None:
+        if mention.members:
+            return _Arg(list(mention.members), index, mention, rule + ":group")
+        if mention.actor is not None:
+            return _Arg([mention.actor], index, mention, rule)
+        if mention.kind == "name":  # an unknown name: kept, coded only with --include-unresolved
+            return _Arg([Actor(None, mention.span.text, mention.type)], index, mention, rule + ":unlinked")
+        return None
+
+    def _mention_ending_at(self, k: int) -> _Arg | None:
+        end = self.tokens[k].end
+        for index, mention in reversed(self.mentions):
+            if mention.span.end == end:
+                return self._arg_from(index, mention, mention.kind)
+        return None
+
+    def _mention_starting_at(self, k: int) -> _Arg | None:
+        start = self.tokens[k].start
+        for index, mention in self.mentions:
+            if mention.span.start == start:
+                return self._arg_from(index, mention, mention.kind)
+        return None
+
+    def _np_start(self, mention: Mention) -> int:
+        """Token index where the mention's noun phrase starts (titles like "Perdana Menteri" included)."""
+        k = self.token_of.get(mention.span.start, 0)
+        while k > 0 and self.tokens[k - 1].text[:1].isupper() and self.norms[k - 1] not in self.words.all_preps:
+            k -= 1
+        return k
+
+    def _governing_prep(self, mention: Mention) -> str | None:
+        k = self._np_start(mention)
+        return self.norms[k - 1] if k > 0 and self.norms[k - 1] in self.words.all_preps else None
+
+    def _governed(self, mention: Mention) -> bool:
+        return self._governing_prep(mention) is not None
+
+    def _modifies_noun(self, mention: Mention) -> bool:
+        """"kekuatan Barat": an actor right after a common noun is its possessor, not a subject."""
+        k = self._np_start(mention)
+        if k == 0:
+            return False
+        before = self.norms[k - 1]
+        return (self.tokens[k - 1].text[:1].islower() and before.isalpha()
+                and before not in self.words.coordinators and before not in self.words.all_preps
+                and not (len(before) > 4 and before.startswith(self.words.verb_prefixes)))
+
+    def _np_head(self, arg: _Arg) -> _Arg:
+        """Apposition "Perdana Menteri Jepang Fumio Kishida": the last of adjacent mentions is the head."""
+        while True:
+            k_end = self._token_ending_at(arg.mention.span.end)
+            nxt = self._mention_starting_at(k_end + 1) if k_end is not None else None
+            if nxt is None:
+                return arg
+            arg = nxt
+
+    def _token_ending_at(self, offset: int) -> int | None:
+        return next((k for k, t in enumerate(self.tokens) if t.end == offset), None)
+
+    def _expand_coordination(self, arg: _Arg, *, backwards: bool) -> list[_Arg]:
+        """"Xi dan Putin": add the coordinated mention on the other side of `dan`."""
+        k_start = self.token_of.get(arg.mention.span.start, 0)
+        k_end = next((k for k, t in enumerate(self.tokens) if t.end == arg.mention.span.end), k_start)
+        probe = k_start - 1 if backwards else k_end + 1
+        if not 0 <= probe < len(self.tokens) or self.norms[probe] not in self.words.coordinators:
+            return [arg]
+        other = self._mention_ending_at(probe - 1) if backwards else self._mention_starting_at(probe + 1)
+        if other is None or (backwards and (self._governed(other.mention) or self._modifies_noun(other.mention))):
+            return [arg]
+        return [arg, other]
+
+    # -- quotes, modality, place ------------------------------------------------------------------
+    def _quote_at(self, offset: int) -> Quote | None:
+        return next((q for q in self.quotes if q.span.start <= offset < q.span.end), None)
+
+    def _in_quote(self, k: int, quote: Quote | None) -> bool:
+        return quote is not None and quote.span.start <= self.tokens[k].start < quote.span.end
+
+    def _speaker_arg(self, quote: Quote) -> list[_Arg]:
+        if quote.speaker is None or quote.speaker_mention is None:
+            return []
+        mention = self.doc.mentions[quote.speaker_mention]
+        return [_Arg([quote.speaker], quote.speaker_mention, mention, "quote-speaker")]
+
+    def modality(self, match: TriggerMatch) -> list[str]:
+        flags: list[str] = []
+        lo = max(0, match.start - self.words.modality_window)
+        for k in range(match.start - 1, lo - 1, -1):
+            norm = self.norms[k]
+            if norm in self.words.modality_breaks and norm not in self.words.modality.get("negation", ()):
+                break
+            flags += [f for f, ws in self.words.modality.items() if norm in ws and f != "denial" and f not in flags]
+        if match.voice == "passive" and match.start > 0 and self.norms[match.start - 1] in self.words.relative:
+            noun = match.start - 2
+            if noun >= 0 and self.norms[noun] in self.words.modality.get("denial", ()):
+                flags.append("denies-claim")
+        return flags
+
+    def place_near(self, match: TriggerMatch) -> Place | None:
+        places = [p for p in self.doc.places if p.sentence == self.index]
+        if not places:
+            return None
+        pivot = self.tokens[match.start].start
+        return min(places, key=lambda p: abs(p.span.start - pivot))
+
+
+def is_resolved(event: Event) -> bool:
+    """An event is exportable when its source is a coded actor and it was not negated or denied."""
+    return (event.source is not None and event.source.actor.code is not None
+            and not event.negated and "denied" not in event.modality)
+
+
+def _propagate_denial(events: list[Event]) -> None:
+    """In "X menuduh Y melakukan Z, klaim yang dibantah oleh Y", the alleged Z is denied too."""
+    if any("denies-claim" in e.modality for e in events):
+        for event in events:
+            if "alleged" in event.modality and "denied" not in event.modality:
+                event.modality.append("denied")
+
+
+def _drop_embedded_objects(matches: Sequence[TriggerMatch]) -> list[TriggerMatch]:
+    """A nominal trigger right after a verbal one is its object ("menandatangani perjanjian")."""
+    kept: list[TriggerMatch] = []
+    for match in sorted(matches, key=lambda m: m.start):
+        if kept and match.voice == "nominal" and kept[-1].voice != "nominal" and match.start - kept[-1].end <= 2:
+            continue
+        kept.append(match)
+    return kept
+
+
+def _pairs(sources: list[_Arg], targets: list[_Arg]) -> Iterable[tuple[Actor, _Arg, Actor | None, _Arg | None]]:
+    source_actors = [(actor, arg) for arg in sources for actor in arg.actors]
+    target_actors = [(actor, arg) for arg in targets for actor in arg.actors]
+    if target_actors:
+        for s_actor, s_arg in source_actors:
+            for t_actor, t_arg in target_actors:
+                yield s_actor, s_arg, t_actor, t_arg
+    elif len(source_actors) >= 2:  # "Xi dan Putin bertemu": each towards the other
+        for s_actor, s_arg in source_actors:
+            for t_actor, t_arg in source_actors:
+                if t_actor is not s_actor:
+                    yield s_actor, s_arg, t_actor, t_arg
+    else:
+        for s_actor, s_arg in source_actors:
+            yield s_actor, s_arg, None, None
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    """Self-directed events are dropped: same KB entry, or the same actor code (Xi and Beijing)."""
+    if a.kb_id is not None and a.kb_id == b.kb_id:
+        return True
+    return a.code is not None and a.code == b.code
+
+
+def _rules(args: list[_Arg]) -> str:
+    return "+".join(a.rule for a in args) or "none"
+
+
+def _iso(doc: Document) -> str | None:
+    return doc.article.published.isoformat() if doc.article.published else None

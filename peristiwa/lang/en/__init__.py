@@ -1,0 +1,1 @@
+"""English language resources (abbreviations for the sentence splitter, later lexicons)."""

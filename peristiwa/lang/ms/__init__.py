@@ -1,0 +1,1 @@
+"""Malay language resources (abbreviations for the sentence splitter, later lexicons)."""

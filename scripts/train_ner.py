@@ -1,0 +1,262 @@
+"""Train the packaged Indonesian NER model (and the plain-CRF baseline) from IndoNLU.
+
+Reproducible: fixed hyper-parameters, deterministic L-BFGS, deterministic fold assignment
+(sentence index modulo K). Trains on the *train* splits only; *valid* is for model selection
+(`--grid`), *test* is reported, never tuned on.
+
+    python scripts/train_ner.py                      # full model -> peristiwa/models/, + baselines
+    python scripts/train_ner.py --grid               # small c1/c2 grid scored on valid
+    python scripts/train_ner.py --data ../shared/data/indonlu --out-dir /tmp/ner
+
+Why one joint model: the product needs one tagger for any Indonesian text, cased or not.
+NERGrit (mixed case) and NERP (lower-cased news) are mapped to a common tag set
+(PER/ORG/LOC/EVT/FNB; see peristiwa/eval/ner.py SCHEMES). NERGrit does not annotate
+events or food, so joint training sees some conflicting "O"s; a lower-cased copy of NERGrit
+teaches the case-blind mode about NERGrit's names too.
+
+Why a jackknifed gazetteer: a word list learned from train and then used as a feature on the
+same train sentences would be a perfect (leaking) cue and the CRF would trust it blindly; so
+each training fold gets a gazetteer built from the *other* folds, and the packaged model gets
+one built from all of train.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycrfsuite
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from peristiwa.eval.ner import Sentence, format_table, read_conll, score, to_common  # noqa: E402
+from peristiwa.extract.ner import (  # noqa: E402
+    FeatureExtractor,
+    NerTagger,
+    bio_spans,
+    companion_paths,
+    parse_cues,
+)
+
+SEED = 13
+FOLDS = 5
+GAZ_MIN_COUNT = 2
+GAZ_MIN_SHARE = 0.5
+PHRASE_MAX = 6
+SETS = {"nergrit": "nergrit_ner-grit", "nerp": "nerp_ner-prosa"}
+CUES_FILE = ROOT / "peristiwa" / "models" / "ner-id.cues.tsv"
+
+
+@dataclass(frozen=True)
+class Params:
+    """CRF hyper-parameters (chosen on valid with --grid; see docs/models.md)."""
+
+    c1: float = 0.05
+    c2: float = 0.01
+    max_iterations: int = 200
+    min_freq: int = 1
+
+    def crfsuite(self) -> dict[str, object]:
+        return {
+            "c1": self.c1,
+            "c2": self.c2,
+            "max_iterations": self.max_iterations,
+            "feature.possible_transitions": True,
+            "feature.minfreq": self.min_freq,
+        }
+
+
+def load(data: Path, scheme: str, split: str) -> list[Sentence]:
+    return read_conll(data / SETS[scheme] / f"{split}_preprocess.txt")
+
+
+def common(sentences: Sequence[Sentence], scheme: str) -> list[Sentence]:
+    return [(tokens, to_common(tags, scheme)) for tokens, tags in sentences]
+
+
+def lowered(sentences: Sequence[Sentence]) -> list[Sentence]:
+    return [([t.lower() for t in tokens], tags) for tokens, tags in sentences]
+
+
+def gazetteer_counts(sentences: Sequence[Sentence]) -> dict[str, tuple[str, int, int]]:
+    """word → (most frequent entity label, entity count, total count) for likely entity words."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for tokens, tags in sentences:
+        for tok, tag in zip(tokens, tags, strict=True):
+            low = tok.lower()
+            if any(ch.isalpha() for ch in low):
+                counts[low][tag] += 1
+    out: dict[str, tuple[str, int, int]] = {}
+    for word, c in counts.items():
+        total = sum(c.values())
+        entity = total - c["O"]
+        if entity >= GAZ_MIN_COUNT and entity / total >= GAZ_MIN_SHARE:
+            label = max((t for t in c if t != "O"), key=lambda t: (c[t], t))
+            out[word] = (label, entity, total)
+    return out
+
+
+def gazetteer(sentences: Sequence[Sentence]) -> dict[str, str]:
+    return {w: label for w, (label, _, _) in gazetteer_counts(sentences).items()}
+
+
+def phrase_counts(sentences: Sequence[Sentence]) -> dict[tuple[str, ...], tuple[str, int, int]]:
+    """Entity phrases (lower-cased token tuples) → (type, times an entity, times seen at all).
+
+    Kept when at least half of the phrase's occurrences are that entity, so common words
+    that are sometimes part of a name ("barat", "kota") do not become phrases on their own.
+    """
+    entity: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for tokens, tags in sentences:
+        lows = [t.lower() for t in tokens]
+        for start, end, typ in bio_spans(tags):
+            if end - start <= PHRASE_MAX:
+                entity[tuple(lows[start:end])][typ] += 1
+    seen: Counter[tuple[str, ...]] = Counter()
+    for tokens, _ in sentences:
+        lows = [t.lower() for t in tokens]
+        for n in range(1, PHRASE_MAX + 1):
+            for i in range(len(lows) - n + 1):
+                key = tuple(lows[i : i + n])
+                if key in entity:
+                    seen[key] += 1
+    out: dict[tuple[str, ...], tuple[str, int, int]] = {}
+    for key, c in entity.items():
+        typ, count = max(c.items(), key=lambda kv: (kv[1], kv[0]))
+        if count / max(seen[key], 1) >= GAZ_MIN_SHARE and any(ch.isalnum() for ch in "".join(key)):
+            out[key] = (typ, count, seen[key])
+    return out
+
+
+def phrases(sentences: Sequence[Sentence]) -> dict[tuple[str, ...], str]:
+    return {k: typ for k, (typ, _, _) in phrase_counts(sentences).items()}
+
+
+def features(
+    sentences: Sequence[Sentence], cues: dict[str, tuple[str, ...]], plain: bool, use_phrases: bool = True
+) -> list[list[list[str]]]:
+    """Training features; with the gazetteer jackknifed over FOLDS folds (see module doc)."""
+    if plain:
+        fx = FeatureExtractor(plain=True)
+        return [fx.sequence(tokens) for tokens, _ in sentences]
+    out: list[list[list[str]] | None] = [None] * len(sentences)
+    for k in range(FOLDS):
+        rest = [s for i, s in enumerate(sentences) if i % FOLDS != k]
+        fx = FeatureExtractor(cues, gazetteer(rest), phrases(rest) if use_phrases else {})
+        for i in range(k, len(sentences), FOLDS):
+            out[i] = fx.sequence(sentences[i][0])
+    return [x for x in out if x is not None]
+
+
+def train(
+    sentences: Sequence[Sentence], model_path: Path, params: Params, plain: bool, cues: dict
+) -> None:
+    order = list(range(len(sentences)))
+    random.Random(SEED).shuffle(order)  # fixed order, so folds mix both corpora evenly
+    sentences = [sentences[i] for i in order]
+    xseqs = features(sentences, cues, plain)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for xseq, (_, tags) in zip(xseqs, sentences, strict=True):
+        trainer.append(xseq, tags)
+    trainer.set_params(params.crfsuite())
+    model_path.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(model_path))
+
+
+def write_companions(model_path: Path, sentences: Sequence[Sentence], plain: bool) -> None:
+    paths = companion_paths(model_path)
+    model_path.parent.mkdir(parents=True, exist_ok=True)
+    if plain:
+        for p in paths.values():
+            p.unlink(missing_ok=True)
+        return
+    if paths["cues"].resolve() != CUES_FILE.resolve():
+        paths["cues"].write_text(CUES_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    header = "# Learned by scripts/train_ner.py from the IndoNLU NERGrit+NERP train splits (Apache-2.0)."
+    lines = [header, "# word<TAB>most frequent entity label<TAB>times inside an entity<TAB>times seen"]
+    for word, (label, entity, total) in sorted(gazetteer_counts(sentences).items()):
+        lines.append(f"{word}\t{label}\t{entity}\t{total}")
+    paths["gaz"].write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines = [header, "# lower-cased phrase<TAB>type<TAB>times an entity<TAB>times seen"]
+    for key, (typ, entity, total) in sorted(phrase_counts(sentences).items()):
+        lines.append(f"{' '.join(key)}\t{typ}\t{entity}\t{total}")
+    paths["phrases"].write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def report(tagger: NerTagger, data: Path, schemes: Sequence[str], splits: Sequence[str]) -> dict:
+    results: dict[tuple[str, str], dict] = {}
+    for scheme in schemes:
+        for split in splits:
+            sents = load(data, scheme, split)
+            rows = score([t for _, t in sents], [tagger.tag(x) for x, _ in sents], scheme)
+            results[(scheme, split)] = rows
+            print(format_table(rows, f"--- {tagger.source} | {scheme} {split}"), flush=True)
+    return results
+
+
+def build(
+    name: str,
+    data: Path,
+    out_dir: Path,
+    schemes: Sequence[str],
+    params: Params,
+    plain: bool,
+    augment_lower: bool,
+) -> Path:
+    cues = parse_cues(CUES_FILE.read_text(encoding="utf-8"))
+    sentences: list[Sentence] = []
+    for scheme in schemes:
+        train_set = common(load(data, scheme, "train"), scheme)
+        sentences.extend(train_set)
+        if augment_lower and scheme == "nergrit":
+            sentences.extend(lowered(train_set))
+    model_path = out_dir / f"{name}.crfsuite"
+    t0 = time.perf_counter()
+    write_companions(model_path, sentences, plain)
+    train(sentences, model_path, params, plain, cues)
+    size = model_path.stat().st_size / 1e6
+    print(f"trained {model_path} in {time.perf_counter() - t0:.0f}s, {size:.2f} MB, {params}", flush=True)
+    return model_path
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "indonlu")
+    parser.add_argument("--out-dir", type=Path, default=ROOT / "peristiwa" / "models")
+    parser.add_argument("--baseline-dir", type=Path, default=Path("/tmp/peristiwa-ner-baseline"))
+    parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--no-augment", action="store_true", help="no lower-cased NERGrit copy")
+    parser.add_argument("--grid", action="store_true", help="score a small c1/c2 grid on valid")
+    parser.add_argument("--c1", type=float, default=Params.c1)
+    parser.add_argument("--c2", type=float, default=Params.c2)
+    parser.add_argument("--name", default="ner-id")
+    args = parser.parse_args(argv)
+    schemes = list(SETS)
+
+    if args.grid:
+        for c1 in (0.02, 0.05, 0.2):
+            for c2 in (0.005, 0.02, 0.05):
+                params = Params(c1=c1, c2=c2)
+                path = build(f"grid-{c1}-{c2}", args.data, args.baseline_dir, schemes, params, False,
+                             not args.no_augment)
+                report(NerTagger.load(path), args.data, schemes, ["valid"])
+        return
+
+    params = Params(c1=args.c1, c2=args.c2)
+    path = build(args.name, args.data, args.out_dir, schemes, params, False, not args.no_augment)
+    report(NerTagger.load(path), args.data, schemes, ["valid", "test"])
+    if not args.no_baseline:
+        for scheme in schemes:
+            base = build(f"{scheme}-plain", args.data, args.baseline_dir, [scheme], Params(), True, False)
+            report(NerTagger.load(base), args.data, [scheme], ["valid", "test"])
+
+
+if __name__ == "__main__":
+    main()
