@@ -130,7 +130,14 @@ def test_require_when(lex: Lexicon) -> None:
     got = find(lex, "Kedua negara memutuskan kerja sama itu.")
     assert ("memutuskan", "160") in [(t, c) for t, c, _, _ in got]
     got = find(lex, "Kedua negara memutuskan untuk memutus bantuan militer.")
-    assert [(t, c) for t, c, _, _ in got] == [("memutus", "1622")]
+    assert [c for _, c, _, _ in got] == ["1622"]  # one event, not two
+
+
+def test_outer_trigger_frames_inner(lex: Lexicon) -> None:
+    got = find(lex, "Australia berjanji mengirim bantuan kemanusiaan ke Vanuatu.")
+    assert [(t, c) for t, c, _, _ in got] == [("berjanji", "0333")]  # a promise, not a delivery
+    got = find(lex, "Ribuan buruh berunjuk rasa menuntut kenaikan upah.")
+    assert [(t, c) for t, c, _, _ in got] == [("berunjuk rasa", "1413")]
 
 
 def test_longest_match_wins(lex: Lexicon) -> None:

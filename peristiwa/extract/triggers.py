@@ -176,10 +176,10 @@ class Lexicon:
     def find(self, tokens: Sequence[Token], *, keep_low: bool = False) -> list[TriggerMatch]:
         """All non-overlapping trigger matches in `tokens` (one sentence), in text order.
 
-        Longest match wins, then higher priority. A match lying inside the object phrase another
-        match's condition consumed is dropped ("menolak tuduhan" is one denial, not a denial and an
-        accusation). Low-priority matches (plain "mengatakan") are dropped when anything else matched,
-        unless `keep_low`.
+        Longest match wins, then higher priority. A match lying between another match and the
+        object phrase that match's condition consumed is dropped ("menolak tuduhan" is one denial,
+        not a denial and an accusation). Low-priority matches (plain "mengatakan") are dropped when
+        anything else matched, unless `keep_low`.
         """
         norms = [t.norm for t in tokens]
         found: list[TriggerMatch] = []
@@ -451,20 +451,12 @@ def _resolve(found: list[TriggerMatch], keep_low: bool) -> list[TriggerMatch]:
             continue
         taken.append(m)
         used |= span
-    # Two triggers claiming the same object ("memutuskan untuk memutus bantuan"): the nearer one keeps it.
-    nearest: dict[tuple[int, int], TriggerMatch] = {}
-    for m in taken:
-        if m.object_start is not None and m.object_end is not None:
-            key = (m.object_start, m.object_end)
-            if key not in nearest or m.trigger_end > nearest[key].trigger_end:
-                nearest[key] = m
-    taken = [m for m in taken if m.object_start is None or nearest.get((m.object_start, m.object_end or 0)) is m]
-    consumed = list(nearest)
-    kept = [
-        m for m in taken
-        if not any(s is not None and e is not None and s <= m.trigger_start and m.trigger_end <= e
-                   for s, e in consumed)
-    ]
+    # A trigger standing between another trigger and the object that one's condition matched is
+    # framed by it: "berunjuk rasa menuntut kenaikan upah" is one protest, "berjanji mengirim bantuan"
+    # one promise, "membantah tuduhan bahwa ... menyerang" one denial. Regions of dropped matches
+    # still count, so framing chains.
+    regions = [(m.trigger_end, m.object_end) for m in taken if m.object_end is not None]
+    kept = [m for m in taken if not any(s <= m.trigger_start and m.trigger_end <= e for s, e in regions)]
     if not keep_low and any(m.priority > 0 for m in kept):
         kept = [m for m in kept if m.priority > 0]
     return sorted(kept, key=lambda m: m.start)

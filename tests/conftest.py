@@ -1,0 +1,35 @@
+"""Shared fixtures: one real Extractor per test session (loading the KB takes a moment)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from peristiwa.api import Extractor
+from peristiwa.model import Document
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = SHARED / "seed" / "xi-putin-id.txt"
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return Extractor.load()
+
+
+@pytest.fixture(scope="session")
+def extract(extractor: Extractor):
+    """`extract(text, "2023-03-21")` → Document."""
+
+    def run(text: str, published: str | None = "2023-03-21") -> Document:
+        return extractor.extract(text, date.fromisoformat(published) if published else None)
+
+    return run
+
+
+def require_shared(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} not found: ../shared data is only available on developer and CI machines")
+    return path

@@ -1,0 +1,42 @@
+"""Pronouns and group expressions resolved inside one article."""
+
+from __future__ import annotations
+
+
+def test_pronoun_refers_to_subject_of_same_sentence(extract):
+    doc = extract("Emmanuel Macron mengatakan dia akan datang ke Jakarta.")
+    dia = [m for m in doc.mentions if m.span.text == "dia"]
+    assert dia and dia[0].actor.kb_id == "emmanuel-macron"
+    assert dia[0].rule.startswith("coref:pronoun")
+
+
+def test_pronoun_refers_to_previous_sentence_subject(extract):
+    doc = extract("Benjamin Netanyahu tiba di Washington. Ia langsung menuju Gedung Putih.")
+    ia = [m for m in doc.mentions if m.span.text == "Ia"]
+    assert ia and ia[0].actor.kb_id == "benjamin-netanyahu"
+
+
+def test_beliau_is_a_pronoun(extract):
+    doc = extract("Joko Widodo membuka acara itu. Beliau berpesan agar warga tetap tenang.", "2020-02-01")
+    beliau = [m for m in doc.mentions if m.span.text == "Beliau"]
+    assert beliau and beliau[0].actor.kb_id == "joko-widodo"
+
+
+def test_kedua_negara_refers_to_two_countries(extract):
+    doc = extract("Indonesia dan Malaysia membahas perbatasan. Kedua negara sepakat membentuk tim bersama.")
+    group = [m for m in doc.mentions if m.kind == "group"]
+    assert group
+    assert {a.country for a in group[0].members} == {"IDN", "MYS"}
+
+
+def test_keduanya_prefers_two_people_in_sentence(extract):
+    doc = extract("Emmanuel Macron menjamu Joko Widodo, dan keduanya berjalan ke taman.", "2022-06-01")
+    group = [m for m in doc.mentions if m.span.text == "keduanya"]
+    assert group
+    assert {a.kb_id for a in group[0].members} == {"emmanuel-macron", "joko-widodo"}
+
+
+def test_unresolvable_pronoun_stays_unresolved(extract):
+    doc = extract("Dia tidak mau berkomentar.")
+    dia = [m for m in doc.mentions if m.span.text == "Dia"]
+    assert dia and dia[0].actor is None

@@ -1,0 +1,126 @@
+"""Actor mentions and KB linking on our own Indonesian sentences."""
+
+from __future__ import annotations
+
+
+def actors(doc):
+    return {m.span.text: m.actor for m in doc.mentions if m.actor is not None}
+
+
+def test_full_name_links_person_with_role_at_date(extract):
+    doc = extract("Presiden Joko Widodo meresmikan bendungan baru di Jawa Tengah.", "2019-05-01")
+    actor = actors(doc)["Joko Widodo"]
+    assert actor.kb_id == "joko-widodo"
+    assert actor.code == "IDNGOV"
+
+
+def test_role_changes_with_article_date(extract):
+    before = actors(extract("Prabowo Subianto berbicara kepada wartawan.", "2021-06-01"))["Prabowo Subianto"]
+    after = actors(extract("Prabowo Subianto berbicara kepada wartawan.", "2025-06-01"))["Prabowo Subianto"]
+    assert before.title != after.title
+    assert after.title == "Presiden"
+
+
+def test_former_official_codes_as_elite(extract):
+    actor = actors(extract("Antony Blinken menghadiri sebuah seminar di Washington.", "2025-08-01"))["Antony Blinken"]
+    assert actor.role == "ELI"
+    assert actor.code == "USAELI"
+
+
+def test_country_name_and_short_forms(extract):
+    doc = extract("AS dan RI menandatangani perjanjian dagang, kata pejabat Tiongkok.")
+    codes = {text: a.code for text, a in actors(doc).items()}
+    assert codes["AS"] == "USA"
+    assert codes["RI"] == "IDN"
+    assert codes["pejabat Tiongkok"] == "CHNGOV"  # role noun + country → the government
+
+
+def test_lowercase_as_is_not_the_united_states(extract):
+    doc = extract("Harga beras naik seperti as roda yang berputar.")
+    assert not any(a.country == "USA" for a in actors(doc).values())
+
+
+def test_capital_metonym_codes_as_government(extract):
+    doc = extract("Kremlin menolak usulan tersebut.")
+    assert actors(doc)["Kremlin"].code == "RUSGOV"
+
+
+def test_ministry_by_pattern(extract):
+    doc = extract("Kementerian Luar Negeri Prancis memanggil duta besar Iran.")
+    found = [m for m in doc.mentions if m.span.text.lower().startswith("kementerian luar negeri")]
+    assert found and found[0].actor.code == "FRAGOV"
+    assert found[0].rule.startswith("pattern:")
+
+
+def test_military_noun_with_country(extract):
+    doc = extract("Pasukan Israel menyerbu kamp pengungsi di Jenin.")
+    found = [m for m in doc.mentions if m.span.text.startswith("Pasukan")]
+    assert found and found[0].actor.code == "ISRMIL"
+
+
+def test_title_with_unknown_name_keeps_country_and_role(extract):
+    doc = extract("Menteri Pertahanan Filipina Gilbertus Santoso Reyes tiba di Jakarta.")
+    found = [m for m in doc.mentions if "Reyes" in m.span.text]
+    assert found, "an unknown name after a title must not be dropped"
+    actor = found[0].actor
+    assert actor is not None and actor.kb_id is None
+    assert actor.country == "PHL" and actor.role == "GOV"
+
+
+def test_unknown_capitalised_name_is_kept_unlinked(extract):
+    doc = extract("Warga desa bernama Sutrisno Wibisono melaporkan kejadian itu kepada polisi.")
+    found = [m for m in doc.mentions if "Sutrisno" in m.span.text]
+    assert found
+    assert found[0].actor is None or found[0].actor.kb_id is None
+
+
+def test_leader_description_resolves_to_named_head(extract):
+    text = "Vladimir Putin tiba di Beijing. Pemimpin Rusia itu disambut dengan upacara militer."
+    doc = extract(text)
+    desc = [m for m in doc.mentions if m.span.text.lower().startswith("pemimpin rusia")]
+    assert desc and desc[0].actor.kb_id == "vladimir-putin"
+
+
+def test_leader_description_without_name_uses_kb_head_at_date(extract):
+    doc = extract("Presiden Prancis mengunjungi Jakarta.", "2023-06-01")
+    desc = [m for m in doc.mentions if m.span.text.startswith("Presiden Prancis")]
+    assert desc and desc[0].actor.kb_id == "emmanuel-macron"
+
+
+def test_short_name_links_to_full_name_in_document(extract):
+    doc = extract("Benjamin Netanyahu berbicara di parlemen. Netanyahu kemudian meninggalkan ruangan.")
+    shorts = [m for m in doc.mentions if m.span.text == "Netanyahu"]
+    assert shorts and shorts[0].actor.kb_id == "benjamin-netanyahu"
+    assert shorts[0].antecedent is not None
+    assert doc.mentions[shorts[0].antecedent].span.text == "Benjamin Netanyahu"
+
+
+def test_every_mention_span_matches_text(extract):
+    text = "Menteri Luar Negeri Retno Marsudi bertemu Sekjen PBB di New York, Senin (20/3)."
+    doc = extract(text)
+    assert doc.mentions
+    for mention in doc.mentions:
+        assert text[mention.span.start : mention.span.end] == mention.span.text
+
+
+def test_igo_is_linked(extract):
+    doc = extract("Dewan Keamanan PBB menggelar sidang darurat soal Gaza.")
+    dk = [m for m in doc.mentions if m.span.text == "Dewan Keamanan PBB"]
+    assert dk and dk[0].actor.country == "IGO"
+
+
+def test_user_kb_file_adds_person(tmp_path):
+    from datetime import date
+
+    from peristiwa.api import Extractor
+
+    extra = tmp_path / "lokal.yaml"
+    extra.write_text(
+        "- {id: budi-hartono-bupati, name: Budi Hartono Saputra, short: [Budi], country: IDN,\n"
+        "   roles: [{role: GOV, title: Bupati Sleman, from: 2021-02-26}]}\n",
+        encoding="utf-8",
+    )
+    extractor = Extractor.load(kb_paths=[extra], use_ner=False)
+    doc = extractor.extract("Budi Hartono Saputra meninjau banjir. Budi meminta bantuan.", date(2022, 1, 5))
+    linked = [m.actor.kb_id for m in doc.mentions if m.actor]
+    assert linked.count("budi-hartono-bupati") == 2
