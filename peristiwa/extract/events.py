@@ -47,6 +47,8 @@ class CoderWords:
     clause_breaks: frozenset[str]
     nominal_modifiers: frozenset[str]
     verb_prefixes: tuple[str, ...] = ()
+    demonstratives: frozenset[str] = frozenset()
+    event_nouns: frozenset[str] = frozenset()
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     modality_breaks: frozenset[str] = frozenset()
     modality_window: int = 4
@@ -65,6 +67,8 @@ class CoderWords:
                 "target_preps", "agent_preps", "other_preps", "coordinators", "first_person", "relative",
                 "attack_locatives", "clause_breaks", "nominal_modifiers")},
             verb_prefixes=tuple(syntax.get("verb_prefixes") or ()),
+            demonstratives=words(syntax, "demonstratives"),
+            event_nouns=words(syntax, "event_nouns"),
             modality={flag: words(modality, flag) for flag in flags},
             modality_breaks=words(modality, "clause_breaks"),
             modality_window=int(modality.get("window", 4)),
@@ -100,7 +104,7 @@ class EventStage:
             tokens = doc.sentence_tokens(sentence)
             if not tokens:
                 continue
-            ctx = _SentenceContext(doc, sentence.index, tokens, self.words, self.lexicon.light_verbs)
+            ctx = _SentenceContext(doc, sentence.index, tokens, self.words, self.lexicon)
             events = [e for m in _drop_embedded_objects(self.lexicon.find(tokens)) for e in self._code(ctx, m)]
             _propagate_denial(events)
             doc.events.extend(events)
@@ -152,9 +156,10 @@ class _SentenceContext:
     """Everything the argument rules need about one sentence, computed once."""
 
     def __init__(self, doc: Document, index: int, tokens: list[Token], words: CoderWords,
-                 light_verbs: dict[tuple[str, ...], str]) -> None:
+                 lexicon: Lexicon) -> None:
         self.doc, self.index, self.tokens, self.words = doc, index, tokens, words
-        self.light_verbs = light_verbs
+        self.lexicon = lexicon
+        self.light_verbs = lexicon.light_verbs
         self.norms = [t.norm for t in tokens]
         self.mentions = [(i, m) for i, m in enumerate(doc.mentions) if m.sentence == index]
         self.token_of = {t.start: k for k, t in enumerate(tokens)}
@@ -183,13 +188,13 @@ class _SentenceContext:
         preps = self.words.target_preps
         if root in MATERIAL_CONFLICT_ROOTS:
             preps = preps | self.words.attack_locatives
-        agents = self._after_prep(match.end, self.words.agent_preps)
         targets = self._after_prep(match.end, preps)
-        if agents:
-            return agents, targets, "args:nominal source=oleh"
         possessor = self._possessor(match.end)
         if possessor:
             return possessor, targets, "args:nominal source=possessor"
+        agents = self._after_prep(match.end, self.words.agent_preps)
+        if agents:
+            return agents, targets, "args:nominal source=oleh"
         verb = self._light_verb_left(match.start)
         if verb is not None:
             return self._subject(verb), targets, "args:nominal source=subject-of-light-verb"
@@ -225,7 +230,7 @@ class _SentenceContext:
             norm = self.norms[k]
             if norm in self.words.clause_breaks or norm in self.words.coordinators or norm in {",", "."}:
                 break
-            arg = self._mention_starting_at(k)
+            arg = self._mention_starting_at(k) or self._event_anaphor(k)
             if arg is None:
                 seen_prep = seen_prep or norm in self.words.all_preps
                 continue
@@ -234,6 +239,21 @@ class _SentenceContext:
                 return self._expand_coordination(self._np_head(arg), backwards=False)
             seen_prep = True
         return []
+
+    def _event_anaphor(self, k: int) -> _Arg | None:
+        """"perjalanan itu": an event noun with a demonstrative stands for the last such event's source."""
+        if k + 1 >= len(self.tokens) or self.norms[k + 1] not in self.words.demonstratives:
+            return None
+        nominal = [m for m in self.lexicon.find(self.tokens[k : k + 1], keep_low=True) if m.voice == "nominal"]
+        if not nominal and self.norms[k] not in self.words.event_nouns:
+            return None
+        root = nominal[0].code[:2] if nominal else None
+        for event in reversed(self.doc.events):
+            if event.sentence < self.index and event.source is not None and (root is None or event.root_code == root):
+                mention = self.doc.mentions[event.source.mention] if event.source.mention is not None else None
+                if mention is not None:
+                    return _Arg([event.source.actor], event.source.mention, mention, "event-anaphor")
+        return None
 
     def _after_prep(self, start: int, preps: frozenset[str]) -> list[_Arg]:
         for k in range(start, min(len(self.tokens), start + ARG_WINDOW + 4)):

@@ -34,6 +34,7 @@ VOICES = ("active", "passive", "intransitive", "nominal")
 DEFAULT_WINDOW = 6
 # Tokens that end the object window: an object condition never looks past a clause boundary.
 WINDOW_STOPS = frozenset({".", ";", "!", "?", "”", "“", '"', "(", ")"})
+QUOTE_MARKS = frozenset({"”", "“", '"'})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ class Condition:
     window: int = DEFAULT_WINDOW
     consume: bool = True
     set_voice: str | None = None
+    quoted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,7 +325,7 @@ def _phrases(values: Iterable[Any]) -> list[Phrase]:
 def _parse_condition(
     raw: dict[str, Any], source: str, eid: str, surfaces: dict[str, set[Phrase]]
 ) -> Condition:
-    known = {"object", "object_of", "before", "voice", "code", "skip", "window", "consume", "set_voice"}
+    known = {"object", "object_of", "before", "voice", "code", "skip", "window", "consume", "set_voice", "quoted"}
     if not isinstance(raw, dict) or set(raw) - known:
         raise ValueError(f"{source}: entry {eid!r}: bad `when` item {raw!r} (keys: {sorted(known)})")
     objects = _phrases(raw.get("object", []) or [])
@@ -344,7 +346,7 @@ def _parse_condition(
     return Condition(
         objects=tuple(objects), before=tuple(before), voices=voices, code=code, skip=skip,
         window=int(raw.get("window", DEFAULT_WINDOW)), consume=bool(raw.get("consume", True)),
-        set_voice=_check_voice(raw.get("set_voice"), source, eid),
+        set_voice=_check_voice(raw.get("set_voice"), source, eid), quoted=bool(raw.get("quoted", False)),
     )
 
 
@@ -433,7 +435,7 @@ def _condition_holds(cond: Condition, norms: Sequence[str], start: int, end: int
         return _Hit(None, before)
     limit = min(len(norms), end + cond.window)
     for k in range(end, limit):
-        if norms[k] in WINDOW_STOPS:
+        if norms[k] in WINDOW_STOPS and not (cond.quoted and norms[k] in QUOTE_MARKS):
             break
         n = _phrase_at(cond.objects, norms, k)
         if n:

@@ -27,7 +27,6 @@ because a Pool whose worker dies mid-task hangs forever, while the executor repo
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -43,6 +42,9 @@ from peristiwa.model import Article, Document
 Result = tuple[Article, Document | None, str | None]
 ExtractorFactory = Callable[[], Extractor]
 
+# Worker start-up (imports + loading KB, lexicon, NER model) is not an article's fault, so the
+# first wait on a fresh pool gets this much extra time before `timeout` applies.
+STARTUP_GRACE_S = 120.0
 CRASH_MESSAGE = "worker process died while coding this article (segfault, out of memory or os._exit)"
 MAX_ERROR_CHARS = 300
 
@@ -79,7 +81,7 @@ def run_one(extractor: Extractor, article: Article) -> tuple[Document | None, st
     """Code one article, turning any exception into an error message (never raises)."""
     try:
         return extractor.run(article), None
-    except Exception as exc:  # noqa: BLE001 - the whole point is to contain any failure
+    except Exception as exc:  # the whole point is to contain any failure
         return None, error_line(exc)
 
 
@@ -136,10 +138,6 @@ def _run_chunk(chunk: list[Article]) -> list[tuple[Document | None, str | None]]
     return [run_one(extractor, article) for article in chunk]
 
 
-def _worker_pid() -> int:
-    return os.getpid()
-
-
 # --- parent side -------------------------------------------------------------------------
 @dataclass
 class _PoolRunner:
@@ -152,6 +150,7 @@ class _PoolRunner:
     timeout: float | None
     start_method: str
     pool: ProcessPoolExecutor | None = field(default=None, init=False)
+    fresh: bool = field(default=False, init=False)
 
     def _new_pool(self) -> ProcessPoolExecutor:
         context = multiprocessing.get_context(self.start_method)
@@ -161,6 +160,7 @@ class _PoolRunner:
     def _pool(self) -> ProcessPoolExecutor:
         if self.pool is None:
             self.pool = self._new_pool()
+            self.fresh = True
         return self.pool
 
     def _discard_pool(self, kill: bool) -> None:
@@ -176,7 +176,10 @@ class _PoolRunner:
         pool.shutdown(wait=True, cancel_futures=True)
 
     def _limit(self, n_articles: int) -> float | None:
-        return None if self.timeout is None else self.timeout * n_articles
+        if self.timeout is None:
+            return None
+        grace, self.fresh = (STARTUP_GRACE_S if self.fresh else 0.0), False
+        return self.timeout * n_articles + grace
 
     def run(self, articles: Iterable[Article]) -> Iterator[Result]:
         source = iter(articles)
@@ -201,7 +204,7 @@ class _PoolRunner:
                     for suspect in suspects:
                         yield from self._isolate(suspect)
                     continue
-                except Exception:  # noqa: BLE001 - e.g. a result that would not pickle
+                except Exception:  # e.g. a result that would not pickle
                     yield from self._isolate(chunk)
                     continue
                 yield from ((a, d, e) for a, (d, e) in zip(chunk, results, strict=True))
@@ -220,21 +223,10 @@ class _PoolRunner:
             except FutureTimeout:
                 self._discard_pool(kill=True)
                 yield article, None, f"timed out after {self.timeout:g} s; worker stopped"
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 yield article, None, error_line(exc)
             else:
                 yield article, doc, error
 
 
-def worker_pids(jobs: int, *, start_method: str = "spawn", tasks: int = 0) -> set[int]:
-    """Pids seen when running `tasks` trivial tasks on a fresh pool (a diagnostic for `doctor`)."""
-    context = multiprocessing.get_context(start_method)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        return set(pool.map(_worker_pid_of, range(tasks or jobs * 4)))
-
-
-def _worker_pid_of(_: int) -> int:
-    return _worker_pid()
-
-
-__all__ = ["CRASH_MESSAGE", "ExtractorSpec", "error_line", "extract_parallel", "run_one", "worker_pids"]
+__all__ = ["CRASH_MESSAGE", "ExtractorSpec", "error_line", "extract_parallel", "run_one"]

@@ -1,0 +1,141 @@
+"""The event coder on our own Indonesian sentences: voice, arguments, modality, provenance."""
+
+from __future__ import annotations
+
+from peristiwa.extract.events import is_resolved
+
+
+def coded(doc, *, all_events=False):
+    """(source code, target code or None, CAMEO code) for each exportable event."""
+    events = doc.events if all_events else [e for e in doc.events if is_resolved(e)]
+    return [(e.source.actor.code if e.source else None, e.target.actor.code if e.target else None, e.code)
+            for e in events]
+
+
+def roots(doc):
+    return {(s, t, c[:2]) for s, t, c in coded(doc)}
+
+
+def test_active_svo_accusation(extract):
+    doc = extract("Amerika Serikat menuduh Iran memasok drone kepada Rusia.")
+    assert ("USA", "IRN", "11") in roots(doc)
+
+
+def test_passive_with_oleh_swaps_arguments(extract):
+    doc = extract("Tuduhan itu dibantah oleh Iran.")
+    assert any(s == "IRN" and c[:2] in {"01", "12"} for s, _, c in coded(doc))
+
+
+def test_passive_object_first_di_verb(extract):
+    doc = extract("Indonesia dikecam oleh Australia atas eksekusi tersebut.")
+    assert ("AUS", "IDN", "11") in roots(doc)
+
+
+def test_visit_nominal_with_possessor_and_ke(extract):
+    doc = extract("Kunjungan Emmanuel Macron ke Indonesia berlangsung tiga hari.", "2023-06-01")
+    assert ("FRAGOV", "IDN", "04") in roots(doc)
+
+
+def test_active_visit_verb(extract):
+    doc = extract("Joko Widodo mengunjungi Ukraina pada bulan Juni.", "2022-07-01")
+    assert ("IDNGOV", "UKR", "04") in roots(doc)
+
+
+def test_meeting_with_dengan(extract):
+    doc = extract("Retno Marsudi bertemu dengan Antony Blinken di Washington.", "2022-11-01")
+    assert ("IDNGOV", "USAGOV", "04") in roots(doc)
+
+
+def test_coordinated_subjects_meet_each_other(extract):
+    doc = extract("Vladimir Putin dan Recep Tayyip Erdogan bertemu di Sochi.", "2021-09-29")
+    found = roots(doc)
+    assert ("RUSGOV", "TURGOV", "04") in found
+    assert ("TURGOV", "RUSGOV", "04") in found
+
+
+def test_group_subject_signs_agreement(extract):
+    text = "Indonesia dan Singapura membahas ekstradisi. Kedua negara menandatangani perjanjian itu."
+    doc = extract(text)
+    found = roots(doc)
+    assert ("IDN", "SGP", "05") in found and ("SGP", "IDN", "05") in found
+
+
+def test_nominal_attack_with_terhadap(extract):
+    doc = extract("Serangan Israel terhadap Lebanon menewaskan puluhan orang.")
+    assert any(s == "ISR" and t == "LBN" and c[:2] in {"18", "19", "20"} for s, t, c in coded(doc))
+
+
+def test_light_verb_sanctions(extract):
+    doc = extract("Uni Eropa menjatuhkan sanksi terhadap Belarus.")
+    assert any(t == "BLR" and c.startswith("16") for _, t, c in coded(doc))
+
+
+def test_negation_suppresses_event_but_keeps_it_for_inspection(extract):
+    doc = extract("Malaysia tidak mengecam Myanmar dalam pernyataan itu.")
+    assert not any(c.startswith("11") for _, _, c in coded(doc))
+    negated = [e for e in doc.events if e.negated]
+    assert negated and negated[0].code.startswith("11")
+
+
+def test_alih_alih_is_negation(extract):
+    doc = extract("Alih-alih mengutuk Rusia, India memilih abstain.")
+    assert not any(c.startswith("11") for _, _, c in coded(doc))
+
+
+def test_future_modality_flag(extract):
+    doc = extract("Jepang akan memberikan bantuan kemanusiaan kepada Turki.")
+    events = [e for e in doc.events if e.code.startswith("07")]
+    assert events and "future" in events[0].modality
+    assert events[0].target.actor.code == "TUR"
+
+
+def test_denied_claim_is_not_coded_as_happened(extract):
+    doc = extract("Amerika Serikat menuduh Korea Utara mengirim senjata ke Rusia, klaim yang dibantah oleh Pyongyang.")
+    found = roots(doc)
+    assert ("USA", "PRK", "11") in found
+    deny = [e for e in doc.events if "denies-claim" in e.modality]
+    assert deny and deny[0].target is not None and deny[0].target.actor.code == "USA"
+
+
+def test_quote_speaker_is_source_of_first_person_event(extract):
+    doc = extract("“Kami mengecam keras serangan itu,” kata Antony Blinken.", "2023-05-01")
+    assert any(s == "USAGOV" and c.startswith("11") for s, _, c in coded(doc))
+
+
+def test_pronoun_subject_resolves(extract):
+    doc = extract("Emmanuel Macron tiba di Kyiv. Dia memuji keberanian Ukraina.")
+    assert ("FRAGOV", "UKR", "05") in roots(doc)
+
+
+def test_no_source_no_event(extract):
+    doc = extract("Serangan itu menewaskan tiga orang.")
+    assert coded(doc) == []
+
+
+def test_missing_target_is_left_empty(extract):
+    doc = extract("Indonesia mengecam keras aksi tersebut.")
+    assert ("IDN", None, "11") in {(s, t, c[:2]) for s, t, c in coded(doc)}
+
+
+def test_event_provenance(extract):
+    text = "Filipina memprotes tindakan kapal China di Laut China Selatan."
+    doc = extract(text)
+    event = next(e for e in doc.events if is_resolved(e))
+    assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+    assert text[event.source.span.start : event.source.span.end] == event.source.span.text
+    assert event.lexicon_id and event.rule.startswith("lexicon:")
+    assert event.quad_class in {1, 2, 3, 4} and -10 <= event.goldstein <= 10
+    assert event.date == "2023-03-21"
+
+
+def test_event_date_from_sentence_time(extract):
+    doc = extract("Pada hari Senin, Jepang memprotes Korea Selatan.", "2023-03-22")
+    event = next(e for e in doc.events if is_resolved(e))
+    assert event.date == "2023-03-20"
+
+
+def test_characterisation_as_praise(extract):
+    text = ("Joko Widodo melakukan kunjungan ke Australia. Pemerintah Australia menyebut kunjungan itu "
+            "“bersejarah”.")
+    doc = extract(text, "2020-02-10")
+    assert any(c.startswith("05") and t == "IDNGOV" for _, t, c in coded(doc))
