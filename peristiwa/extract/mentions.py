@@ -20,6 +20,19 @@ from peristiwa.lang.pack import LanguagePack, RoleWord
 from peristiwa.model import Actor, Document, Mention, Token
 
 DESCRIPTIVE_KINDS = frozenset({"leader", "title"})
+PERSON_KINDS = frozenset({"leader", "title", "person", "spokesperson"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Owner:
+    """What a role word attaches to: a country ("Presiden China") or an organisation ("Sekjen PBB")."""
+
+    entry_id: str
+    via: str
+    kind: str
+    country: str | None
+    code: str | None
+    role: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +97,7 @@ class _Scanner:
 
     def _step(self, i: int) -> int:
         n_kb, hits = self.kb.match(self.w.norms, self.w.surfaces, i)
-        n_role, role = self.pack.role_at(self.w.norms, i)
+        n_role, role = self.pack.role_at(self.w.norms, i, self.w.surfaces)
         if role is not None and n_role >= n_kb:
             used = self._role_pattern(i, n_role, role)
             if used:
@@ -109,56 +122,89 @@ class _Scanner:
 
     # -- title / body patterns ------------------------------------------------------------------
     def _role_pattern(self, i: int, n_role: int, role: RoleWord) -> int:
+        """A role word, then [owner (country/org)] [name]: "Menteri Luar Negeri AS Antony Blinken"."""
+        former = role.kind == "modifier"
+        if former:  # "mantan Presiden Filipina …": the title after the modifier decides the pattern
+            n_next, nxt = self.pack.role_at(self.w.norms, i + n_role, self.w.surfaces)
+            if nxt is None:
+                return 0
+            n_role, role = n_role + n_next, nxt
         j = i + n_role
-        n_ctry, country_id = self._country_at(j)
-        k = j + n_ctry
-        n_name, hits = self.kb.match(self.w.norms, self.w.surfaces, k) if k < len(self.w.tokens) else (0, [])
+        n_owner, owner = self._owner_at(j)
+        k = j + n_owner
+        if n_owner:
+            self._emit_kb(j, n_owner, owner.entry_id, owner.via, rule=f"kb:{owner.via}")
+        used = self._role_with_name(i, k, role, owner, former)
+        if used:
+            return used
+        if not n_owner and not (role.country or role.org):
+            return 0
+        return self._role_with_owner(i, k - i, role, owner, former)
+
+    def _role_with_name(self, i: int, k: int, role: RoleWord, owner: _Owner | None, former: bool) -> int:
+        """"… Fumio Kishida" (KB person) or "… Gilbertus Reyes" (unknown: coded from the title)."""
+        if k >= len(self.w.tokens):
+            return 0
+        n_name, hits = self.kb.match(self.w.norms, self.w.surfaces, k)
         person = next((h.entry_id for h in hits if self.kb.entries[h.entry_id].kind == "person"), None)
         if person is not None:
-            if n_ctry:
-                self._emit_kb(j, n_ctry, country_id, "alias", rule="kb:alias")
             self._emit_kb(k, n_name, person, "alias", rule=f"kb:alias+title:{role.surface}")
             return k + n_name - i
-        n_unknown = self._unknown_name_len(k)
-        country = self.kb.entries[country_id].code if country_id else None
-        if n_unknown and role.kind in DESCRIPTIVE_KINDS | {"spokesperson"}:
-            actor = Actor(None, " ".join(self.w.surfaces[k : k + n_unknown]), "PER",
-                          code=_code(country, role.role), country=country, role=role.role, title=role.surface)
-            if n_ctry:
-                self._emit_kb(j, n_ctry, country_id, "alias", rule="kb:alias")
-            self._emit(k, n_unknown, "PER", actor, f"pattern:title+name:{role.surface}", "name", 0.8)
-            return k + n_unknown - i
-        if not n_ctry:
+        if hits or role.kind not in PERSON_KINDS:
             return 0
-        return self._role_with_country(i, n_role + n_ctry, role, country or "")
+        n_unknown = self._unknown_name_len(k)
+        if not n_unknown:
+            return 0
+        country, code = self._code_for(role, owner, former)
+        actor = Actor(None, " ".join(self.w.surfaces[k : k + n_unknown]), "PER", code=code, country=country,
+                      role=_role_code(role, owner, former), title=role.surface)
+        self._emit(k, n_unknown, "PER", actor, f"pattern:title+name:{role.surface}", "name", 0.8)
+        return k + n_unknown - i
 
-    def _role_with_country(self, i: int, n: int, role: RoleWord, country: str) -> int:
+    def _role_with_owner(self, i: int, n: int, role: RoleWord, owner: _Owner | None, former: bool) -> int:
+        """No name follows: a description ("pemimpin China") or a body ("Kementerian luar negeri Ukraina")."""
         n += self._demonstrative(i + n)
-        if role.kind in DESCRIPTIVE_KINDS and (role.head or role.kind == "leader"):
+        country, code = self._code_for(role, owner, former)
+        if not former and country and role.head and role.kind in DESCRIPTIVE_KINDS:
             actor = self._head_of(country)
             if actor is not None:
                 self._emit(i, n, "PER", actor, f"description:{role.kind}:{role.surface}", "description", 0.9)
                 return n
-        if role.kind == "title":
+        if not former and country and role.kind == "title":
             holders = self.kb.holders(country, role.surface, self.day)
             if len(holders) == 1:
                 actor = self.kb.actor(holders[0], self.day)
                 self._emit(i, n, "PER", actor, f"description:title:{role.surface}", "description", 0.85)
                 return n
         surface = " ".join(self.w.surfaces[i : i + n])
-        mtype = "PER" if role.kind in DESCRIPTIVE_KINDS | {"spokesperson"} else "ORG"
-        actor = Actor(None, surface, mtype, code=_code(country, role.role), country=country, role=role.role)
-        self._emit(i, n, mtype, actor, f"pattern:{role.kind}+country:{role.surface}", "pattern", 0.9)
+        mtype = "PER" if role.kind in PERSON_KINDS else "ORG"
+        actor = Actor(None, surface, mtype, code=code, country=country, role=_role_code(role, owner, former))
+        self._emit(i, n, mtype, actor, f"pattern:{role.kind}+owner:{role.surface}", "pattern", 0.9)
         return n
 
-    def _country_at(self, j: int) -> tuple[int, str | None]:
+    def _owner_at(self, j: int) -> tuple[int, _Owner | None]:
+        """A country, metonym or organisation right after a role word."""
         if j >= len(self.w.tokens):
             return 0, None
         n, hits = self.kb.match(self.w.norms, self.w.surfaces, j)
         for hit in hits:
-            if self.kb.entries[hit.entry_id].kind == "country":
-                return n, hit.entry_id
+            entry = self.kb.entries[hit.entry_id]
+            if entry.kind in {"country", "org"}:
+                return n, _Owner(hit.entry_id, hit.via, entry.kind, entry.country or entry.code, entry.code,
+                                 entry.role)
         return 0, None
+
+    def _code_for(self, role: RoleWord, owner: _Owner | None, former: bool) -> tuple[str | None, str | None]:
+        """(country, actor code) for a role attached to an owner; an IGO owner lends its own code."""
+        role_code = _role_code(role, owner, former)
+        if owner is None:
+            org = self.kb.entries.get(role.org or "")
+            if org is not None:
+                return org.country, org.code if not former else _code(org.country, "ELI")
+            return role.country, _code(role.country, role_code)
+        if owner.kind == "org" and owner.country in {"IGO", "NGO", "IMG"} and not former:
+            return owner.country, owner.code
+        return owner.country, _code(owner.country, role_code)
 
     def _head_of(self, country: str) -> Actor | None:
         """The country's leader: someone the article names first, else the KB's head on that date."""
@@ -179,7 +225,7 @@ class _Scanner:
         """Length of a run of capitalised tokens at `k` that the KB does not know."""
         n = 0
         while k + n < len(self.w.tokens) and _is_name_token(self.w.tokens[k + n]):
-            if self.pack.role_at(self.w.norms, k + n)[1] is not None:
+            if self.pack.role_at(self.w.norms, k + n, self.w.surfaces)[1] is not None:
                 break
             n += 1
         return n
@@ -212,6 +258,17 @@ class _Scanner:
             self._emit(i, 1, "PER", None, "anaphor:pronoun", "pronoun")
             return 1
         return 0
+
+
+def _role_code(role: RoleWord, owner: _Owner | None, former: bool) -> str | None:
+    """ELI for former officials; a role word without its own role inherits the owner's (Kepala BIN → SPY)."""
+    if former:
+        return "ELI"
+    if role.role:
+        return role.role
+    if owner is not None and owner.kind == "org" and owner.role:
+        return owner.role
+    return role.fallback
 
 
 def _code(country: str | None, role: str | None) -> str | None:

@@ -33,6 +33,10 @@ class RoleWord:
     role: str | None
     kind: str
     head: bool = False
+    fallback: str | None = None
+    country: str | None = None
+    org: str | None = None
+    exact: tuple[str, ...] | None = None
 
 
 @dataclass
@@ -50,13 +54,25 @@ class LanguagePack:
     def speech_words(self, kind: str) -> frozenset[str]:
         return self.speech.get(kind, frozenset())
 
-    def role_at(self, norms: list[str], i: int) -> tuple[int, RoleWord | None]:
-        """Longest role word starting at token `i`."""
+    def role_at(self, norms: list[str], i: int, surfaces: list[str] | None = None) -> tuple[int, RoleWord | None]:
+        """Longest role word starting at token `i`; "pasukan-pasukan" counts as "pasukan".
+
+        Short all-capital words (PM, JPU) only match in capitals when `surfaces` is given.
+        """
         for n in range(min(self.max_role_tokens, len(norms) - i), 0, -1):
-            word = self.roles.get(tuple(norms[i : i + n]))
-            if word is not None:
-                return n, word
+            key = tuple(norms[i : i + n])
+            word = self.roles.get(key) or (self.roles.get((_unreduplicate(key[0]),)) if n == 1 else None)
+            if word is None:
+                continue
+            if word.exact is not None and surfaces is not None and tuple(surfaces[i : i + n]) != word.exact:
+                continue
+            return n, word
         return 0, None
+
+
+def _unreduplicate(norm: str) -> str:
+    half, dash, rest = norm.partition("-")
+    return half if dash and half == rest else norm
 
 
 def data_dir(code: str) -> Path:
@@ -81,9 +97,12 @@ def load_pack(code: str) -> LanguagePack:
     pack = LanguagePack(code)
     for item in read_yaml(code, "roles.yaml") or []:
         for phrase in item.get("words") or ():
-            key = _key(str(phrase))
-            pack.roles.setdefault(key, RoleWord(str(phrase), item.get("role"), item.get("kind", "title"),
-                                                bool(item.get("head"))))
+            phrase = str(phrase)
+            key = _key(phrase)
+            exact = tuple(phrase.split()) if phrase.isupper() and len(phrase.replace(" ", "")) <= 4 else None
+            pack.roles.setdefault(key, RoleWord(
+                phrase, item.get("role"), item.get("kind") or "title", bool(item.get("head")),
+                item.get("fallback"), item.get("country"), item.get("org"), exact))
             pack.max_role_tokens = max(pack.max_role_tokens, len(key))
     speech = read_yaml(code, "speech.yaml") or {}
     pack.speech = {k: frozenset(norm_token(w) for w in v or ()) for k, v in speech.items()}
