@@ -55,7 +55,7 @@ class Extractor:
         stages += [
             PlaceStage(Gazetteer.load()),
             UnknownNameStage(pack),
-            CorefStage(),
+            CorefStage(kb),
             TimeStage.load(language),
             QuoteStage(pack),
             EventStage(Lexicon.load(lexicon_paths), Codebook.load(), CoderWords.load(language)),

@@ -20,8 +20,10 @@ TEXTS = [
     "Presiden Joko Widodo bertemu Perdana Menteri Jepang di Istana Merdeka, Jakarta, pada Senin (20/3). "
     "\"Kami sepakat memperkuat kerja sama,\" kata Jokowi.",
     "Menteri Luar Negeri Retno Marsudi mengecam serangan terhadap warga sipil di Gaza, Selasa lalu.",
-    "Polisi menangkap tiga orang pengunjuk rasa di depan gedung DPR. Mereka menuntut pembatalan undang-undang.",
-    "Pemerintah Malaysia menolak tuduhan itu. Juru bicara kementerian mengatakan tuduhan tersebut tidak berdasar.",
+    "Polisi menangkap tiga orang pengunjuk rasa di depan gedung DPR. "
+    "Mereka menuntut pembatalan undang-undang.",
+    "Pemerintah Malaysia menolak tuduhan itu. "
+    "Juru bicara kementerian mengatakan tuduhan tersebut tidak berdasar.",
     "Kedua negara menandatangani perjanjian perdagangan baru di Singapura pada 2022.",
     "",
     "Hujan deras mengguyur Bandung sejak pagi.",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from peristiwa.kb.base import KnowledgeBase
 from peristiwa.model import Actor, Document, Mention
 
 GROUP_WINDOW = 2  # sentences looked back for a group's members
@@ -23,19 +24,59 @@ class CorefStage:
 
     name = "coref"
 
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
     def __call__(self, doc: Document) -> None:
         doc.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
+        _anchor_role_only(doc)
         first_by_id: dict[str, int] = {}
         for index, mention in enumerate(doc.mentions):
             if mention.kind == "pronoun":
                 _resolve_pronoun(doc.mentions, index)
             elif mention.kind == "group":
                 _resolve_group(doc.mentions, index)
+                mention.members = [self._named(a) for a in mention.members]
             elif mention.actor is not None and mention.actor.kb_id is not None:
                 key = mention.actor.kb_id
                 if key in first_by_id and (mention.kind != "name" or mention.rule.startswith("coref:")):
                     mention.antecedent = first_by_id[key]
                 first_by_id.setdefault(key, index)
+
+
+    def _named(self, actor: Actor) -> Actor:
+        """Country members built from an ISO3 get the KB's display name."""
+        if actor.kb_id and actor.kb_id.startswith("country:") and actor.kb_id in self.kb.entries:
+            return self.kb.actor(actor.kb_id, None)
+        return actor
+
+
+def _anchor_role_only(doc: Document) -> None:
+    """Give "demonstran"/"polisi" a country: a place in the same sentence, else the article's main country."""
+    main = _main_country(doc.mentions)
+    for mention in doc.mentions:
+        actor = mention.actor
+        if actor is None or not mention.rule.startswith("pattern:role-only") or actor.country:
+            continue
+        places = [p for p in doc.places if p.sentence == mention.sentence and p.country]
+        if places:
+            country = min(places, key=lambda p: abs(p.span.start - mention.span.start)).country
+            how = "place"
+        elif main:
+            country, how = main, "article"
+        else:
+            continue
+        code = f"{country}{actor.role}" if actor.role else country
+        mention.actor = Actor(None, actor.name, actor.type, code=code, country=country, role=actor.role)
+        mention.rule += f":anchored-by-{how}"
+        mention.confidence = 0.5
+
+
+def _main_country(mentions: list[Mention]) -> str | None:
+    counts = Counter(m.actor.country for m in mentions
+                     if m.actor is not None and m.actor.country and len(m.actor.country) == 3
+                     and m.actor.country not in {"IGO", "NGO", "IMG"})
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def is_person(mention: Mention) -> bool:

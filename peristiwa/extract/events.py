@@ -48,7 +48,7 @@ class CoderWords:
     nominal_modifiers: frozenset[str]
     verb_prefixes: tuple[str, ...] = ()
     demonstratives: frozenset[str] = frozenset()
-    event_nouns: frozenset[str] = frozenset()
+    locative_nouns: frozenset[str] = frozenset()
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     modality_breaks: frozenset[str] = frozenset()
     modality_window: int = 4
@@ -68,7 +68,7 @@ class CoderWords:
                 "attack_locatives", "clause_breaks", "nominal_modifiers")},
             verb_prefixes=tuple(syntax.get("verb_prefixes") or ()),
             demonstratives=words(syntax, "demonstratives"),
-            event_nouns=words(syntax, "event_nouns"),
+            locative_nouns=words(syntax, "locative_nouns"),
             modality={flag: words(modality, flag) for flag in flags},
             modality_breaks=words(modality, "clause_breaks"),
             modality_window=int(modality.get("window", 4)),
@@ -164,6 +164,7 @@ class _SentenceContext:
         self.mentions = [(i, m) for i, m in enumerate(doc.mentions) if m.sentence == index]
         self.token_of = {t.start: k for k, t in enumerate(tokens)}
         self.quotes = [q for q in doc.quotes if q.kind == "direct" and q.sentence == index]
+        self.places_by_start = {p.span.start: p for p in doc.places if p.sentence == index}
 
     # -- arguments --------------------------------------------------------------------------
     def arguments(self, match: TriggerMatch, root: str) -> tuple[list[_Arg], list[_Arg], str]:
@@ -228,7 +229,8 @@ class _SentenceContext:
         seen_prep = False
         for k in range(trigger_end, min(len(self.tokens), trigger_end + ARG_WINDOW)):
             norm = self.norms[k]
-            if norm in self.words.clause_breaks or norm in self.words.coordinators or norm in {",", "."}:
+            if norm in self.words.clause_breaks or norm in self.words.coordinators or norm in {",", "."} \
+                    or norm in self.words.relative:
                 break
             arg = self._mention_starting_at(k) or self._event_anaphor(k)
             if arg is None:
@@ -245,11 +247,11 @@ class _SentenceContext:
         if k + 1 >= len(self.tokens) or self.norms[k + 1] not in self.words.demonstratives:
             return None
         nominal = [m for m in self.lexicon.find(self.tokens[k : k + 1], keep_low=True) if m.voice == "nominal"]
-        if not nominal and self.norms[k] not in self.words.event_nouns:
+        if not nominal:
             return None
-        root = nominal[0].code[:2] if nominal else None
+        root = nominal[0].code[:2]
         for event in reversed(self.doc.events):
-            if event.sentence < self.index and event.source is not None and (root is None or event.root_code == root):
+            if event.sentence < self.index and event.source is not None and event.root_code == root:
                 mention = self.doc.mentions[event.source.mention] if event.source.mention is not None else None
                 if mention is not None:
                     return _Arg([event.source.actor], event.source.mention, mention, "event-anaphor")
@@ -257,7 +259,8 @@ class _SentenceContext:
 
     def _after_prep(self, start: int, preps: frozenset[str]) -> list[_Arg]:
         for k in range(start, min(len(self.tokens), start + ARG_WINDOW + 4)):
-            if self.norms[k] in self.words.clause_breaks or self.tokens[k].text in {",", "."}:
+            if self.norms[k] in self.words.clause_breaks or self.norms[k] in self.words.relative \
+                    or self.tokens[k].text in {",", "."}:
                 break
             arg = self._mention_starting_at(k)
             if arg is not None and self._governing_prep(arg.mention) in preps:
@@ -308,15 +311,23 @@ class _SentenceContext:
             return _Arg(list(mention.members), index, mention, rule + ":group")
         if mention.actor is not None:
             return _Arg([mention.actor], index, mention, rule)
-        if mention.kind == "name":  # an unknown name: kept, coded only with --include-unresolved
-            return _Arg([Actor(None, mention.span.text, mention.type)], index, mention, rule + ":unlinked")
-        return None
+        if mention.kind != "name":
+            return None
+        place = self.places_by_start.get(mention.span.start)
+        if place is not None and place.country:  # "mengunjungi Bali" → the country visited
+            actor = Actor(None, mention.span.text, "LOC", code=place.country, country=place.country)
+            return _Arg([actor], index, mention, rule + ":place")
+        # an unknown name: kept, coded only with --include-unresolved
+        return _Arg([Actor(None, mention.span.text, mention.type)], index, mention, rule + ":unlinked")
 
     def _mention_ending_at(self, k: int) -> _Arg | None:
+        """The outermost mention ending at token `k` ("Kementerian Luar Negeri China", not "China")."""
         end = self.tokens[k].end
-        for index, mention in reversed(self.mentions):
-            if mention.span.end == end:
-                return self._arg_from(index, mention, mention.kind)
+        ending = [(i, m) for i, m in self.mentions if m.span.end == end]
+        for index, mention in sorted(ending, key=lambda im: im[1].span.start):
+            arg = self._arg_from(index, mention, mention.kind)
+            if arg is not None:
+                return arg
         return None
 
     def _mention_starting_at(self, k: int) -> _Arg | None:
@@ -334,7 +345,10 @@ class _SentenceContext:
         return k
 
     def _governing_prep(self, mention: Mention) -> str | None:
+        """The preposition heading the mention's phrase; "di depan X" counts as "di"."""
         k = self._np_start(mention)
+        if k > 1 and self.norms[k - 1] in self.words.locative_nouns:
+            k -= 1
         return self.norms[k - 1] if k > 0 and self.norms[k - 1] in self.words.all_preps else None
 
     def _governed(self, mention: Mention) -> bool:

@@ -21,6 +21,7 @@ from peristiwa.model import Actor, Document, Mention, Token
 
 DESCRIPTIVE_KINDS = frozenset({"leader", "title"})
 PERSON_KINDS = frozenset({"leader", "title", "person", "spokesperson"})
+ROLE_ONLY_KINDS = frozenset({"group", "body", "person"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ class MentionStage:
         for window in windows:
             doc.mentions.extend(_Scanner(self.kb, self.pack, doc, window, named, day).scan())
         doc.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
+        _prefer_names_in_document(doc.mentions)
 
     @staticmethod
     def _window(doc: Document, index: int) -> _Window:
@@ -138,8 +140,21 @@ class _Scanner:
         if used:
             return used
         if not n_owner and not (role.country or role.org):
-            return 0
+            return self._role_only(i, n_role, role, former)
         return self._role_with_owner(i, k - i, role, owner, former)
+
+    def _role_only(self, i: int, n: int, role: RoleWord, former: bool) -> int:
+        """"demonstran", "polisi", "pemerintah" with no owner: kept; coreference later anchors the
+        country from a place in the sentence or the article's main country."""
+        if role.kind not in ROLE_ONLY_KINDS or (i > 0 and self.w.surfaces[i][:1].isupper()):
+            return 0
+        if i > 0 and not self._heads_phrase(i):
+            return 0
+        n += self._demonstrative(i + n)
+        mtype = "PER" if role.kind == "person" else "ORG"
+        actor = Actor(None, " ".join(self.w.surfaces[i : i + n]), mtype, role=_role_code(role, None, former))
+        self._emit(i, n, mtype, actor, f"pattern:role-only:{role.surface}", "pattern", 0.6)
+        return n
 
     def _role_with_name(self, i: int, k: int, role: RoleWord, owner: _Owner | None, former: bool) -> int:
         """"… Fumio Kishida" (KB person) or "… Gilbertus Reyes" (unknown: coded from the title)."""
@@ -218,6 +233,15 @@ class _Scanner:
                 return actor
         return self.kb.actor(heads[0], self.day) if heads else None
 
+    def _heads_phrase(self, i: int) -> bool:
+        """True unless a lower-case content word precedes (then the role word is a modifier)."""
+        before = self.w.tokens[i - 1].text
+        if not before[:1].islower():
+            return True
+        norm = self.w.norms[i - 1]
+        return norm in self.pack.name_cues.get("role_only_after", ()) or (
+            len(norm) > 4 and norm.startswith(("me", "di", "ber", "ter")))
+
     def _demonstrative(self, j: int) -> int:
         return int(j < len(self.w.tokens) and self.w.norms[j] in self.pack.demonstratives)
 
@@ -258,6 +282,20 @@ class _Scanner:
             self._emit(i, 1, "PER", None, "anaphor:pronoun", "pronoun")
             return 1
         return 0
+
+
+def _prefer_names_in_document(mentions: list[Mention]) -> None:
+    """A bare surname the KB guessed ("Albanese" → some other Albanese) yields to a full name in this
+    article that ends with it ("Perdana Menteri Australia Anthony Albanese")."""
+    full: dict[str, Actor] = {}
+    for mention in mentions:
+        words = mention.span.text.split()
+        if mention.type == "PER" and mention.kind == "name" and len(words) > 1 and mention.actor is not None:
+            full.setdefault(words[-1], mention.actor)
+    for mention in mentions:
+        actor = full.get(mention.span.text)
+        if mention.rule == "kb:short-name-unique" and actor is not None and actor != mention.actor:
+            mention.actor, mention.rule = actor, "coref:short-name-in-document"
 
 
 def _role_code(role: RoleWord, owner: _Owner | None, former: bool) -> str | None:

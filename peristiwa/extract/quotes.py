@@ -48,17 +48,19 @@ class QuoteStage:
         self.indirect = pack.speech_words("indirect")
         self.according = pack.speech_words("according_to")
         self.complementizers = pack.speech_words("complementizers")
+        self.coordinators = pack.speech_words("coordinators")
 
     def __call__(self, doc: Document) -> None:
         found = list(_find_quotes(doc))
         inside = [f.outer for f in found]
-        previous: Quote | None = None
+        indirect = self._indirect(doc, inside)
+        attributed: list[Quote] = []
         for item in found:
-            quote = self._attribute(doc, item, inside, previous)
-            doc.quotes.append(quote)
-            previous = quote
-        doc.quotes.extend(self._indirect(doc, inside))
-        doc.quotes.sort(key=lambda q: q.span.start)
+            # "-nya" and continuations refer to the latest speaker, quoted directly or not.
+            earlier = [q for q in [*attributed, *indirect] if q.span.start < item.outer.start and q.speaker]
+            previous = max(earlier, key=lambda q: q.span.start) if earlier else None
+            attributed.append(self._attribute(doc, item, inside, previous))
+        doc.quotes.extend(sorted([*attributed, *indirect], key=lambda q: q.span.start))
 
     # -- direct quotes ---------------------------------------------------------------------
     def _attribute(self, doc: Document, item: _Found, inside: list[Span], previous: Quote | None) -> Quote:
@@ -149,12 +151,15 @@ class QuoteStage:
             start += 1
         if start >= len(tokens) - 1 or tokens[start].text in "“\"«‘":
             return None
-        speakers = [(i, m) for i, m in enumerate(doc.mentions)
-                    if m.sentence == sentence and m.span.end <= verb.start and m.actor is not None
-                    and _clause_gap(tokens, m.span.end, verb.start) <= MAX_SPEAKER_TO_VERB]
-        if not speakers:
+        before = [(i, m) for i, m in enumerate(doc.mentions)
+                  if m.sentence == sentence and m.span.end <= verb.start and m.actor is not None]
+        near = [(i, m) for i, m in before if _clause_gap(tokens, m.span.end, verb.start) <= MAX_SPEAKER_TO_VERB]
+        if near:
+            index, mention = near[-1]
+        elif k > 0 and tokens[k - 1].norm in self.coordinators and before:
+            index, mention = _subject(before[:1])  # "X memuji … dan mengatakan …": X speaks
+        else:
             return None
-        index, mention = speakers[-1]
         end = tokens[-1].end if tokens[-1].norm not in ".!?" else tokens[-2].end
         quote = Quote(doc.span(tokens[start].start, end), sentence, "indirect")
         _set_speaker(doc, quote, index, mention, verb, f"quote:indirect:{verb.norm}")

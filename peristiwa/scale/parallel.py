@@ -42,9 +42,9 @@ from peristiwa.model import Article, Document
 Result = tuple[Article, Document | None, str | None]
 ExtractorFactory = Callable[[], Extractor]
 
-# Worker start-up (imports + loading KB, lexicon, NER model) is not an article's fault, so the
-# first wait on a fresh pool gets this much extra time before `timeout` applies.
-STARTUP_GRACE_S = 120.0
+# Worker start-up (imports + loading KB, lexicon, NER model) is not an article's fault: a new
+# pool is waited for (up to this long) before any article's `timeout` starts to count.
+STARTUP_TIMEOUT_S = 300.0
 CRASH_MESSAGE = "worker process died while coding this article (segfault, out of memory or os._exit)"
 MAX_ERROR_CHARS = 300
 
@@ -133,6 +133,10 @@ def _init_worker(spec: ExtractorSpec) -> None:
     _WORKER["extractor"] = spec.build()
 
 
+def _ready() -> bool:
+    return "extractor" in _WORKER
+
+
 def _run_chunk(chunk: list[Article]) -> list[tuple[Document | None, str | None]]:
     extractor = _WORKER["extractor"]
     return [run_one(extractor, article) for article in chunk]
@@ -150,7 +154,6 @@ class _PoolRunner:
     timeout: float | None
     start_method: str
     pool: ProcessPoolExecutor | None = field(default=None, init=False)
-    fresh: bool = field(default=False, init=False)
 
     def _new_pool(self) -> ProcessPoolExecutor:
         context = multiprocessing.get_context(self.start_method)
@@ -160,8 +163,22 @@ class _PoolRunner:
     def _pool(self) -> ProcessPoolExecutor:
         if self.pool is None:
             self.pool = self._new_pool()
-            self.fresh = True
+            self._wait_ready(self.pool)
         return self.pool
+
+    def _wait_ready(self, pool: ProcessPoolExecutor) -> None:
+        """Start every worker and wait until each has built its Extractor.
+
+        A failure here is a configuration problem (bad KB path, broken lexicon), not an
+        article's fault, so it is raised like `Extractor.load` would raise with jobs=1.
+        """
+        try:
+            for future in [pool.submit(_ready) for _ in range(self.jobs)]:
+                future.result(timeout=STARTUP_TIMEOUT_S)
+        except (BrokenProcessPool, FutureTimeout) as exc:
+            self.pool = None
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise RuntimeError(f"parallel workers could not build the extractor: {error_line(exc)}") from exc
 
     def _discard_pool(self, kill: bool) -> None:
         """Drop the current pool; `kill` also stops workers that may be stuck in a task."""
@@ -176,10 +193,7 @@ class _PoolRunner:
         pool.shutdown(wait=True, cancel_futures=True)
 
     def _limit(self, n_articles: int) -> float | None:
-        if self.timeout is None:
-            return None
-        grace, self.fresh = (STARTUP_GRACE_S if self.fresh else 0.0), False
-        return self.timeout * n_articles + grace
+        return None if self.timeout is None else self.timeout * n_articles
 
     def run(self, articles: Iterable[Article]) -> Iterator[Result]:
         source = iter(articles)
