@@ -229,8 +229,9 @@ class _SentenceContext:
         seen_prep = False
         for k in range(trigger_end, min(len(self.tokens), trigger_end + ARG_WINDOW)):
             norm = self.norms[k]
-            if norm in self.words.clause_breaks or norm in self.words.coordinators or norm in {",", "."} \
-                    or norm in self.words.relative:
+            if norm in self.words.relative:
+                return self._relative_agent(k)
+            if norm in self.words.clause_breaks or norm in self.words.coordinators or norm in {",", "."}:
                 break
             arg = self._mention_starting_at(k) or self._event_anaphor(k)
             if arg is None:
@@ -241,6 +242,17 @@ class _SentenceContext:
                 return self._expand_coordination(self._np_head(arg), backwards=False)
             seen_prep = True
         return []
+
+    def _relative_agent(self, k: int) -> list[_Arg]:
+        """"mengecam latihan yang digelar AS dan Filipina": the object's agent is the target."""
+        verb = k + 1
+        if verb >= len(self.tokens) or not (self.norms[verb].startswith("di") and len(self.norms[verb]) > 4):
+            return []
+        start = verb + 1
+        if start < len(self.tokens) and self.norms[start] in self.words.agent_preps:
+            start += 1
+        arg = self._mention_starting_at(start) if start < len(self.tokens) else None
+        return self._expand_coordination(self._np_head(arg), backwards=False) if arg else []
 
     def _event_anaphor(self, k: int) -> _Arg | None:
         """"perjalanan itu": an event noun with a demonstrative stands for the last such event's source."""
