@@ -135,7 +135,8 @@ def parse_event(data: dict[str, Any]) -> GoldEvent:
     if not isinstance(data, dict):
         raise GoldError(f"event must be a mapping, got {data!r}")
     codes = _str_list(data.get("code"))
-    roots = tuple(r.zfill(2) for r in _str_list(data.get("root"))) or tuple(dict.fromkeys(c[:2] for c in codes))
+    roots = tuple(r.zfill(2) for r in _str_list(data.get("root")))
+    roots = roots or tuple(dict.fromkeys(c[:2] for c in codes))
     if not roots:
         raise GoldError(f"event {data!r} has neither root nor code")
     for code in codes:
@@ -178,7 +179,8 @@ class DatasetResolver:
         elif name in ("globalvoices", "globalvoices_id", "gv"):
             file = str(ref.get("file", "")).removesuffix(".xml.gz")
             if not file[:4].isdigit() or int(file[:4]) > GLOBALVOICES_LAST_YEAR:
-                raise GoldError(f"Global Voices file {file!r}: only 2008–{GLOBALVOICES_LAST_YEAR} may be used")
+                raise GoldError(
+                    f"Global Voices file {file!r}: only 2008–{GLOBALVOICES_LAST_YEAR} may be used")
             table = self._table(f"gv:{file}", lambda: self._read_globalvoices(file))
             keys = _str_list(ref.get("sentence"))
         else:
@@ -205,7 +207,8 @@ class DatasetResolver:
     def _read_pud(self) -> dict[str, str]:
         table: dict[str, str] = {}
         sent_id = ""
-        for line in self._path("ud_pud_id_en", "id", "id_pud-ud-test.conllu").read_text(encoding="utf-8").splitlines():
+        path = self._path("ud_pud_id_en", "id", "id_pud-ud-test.conllu")
+        for line in path.read_text(encoding="utf-8").splitlines():
             if line.startswith("# sent_id ="):
                 sent_id = line.split("=", 1)[1].strip()
             elif line.startswith("# text =") and sent_id:
@@ -576,7 +579,10 @@ def print_table(result: dict[str, Any], console: Console | None = None, *, error
     from rich.console import Console
     from rich.table import Table
 
-    console = console or Console()
+    if console is None:
+        console = Console()
+        if not console.is_terminal:  # piped output: do not squeeze the tables into 80 columns
+            console = Console(width=130)
     table = Table(title=f"Event coding vs gold ({result['documents_scored']} documents)")
     for col in ("subset", "docs", "gold", "pred", "TP", "P", "R", "F1", "code P", "code R", "code F1",
                 "forbidden"):
@@ -596,7 +602,8 @@ def print_table(result: dict[str, Any], console: Console | None = None, *, error
         roots.add_column(col, justify="left" if col in ("root", "confused with") else "right")
     for root, row in result["by_root"].items():
         wrong = {k: v for k, v in result["confusion"].get(root, {}).items() if k != root}
-        roots.add_row(root, str(row["gold"]), str(row["predicted"]), str(row["tp"]), f"{row['precision']:.2f}",
+        roots.add_row(root, str(row["gold"]), str(row["predicted"]), str(row["tp"]),
+                      f"{row['precision']:.2f}",
                       f"{row['recall']:.2f}", f"{row['f1']:.2f}",
                       ", ".join(f"{k}×{v}" for k, v in sorted(wrong.items(), key=lambda kv: -kv[1])))
     console.print(roots)
@@ -627,7 +634,8 @@ def print_table(result: dict[str, Any], console: Console | None = None, *, error
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m peristiwa.eval.events", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m peristiwa.eval.events",
+                                     description=__doc__.split("\n")[0])
     parser.add_argument("gold", nargs="*", help=f"gold YAML files (default: {DEV_GOLD.name})")
     parser.add_argument("--data-root", default=None, help="the shared data folder (default: ../shared)")
     parser.add_argument("--split", choices=("dev", "test"), default=None)
@@ -637,7 +645,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     result = run_events_eval(args.gold, args.data_root, split=args.split)
     print_table(result, errors=args.errors)
     if args.json_out:
-        Path(args.json_out).write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+        Path(args.json_out).write_text(text, encoding="utf-8")
     return 0
 
 

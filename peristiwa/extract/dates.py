@@ -470,20 +470,33 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def event_date(doc: Document, sentence_index: int) -> str | None:
-    """The most specific resolved time in a sentence (day > week > month > year; first wins a tie).
+def event_date(doc: Document, sentence_index: int, near: int | None = None) -> str | None:
+    """The resolved time of an event in a sentence.
 
-    Why "most specific": a sentence such as "pada hari Senin, sejak Februari 2022" is about the
-    Monday; the coarser expression is background.
+    With `near` (the trigger's offset), the time expression in the same clause as the trigger
+    wins — closest first — because "kunjungan …, kota yang diduduki tahun lalu" dates the
+    occupation, not the visit; a fronted adverbial ("Pada hari Senin, …") dates the main
+    clause. Without `near`, the most specific time in the sentence (day > week > month > year).
     """
+    refs = [r for r in doc.times if r.sentence == sentence_index and r.value is not None]
+    if near is not None:
+        start = doc.sentences[sentence_index].start
+        same_clause = [r for r in refs if not _clause_break_between(doc.text, near, r.span.start)
+                       or (r.span.end <= near and not _clause_break_between(doc.text, start, r.span.start))]
+        if not same_clause:
+            return None
+        return min(same_clause, key=lambda r: abs(r.span.start - near)).value
     best: TimeRef | None = None
-    for ref in doc.times:
-        if ref.sentence != sentence_index or ref.value is None:
-            continue
+    for ref in refs:
         rank = GRANULARITY_RANK.get(ref.granularity, 0)
         if best is None or rank > GRANULARITY_RANK.get(best.granularity, 0):
             best = ref
     return best.value if best else None
+
+
+def _clause_break_between(text: str, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return any(ch in ",;:" for ch in text[lo:hi])
 
 
 __all__ = ["DateRules", "TimeStage", "event_date"]

@@ -105,7 +105,9 @@ class EventStage:
             if not tokens:
                 continue
             ctx = _SentenceContext(doc, sentence.index, tokens, self.words, self.lexicon)
-            events = [e for m in _drop_embedded_objects(self.lexicon.find(tokens)) for e in self._code(ctx, m)]
+            matches = _drop_embedded_objects(self.lexicon.find(tokens))
+            ctx.trigger_starts = {m.start for m in matches}  # another event's trigger ends a nominal's phrase
+            events = [e for m in matches for e in self._code(ctx, m)]
             _propagate_denial(events)
             doc.events.extend(events)
 
@@ -142,7 +144,7 @@ class EventStage:
             plover_type=info.plover_type,
             plover_mode=info.plover_mode,
             label=info.name_en,
-            date=event_date(ctx.doc, ctx.index) or _iso(ctx.doc),
+            date=event_date(ctx.doc, ctx.index, near=trigger.start) or _iso(ctx.doc),
             place=ctx.place_near(match),
             lexicon_id=match.entry_id,
             rule=f"{match.rule}; {rule}",
@@ -160,6 +162,7 @@ class _SentenceContext:
         self.doc, self.index, self.tokens, self.words = doc, index, tokens, words
         self.lexicon = lexicon
         self.light_verbs = lexicon.light_verbs
+        self.trigger_starts: set[int] = set()
         self.norms = [t.norm for t in tokens]
         self.mentions = [(i, m) for i, m in enumerate(doc.mentions) if m.sentence == index]
         self.token_of = {t.start: k for k, t in enumerate(tokens)}
@@ -272,7 +275,7 @@ class _SentenceContext:
     def _after_prep(self, start: int, preps: frozenset[str]) -> list[_Arg]:
         for k in range(start, min(len(self.tokens), start + ARG_WINDOW + 4)):
             if self.norms[k] in self.words.clause_breaks or self.norms[k] in self.words.relative \
-                    or self.tokens[k].text in {",", "."}:
+                    or self.tokens[k].text in {",", "."} or k in self.trigger_starts:
                 break
             arg = self._mention_starting_at(k)
             if arg is not None and self._governing_prep(arg.mention) in preps:
@@ -343,6 +346,8 @@ class _SentenceContext:
         return None
 
     def _mention_starting_at(self, k: int) -> _Arg | None:
+        if not 0 <= k < len(self.tokens):
+            return None  # past the sentence end (e.g. a mention that ends the text)
         start = self.tokens[k].start
         for index, mention in self.mentions:
             if mention.span.start == start:

@@ -22,6 +22,7 @@ from peristiwa.model import Actor, Document, Mention, Token
 DESCRIPTIVE_KINDS = frozenset({"leader", "title"})
 PERSON_KINDS = frozenset({"leader", "title", "person", "spokesperson"})
 ROLE_ONLY_KINDS = frozenset({"group", "body", "person"})
+MIN_UNIQUE_SHORT = 4  # a bare surname links without its full name only if it is this long ("Ban" never does)
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,7 +268,8 @@ class _Scanner:
                 self._emit_kb(i, n, person, "alias", rule="coref:short-name", confidence=0.95)
                 return n
             active = [p for p in candidates if self.kb.entries[p].spell_on(self.day) is not None]
-            if len(active) == 1 and self.day is not None:
+            surface = " ".join(self.w.surfaces[i : i + n])
+            if len(active) == 1 and self.day is not None and len(surface) >= MIN_UNIQUE_SHORT:
                 self._emit_kb(i, n, active[0], "alias", rule="kb:short-name-unique", confidence=0.7)
                 return n
         return 0

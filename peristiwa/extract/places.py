@@ -23,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from peristiwa.cache import cached
 from peristiwa.model import Document, Mention, Place, Token
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster at start-up
@@ -101,9 +102,15 @@ class Gazetteer:
     def load(cls, geonames_path: Path | None = None, places_path: Path | None = None) -> Gazetteer:
         """Load the packaged files (or the given ones); both are read once, in well under 150 ms."""
         data = resources.files("peristiwa.kb") / "data"
+        geonames = Path(str(geonames_path or data / "geonames.tsv"))
+        curated = Path(str(places_path or data / "places.tsv"))
+        return cached("gazetteer", [geonames, curated], lambda: cls._build(geonames, curated))
+
+    @classmethod
+    def _build(cls, geonames: Path, curated: Path) -> Gazetteer:
         gaz = cls()
-        gaz._load_geonames(Path(str(geonames_path or data / "geonames.tsv")))
-        gaz._load_curated(Path(str(places_path or data / "places.tsv")))
+        gaz._load_geonames(geonames)
+        gaz._load_curated(curated)
         return gaz
 
     def _load_geonames(self, path: Path) -> None:

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from peristiwa.cache import cached
 from peristiwa.lang.id.morphology import ENCLITICS, forms
 from peristiwa.model import Token
 
@@ -122,16 +123,20 @@ class Lexicon:
     # ------------------------------------------------------------------ loading
     @classmethod
     def load(cls, extra_paths: Iterable[str | Path] = (), *, builtin: bool = True) -> Lexicon:
-        """Load the packaged Indonesian lexicon (all ``events/*.yaml``) then each extra file in order."""
-        docs: list[tuple[str, Any]] = []
+        """Load the packaged Indonesian lexicon (all ``events/*.yaml``) then each extra file in order.
+
+        The built lexicon (thousands of generated surfaces) is cached on disk (peristiwa/cache.py).
+        """
+        files: list[tuple[str, Path]] = []
         if builtin:
-            folder = resources.files("peristiwa.lang.id").joinpath("data/events")
-            for item in sorted(folder.iterdir(), key=lambda p: p.name):
-                if item.name.endswith(".yaml"):
-                    docs.append((f"events/{item.name}", yaml.load(item.read_text("utf-8"), Loader=_Loader)))
-        for path in extra_paths:
-            p = Path(path)
-            docs.append((str(p), yaml.load(p.read_text(encoding="utf-8"), Loader=_Loader)))
+            folder = Path(str(resources.files("peristiwa.lang.id").joinpath("data/events")))
+            files += [(f"events/{p.name}", p) for p in sorted(folder.glob("*.yaml"))]
+        files += [(str(p), Path(p)) for p in extra_paths]
+        return cached("lexicon", [path for _, path in files], lambda: cls._from_files(files))
+
+    @classmethod
+    def _from_files(cls, files: list[tuple[str, Path]]) -> Lexicon:
+        docs = [(source, yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)) for source, path in files]
         lex = cls()
         raw_entries: dict[str, tuple[str, dict[str, Any]]] = {}
         for source, doc in docs:

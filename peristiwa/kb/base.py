@@ -5,20 +5,17 @@ keying aliases by their normalised token sequence turns gazetteer matching into 
 dict lookups per token instead of a regex per alias.
 
 Building the indexes takes a few hundred milliseconds for thousands of entries, so the
-built object is cached as a pickle keyed by the KB files' names, sizes and mtimes.
+built object is cached on disk (peristiwa/cache.py), keyed by the KB files' sizes and mtimes.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from peristiwa import __version__
+from peristiwa.cache import cached
 from peristiwa.kb.entries import KBEntry, actor_for
 from peristiwa.kb.loader import load_entries, packaged_kb_files
 from peristiwa.model import Actor
@@ -62,18 +59,11 @@ class KnowledgeBase:
 
     @classmethod
     def load(cls, tokenize: Tokenizer, extra_paths: Sequence[Path] = (), cache: bool = True) -> KnowledgeBase:
+        """Load the shipped KB plus user files (later ids replace earlier ones), cached on disk."""
         paths = [*packaged_kb_files(), *(Path(p) for p in extra_paths)]
-        cache_file = _cache_path(paths) if cache else None
-        if cache_file is not None and cache_file.exists():
-            try:
-                with cache_file.open("rb") as fh:
-                    return pickle.load(fh)
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-                pass
-        kb = cls.build(load_entries(paths), tokenize)
-        if cache_file is not None:
-            _write_cache(cache_file, kb)
-        return kb
+        if not cache:
+            return cls.build(load_entries(paths), tokenize)
+        return cached("kb", paths, lambda: cls.build(load_entries(paths), tokenize))
 
     def _index(self, entry: KBEntry, tokenize: Tokenizer) -> None:
         for alias in entry.aliases:
@@ -153,27 +143,3 @@ def _case_ok(hit: AliasHit, window: tuple[str, ...]) -> bool:
         return window == hit.exact
     # A capitalised alias must start with a capital in the text: "China" yes, "china" no.
     return not window[0][:1].islower()
-
-
-def _cache_path(paths: Sequence[Path]) -> Path | None:
-    digest = hashlib.sha256(__version__.encode())
-    for path in paths:
-        try:
-            stat = path.stat()
-        except OSError:
-            return None
-        digest.update(f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode())
-    root = Path(os.environ.get("PERISTIWA_CACHE", Path.home() / ".cache" / "peristiwa"))
-    return root / f"kb-{digest.hexdigest()[:20]}.pickle"
-
-
-def _write_cache(cache_file: Path, kb: KnowledgeBase) -> None:
-    """Best effort: a read-only home must not stop extraction."""
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(cache_file)
-    except OSError:
-        pass

@@ -1,0 +1,125 @@
+"""Render query results, statistics and one article's extraction for people and scripts.
+
+Backend-agnostic: everything here works on the plain dicts a `Store` returns, so the CLI
+shows the same thing whatever database is behind it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import IO, Any
+
+from rich.console import Console
+from rich.table import Table
+
+QUERY_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("event_date", "date"), ("event_code", "code"), ("label", "event"), ("source_code", "source"),
+    ("source_name", "source name"), ("target_code", "target"), ("target_name", "target name"),
+    ("place_name", "place"), ("num_mentions", "mentions"), ("num_sources", "sources"),
+    ("num_articles", "articles"), ("id", "event id"),
+)
+QUERY_FIELDS = ("id", "global_event_id", "event_date", "event_code", "label", "quad_class", "goldstein",
+                "source_code", "source_name", "target_code", "target_name", "place_name", "place_country",
+                "num_mentions", "num_sources", "num_articles", "avg_tone", "first_seen", "last_seen", "source_url")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def render_events(rows: Iterable[dict[str, Any]], fmt: str, out: IO[str], console: Console | None = None) -> int:
+    """Events as a Rich table, CSV or JSONL; returns the number of rows."""
+    n = 0
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(QUERY_FIELDS)
+        for row in rows:
+            writer.writerow([row.get(k) for k in QUERY_FIELDS])
+            n += 1
+        return n
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps({k: row.get(k) for k in QUERY_FIELDS}, ensure_ascii=False) + "\n")
+            n += 1
+        return n
+    table = Table(show_lines=False, header_style="bold")
+    for _, title in QUERY_COLUMNS:
+        table.add_column(title, overflow="fold")
+    for row in rows:
+        table.add_row(*[_cell(row.get(k)) for k, _ in QUERY_COLUMNS])
+        n += 1
+    (console or Console(file=out)).print(table)
+    return n
+
+
+def render_stats(stats: dict[str, Any], fmt: str, out: IO[str], labels: dict[str, str] | None = None,
+                 console: Console | None = None) -> None:
+    """Totals and counts by root code, actor pair and day."""
+    labels = labels or {}
+    if fmt == "json":
+        out.write(json.dumps(stats, ensure_ascii=False, indent=2) + "\n")
+        return
+    console = console or Console(file=out)
+    totals = Table(title="totals", header_style="bold")
+    totals.add_column("what")
+    totals.add_column("count", justify="right")
+    for key, value in stats["totals"].items():
+        totals.add_row(key, str(value))
+    console.print(totals)
+    roots = Table(title="events by root code", header_style="bold")
+    for col in ("root", "label", "events", "mentions"):
+        roots.add_column(col, justify="right" if col in ("events", "mentions") else "left")
+    for row in stats["by_root"]:
+        roots.add_row(row["root_code"], labels.get(row["root_code"], ""), str(row["events"]), str(row["mentions"]))
+    console.print(roots)
+    pairs = Table(title="events by actor pair (top)", header_style="bold")
+    for col in ("source", "target", "events", "mentions"):
+        pairs.add_column(col)
+    for row in stats["by_actor_pair"]:
+        pairs.add_row(row["source_code"], row["target_code"], str(row["events"]), str(row["mentions"]))
+    console.print(pairs)
+    days = Table(title="events by day", header_style="bold")
+    for col in ("day", "events", "mentions"):
+        days.add_column(col)
+    for row in stats["by_day"]:
+        days.add_row(row["day"], str(row["events"]), str(row["mentions"]))
+    console.print(days)
+
+
+def render_article(article: dict[str, Any], fmt: str, out: IO[str], console: Console | None = None) -> None:
+    """One article's stored extraction: metadata, then events, actors, places, dates and quotes."""
+    if fmt == "json":
+        out.write(json.dumps(article, ensure_ascii=False, indent=2) + "\n")
+        return
+    console = console or Console(file=out)
+    console.print(f"[bold]article {article['id']}[/] {article.get('doc_id') or ''}  status={article['status']}"
+                  + (f"  error={article['error']}" if article.get("error") else ""), highlight=False)
+    for key in ("title", "url", "outlet", "published", "language", "origin", "content_hash"):
+        if article.get(key):
+            console.print(f"  {key}: {article[key]}", highlight=False, markup=False)
+    sections: tuple[tuple[str, tuple[str, ...]], ...] = (
+        ("event_mentions", ("sentence", "event_code", "label", "source_name", "source_code", "trigger_text",
+                            "target_name", "target_code", "event_date", "place_name", "resolved", "event_id")),
+        ("mentions", ("sentence", "surface", "type", "kind", "actor_name", "actor_code", "rule")),
+        ("places", ("sentence", "surface", "name", "country", "lat", "lon", "rule")),
+        ("time_refs", ("sentence", "surface", "value", "granularity", "rule")),
+        ("quotes", ("sentence", "kind", "speaker_name", "text")),
+    )
+    for name, cols in sections:
+        rows = article.get(name) or []
+        table = Table(title=f"{name} ({len(rows)})", header_style="bold")
+        for col in cols:
+            table.add_column(col, overflow="fold")
+        for row in rows:
+            table.add_row(*[_cell(row.get(c)) for c in cols])
+        if rows:
+            console.print(table)
+
+
+__all__ = ["QUERY_FIELDS", "render_article", "render_events", "render_stats"]

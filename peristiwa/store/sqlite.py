@@ -1,0 +1,397 @@
+"""The SQLite store: one file, WAL mode, foreign keys on, FTS5, openable in Datasette.
+
+Why these settings: WAL lets readers (Datasette, a notebook) look at the file while an
+ingest writes; each batch is one transaction, so a Ctrl-C, `kill -9` or power cut leaves
+the file at the last committed batch and a re-run continues from there (content hashes
+make it skip what is stored). `synchronous=NORMAL` is safe in WAL mode (a power cut may
+lose the last commit, never corrupt the file).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from peristiwa.extract.events import is_resolved
+from peristiwa.model import Actor, Document, Event
+from peristiwa.store.base import EventFilter, IngestRecord, QueryError, StoreCounts
+from peristiwa.store.merge import MergeMention, MergeParams, cluster_mentions, merge_date, merge_key
+from peristiwa.store.migrations import migrate
+
+DEFAULT_DB = "peristiwa.db"
+
+_EVENT_COLUMNS = (
+    "id", "global_event_id", "merge_key", "event_code", "base_code", "root_code", "quad_class", "goldstein",
+    "source_code", "target_code", "source_actor_id", "target_actor_id", "event_date", "event_date_last",
+    "date_granularity", "place_name", "place_country", "place_geonames_id", "place_lat", "place_lon",
+    "place_feature", "num_mentions", "num_sources", "num_articles", "avg_tone", "first_seen", "last_seen",
+    "is_root_event", "source_url", "first_article_id",
+)
+
+
+def actor_id(actor: Actor) -> str:
+    """Stable id for an actor as resolved: the same KB entry with a different role is a different row."""
+    key = "\x1f".join(str(v or "") for v in (actor.kb_id, actor.name, actor.type, actor.code, actor.country,
+                                              actor.role, actor.title))
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def event_mention_id(content_hash: str, idx: int, event: Event) -> str:
+    key = "\x1f".join(str(v) for v in (
+        content_hash, idx, event.sentence, event.trigger.start, event.code,
+        event.source.actor.code if event.source else "", event.target.actor.code if event.target else ""))
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+class SQLiteStore:
+    """`Store` implementation on one SQLite file (see `peristiwa.store.base.Store`)."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, merge_params: MergeParams | None = None,
+                 readonly: bool = False) -> None:
+        self.path = Path(path)
+        if readonly:
+            if not self.path.exists():
+                raise FileNotFoundError(f"{self.path}: no such database (run `peristiwa ingest` first)")
+            self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None)
+        else:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        if not readonly:
+            migrate(self.conn)
+            self.merge_params = self._merge_settings(merge_params)
+        else:
+            self.merge_params = MergeParams.from_settings(self.settings())
+
+    # --- settings ---------------------------------------------------------------------
+    def settings(self) -> dict[str, str]:
+        try:
+            return {r["key"]: r["value"] for r in self.conn.execute("SELECT key, value FROM settings")}
+        except sqlite3.OperationalError:
+            return {}
+
+    def _merge_settings(self, requested: MergeParams | None) -> MergeParams:
+        """The merge rule is fixed when the database is created; later runs reuse it."""
+        stored = self.settings()
+        if "merge.code_level" in stored:
+            params = MergeParams.from_settings(stored)
+            if requested is not None and requested != params:
+                raise ValueError(f"{self.path} was built with merge parameters {params}; "
+                                 f"cannot ingest with {requested} into it")
+            return params
+        params = requested or MergeParams()
+        self.conn.executemany("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)",
+                              params.to_settings().items())
+        return params
+
+    # --- writing ----------------------------------------------------------------------
+    def has_content(self, content_hash: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone() \
+            is not None
+
+    def write_batch(self, records: Sequence[IngestRecord]) -> None:
+        if not records:
+            return
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            keys: set[str] = set()
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            for record in records:
+                keys |= self._write_record(record, now)
+            self._remerge(sorted(keys))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _write_record(self, record: IngestRecord, now: str) -> set[str]:
+        article, doc = record.article, record.doc
+        text = article.text if article else None
+        cursor = self.conn.execute(
+            "INSERT INTO articles(doc_id, content_hash, origin, url, outlet, title, published, language, "
+            "detected_language, language_score, status, error, text, n_chars, tone, warnings, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article.id if article else None, record.content_hash, record.origin,
+             article.url if article else None, article.source if article else None,
+             article.title if article else None,
+             article.published.isoformat() if article and article.published else None,
+             article.language if article else None, record.detected_language, record.language_score,
+             record.status, record.error, text, len(text) if text is not None else None,
+             doc.tone if doc else None, json.dumps(doc.warnings, ensure_ascii=False) if doc and doc.warnings
+             else None, now))
+        if doc is None or record.status != "done":
+            return set()
+        return self._write_document(int(cursor.lastrowid or 0), record.content_hash, doc)
+
+    def _write_actor(self, actor: Actor | None, actors: dict[str, tuple]) -> str | None:
+        if actor is None:
+            return None
+        aid = actor_id(actor)
+        actors.setdefault(aid, (aid, actor.kb_id, actor.name, actor.type, actor.code, actor.country, actor.role,
+                                actor.title))
+        return aid
+
+    def _write_document(self, article_id: int, content_hash: str, doc: Document) -> set[str]:
+        conn = self.conn
+        actors: dict[str, tuple] = {}
+        conn.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?)",
+                         [(article_id, s.index, s.start, s.end) for s in doc.sentences])
+        mentions = []
+        for i, m in enumerate(doc.mentions):
+            members = [self._write_actor(a, actors) for a in m.members]
+            mentions.append((article_id, i, m.sentence, m.span.start, m.span.end, m.span.text, m.type, m.kind,
+                             self._write_actor(m.actor, actors), json.dumps(members) if members else None,
+                             m.antecedent, m.confidence, m.rule))
+        quotes = [(article_id, i, q.sentence, q.span.start, q.span.end, q.span.text, q.kind,
+                   self._write_actor(q.speaker, actors), q.speaker_mention,
+                   q.evidence.start if q.evidence else None, q.evidence.end if q.evidence else None,
+                   q.evidence.text if q.evidence else None, q.rule) for i, q in enumerate(doc.quotes)]
+        published = doc.article.published.isoformat() if doc.article.published else None
+        events = []
+        keys: set[str] = set()
+        for i, e in enumerate(doc.events):
+            resolved = is_resolved(e)
+            key = None
+            if resolved:
+                key = merge_key(e.code, e.base_code, e.root_code, e.source.actor.code if e.source else None,
+                                e.target.actor.code if e.target else None, self.merge_params.code_level)
+                keys.add(key)
+            src, tgt, place = e.source, e.target, e.place
+            events.append((
+                event_mention_id(content_hash, i, e), article_id, i, e.sentence, e.code, e.base_code, e.root_code,
+                e.quad_class, e.goldstein, e.plover_type, e.plover_mode, e.label,
+                e.trigger.start, e.trigger.end, e.trigger.text,
+                self._write_actor(src.actor if src else None, actors),
+                src.span.start if src else None, src.span.end if src else None, src.span.text if src else None,
+                src.mention if src else None,
+                self._write_actor(tgt.actor if tgt else None, actors),
+                tgt.span.start if tgt else None, tgt.span.end if tgt else None, tgt.span.text if tgt else None,
+                tgt.mention if tgt else None,
+                e.date, place.name if place else None, place.geonames_id if place else None,
+                place.lat if place else None, place.lon if place else None, place.country if place else None,
+                place.feature if place else None, e.lexicon_id, e.rule, ",".join(e.modality) or None,
+                int(e.negated), e.confidence, int(resolved), key,
+                merge_date(e.date, published) if resolved else None,
+            ))
+        conn.executemany("INSERT OR IGNORE INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)", list(actors.values()))
+        conn.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", mentions)
+        conn.executemany(
+            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, i, p.sentence, p.span.start, p.span.end, p.span.text, p.name, p.geonames_id, p.lat,
+              p.lon, p.country, p.feature, p.rule) for i, p in enumerate(doc.places)])
+        conn.executemany(
+            "INSERT INTO time_refs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, i, t.sentence, t.span.start, t.span.end, t.span.text, t.value, t.granularity, t.rule)
+             for i, t in enumerate(doc.times)])
+        conn.executemany(
+            "INSERT INTO quotes(article_id, idx, sentence, start_char, end_char, text, kind, speaker_actor_id, "
+            "speaker_mention, evidence_start, evidence_end, evidence_text, rule) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", quotes)
+        conn.executemany(
+            "INSERT INTO event_mentions VALUES (" + ", ".join(["?"] * 40) + ", NULL)", events)
+        return keys
+
+    def _remerge(self, keys: Sequence[str]) -> None:
+        """Recompute the events of every touched merge key from all of its mentions."""
+        for key in keys:
+            rows = self.conn.execute(
+                "SELECT em.id, em.article_id, em.sentence, em.event_code, em.base_code, em.root_code, "
+                "em.quad_class, em.goldstein, em.source_actor_id, em.target_actor_id, em.merge_date, "
+                "em.place_name, em.place_country, em.place_geonames_id, em.place_lat, em.place_lon, "
+                "em.place_feature, a.outlet, a.tone, a.published, a.url "
+                "FROM event_mentions em JOIN articles a ON a.id = em.article_id "
+                "WHERE em.merge_key = ? AND em.resolved = 1", (key,)).fetchall()
+            merged = cluster_mentions(key, [MergeMention(*row) for row in rows], self.merge_params)
+            self.conn.execute("DELETE FROM events WHERE merge_key = ?", (key,))
+            self.conn.executemany(
+                f"INSERT INTO events({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join(['?'] * len(_EVENT_COLUMNS))})",
+                [tuple(getattr(ev, c) for c in _EVENT_COLUMNS) for ev in merged])
+            self.conn.executemany("UPDATE event_mentions SET event_id = ? WHERE id = ?",
+                                  [(ev.id, mid) for ev in merged for mid in ev.mention_ids])
+
+    def remerge_all(self) -> int:
+        """Rebuild every event from its mentions (after changing code or to check consistency)."""
+        keys = [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT merge_key FROM event_mentions WHERE merge_key IS NOT NULL ORDER BY 1")]
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._remerge(keys)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        return len(keys)
+
+    # --- reading ----------------------------------------------------------------------
+    def _where(self, f: EventFilter) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+
+        def side(value: str, columns: Sequence[tuple[str, str]]) -> None:
+            parts = []
+            for code_col, actor_col in columns:
+                parts.append(f"{code_col} LIKE ?")
+                params.append(value.upper() + "%")
+                parts.append(f"{actor_col} IN (SELECT id FROM actors WHERE name LIKE ? OR kb_id = ?)")
+                params.extend([f"%{value}%", value])
+            clauses.append("(" + " OR ".join(parts) + ")")
+
+        if f.actor:
+            side(f.actor, [("e.source_code", "e.source_actor_id"), ("e.target_code", "e.target_actor_id")])
+        if f.source:
+            side(f.source, [("e.source_code", "e.source_actor_id")])
+        if f.target:
+            side(f.target, [("e.target_code", "e.target_actor_id")])
+        if f.code:
+            clauses.append("e.event_code LIKE ?")
+            params.append(f.code + "%")
+        if f.quad is not None:
+            clauses.append("e.quad_class = ?")
+            params.append(f.quad)
+        if f.date_from:
+            clauses.append("e.event_date >= ?")
+            params.append(f.date_from.isoformat())
+        if f.date_to:
+            clauses.append("substr(e.event_date, 1, 10) <= ?")
+            params.append(f.date_to.isoformat())
+        if f.country:
+            c = f.country.upper()
+            clauses.append("(e.place_country = ? OR substr(e.source_code, 1, 3) = ? OR substr(e.target_code, 1, 3) = ?)")
+            params.extend([c, c, c])
+        if f.place:
+            clauses.append("(e.place_name LIKE ? OR e.id IN (SELECT event_id FROM event_mentions "
+                           "WHERE place_name LIKE ? AND event_id IS NOT NULL))")
+            params.extend([f"%{f.place}%", f"%{f.place}%"])
+        if f.text:
+            clauses.append(
+                "e.id IN (SELECT event_id FROM event_mentions WHERE event_id IS NOT NULL AND article_id IN "
+                "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
+                "UNION SELECT article_id FROM quotes WHERE id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)))")
+            params.extend([f.text, f.text])
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def _run(self, sql: str, params: Sequence[Any]) -> Iterator[sqlite3.Row]:
+        try:
+            yield from self.conn.execute(sql, params)
+        except sqlite3.OperationalError as exc:
+            if "fts5" in str(exc) or "MATCH" in str(exc) or "syntax" in str(exc):
+                raise QueryError(f"invalid --text query: {exc}") from exc
+            raise
+
+    def events(self, filters: EventFilter, limit: int | None = None) -> Iterator[dict[str, Any]]:
+        where, params = self._where(filters)
+        sql = (
+            "SELECT e.*, sa.name AS source_name, ta.name AS target_name, "
+            "(SELECT em.label FROM event_mentions em WHERE em.event_id = e.id AND em.event_code = e.event_code "
+            " ORDER BY em.id LIMIT 1) AS label "
+            "FROM events e LEFT JOIN actors sa ON sa.id = e.source_actor_id "
+            f"LEFT JOIN actors ta ON ta.id = e.target_actor_id{where} "
+            "ORDER BY e.event_date DESC, e.num_mentions DESC, e.id")
+        if limit is not None:
+            sql += " LIMIT ?"
+            params = [*params, limit]
+        for row in self._run(sql, params):
+            yield dict(row)
+
+    def event_mentions(self, filters: EventFilter, limit: int | None = None) -> Iterator[dict[str, Any]]:
+        where, params = self._where(filters)
+        sql = (
+            "SELECT em.*, e.global_event_id, e.event_date AS merged_event_date, a.url, a.outlet, a.published, "
+            "a.tone, a.n_chars, a.doc_id, a.ingested_at "
+            "FROM event_mentions em JOIN events e ON e.id = em.event_id JOIN articles a ON a.id = em.article_id"
+            f"{where} ORDER BY e.event_date DESC, e.id, em.id")
+        if limit is not None:
+            sql += " LIMIT ?"
+            params = [*params, limit]
+        for row in self._run(sql, params):
+            yield dict(row)
+
+    def stats(self, filters: EventFilter, top: int = 20) -> dict[str, Any]:
+        where, params = self._where(filters)
+        base = f"FROM events e{where}"
+
+        def rows(sql: str) -> list[dict[str, Any]]:
+            return [dict(r) for r in self._run(sql, params)]
+
+        return {
+            "totals": {
+                **{f"articles_{k}": v for k, v in self.counts().articles.items()},
+                "events": rows(f"SELECT count(*) AS n {base}")[0]["n"],
+                "event_mentions": rows(f"SELECT coalesce(sum(e.num_mentions), 0) AS n {base}")[0]["n"],
+            },
+            "by_root": rows(f"SELECT e.root_code, count(*) AS events, sum(e.num_mentions) AS mentions {base} "
+                            "GROUP BY e.root_code ORDER BY e.root_code"),
+            "by_actor_pair": rows(
+                f"SELECT coalesce(e.source_code, '') AS source_code, coalesce(e.target_code, '') AS target_code, "
+                f"count(*) AS events, sum(e.num_mentions) AS mentions {base} "
+                f"GROUP BY 1, 2 ORDER BY events DESC, mentions DESC, 1, 2 LIMIT {int(top)}"),
+            "by_day": rows(f"SELECT e.event_date AS day, count(*) AS events, sum(e.num_mentions) AS mentions "
+                           f"{base}{' AND' if where else ' WHERE'} e.date_granularity = 'day' "
+                           "GROUP BY e.event_date ORDER BY e.event_date"),
+        }
+
+    def counts(self) -> StoreCounts:
+        c = StoreCounts()
+        c.articles = {r[0]: r[1] for r in self.conn.execute(
+            "SELECT status, count(*) FROM articles GROUP BY status ORDER BY status")}
+        c.event_mentions, c.resolved_mentions = self.conn.execute(
+            "SELECT count(*), coalesce(sum(resolved), 0) FROM event_mentions").fetchone()
+        c.events = self.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        c.actors = self.conn.execute("SELECT count(*) FROM actors").fetchone()[0]
+        return c
+
+    def article(self, ref: str) -> dict[str, Any] | None:
+        row = None
+        if ref.isdigit():
+            row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (int(ref),)).fetchone()
+        if row is None:
+            row = self.conn.execute("SELECT * FROM articles WHERE doc_id = ? ORDER BY id LIMIT 1", (ref,)).fetchone()
+        if row is None and len(ref) >= 6:
+            row = self.conn.execute("SELECT * FROM articles WHERE content_hash LIKE ? ORDER BY id LIMIT 1",
+                                    (ref + "%",)).fetchone()
+        if row is None:
+            return None
+        aid = row["id"]
+        result = dict(row)
+
+        def table(sql: str) -> list[dict[str, Any]]:
+            return [dict(r) for r in self.conn.execute(sql, (aid,))]
+
+        result["sentences"] = table("SELECT idx, start_char, end_char FROM sentences WHERE article_id = ? ORDER BY idx")
+        result["mentions"] = table(
+            "SELECT m.idx, m.sentence, m.start_char, m.end_char, m.surface, m.type, m.kind, m.rule, m.confidence, "
+            "a.name AS actor_name, a.code AS actor_code, a.kb_id FROM mentions m "
+            "LEFT JOIN actors a ON a.id = m.actor_id WHERE m.article_id = ? ORDER BY m.idx")
+        result["places"] = table("SELECT * FROM places WHERE article_id = ? ORDER BY idx")
+        result["time_refs"] = table("SELECT * FROM time_refs WHERE article_id = ? ORDER BY idx")
+        result["quotes"] = table(
+            "SELECT q.idx, q.sentence, q.start_char, q.end_char, q.text, q.kind, q.evidence_text, q.rule, "
+            "a.name AS speaker_name, a.code AS speaker_code FROM quotes q "
+            "LEFT JOIN actors a ON a.id = q.speaker_actor_id WHERE q.article_id = ? ORDER BY q.idx")
+        result["event_mentions"] = table(
+            "SELECT em.id, em.event_id, em.sentence, em.event_code, em.label, em.trigger_text, "
+            "sa.name AS source_name, sa.code AS source_code, ta.name AS target_name, ta.code AS target_code, "
+            "em.event_date, em.place_name, em.modality, em.negated, em.resolved, em.rule "
+            "FROM event_mentions em LEFT JOIN actors sa ON sa.id = em.source_actor_id "
+            "LEFT JOIN actors ta ON ta.id = em.target_actor_id WHERE em.article_id = ? ORDER BY em.idx")
+        return result
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+__all__ = ["DEFAULT_DB", "SQLiteStore", "actor_id", "event_mention_id"]
