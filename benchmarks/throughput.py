@@ -18,7 +18,10 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import hashlib
 import io
+import json
+import os
 import pstats
 import resource
 import statistics
@@ -50,13 +53,18 @@ OWN_TEXT = (
 
 @dataclass
 class RunStats:
+    """One timed pass. `cpu` (user+sys of this process and its workers) is the load-robust figure:
+    on a shared machine wall time depends on what else runs, CPU time much less."""
+
     jobs: int
-    seconds: float
-    articles: int
-    chars: int
-    sentences: int
-    events: int
-    errors: int
+    seconds: float = 0.0
+    cpu: float = 0.0
+    articles: int = 0
+    chars: int = 0
+    sentences: int = 0
+    events: int = 0
+    errors: int = 0
+    digest: str = ""
 
     def rates(self, seed_chars: int) -> dict[str, float]:
         return {
@@ -64,6 +72,7 @@ class RunStats:
             "sentences/s": self.sentences / self.seconds,
             "seed-size articles/s": self.chars / seed_chars / self.seconds,
             "events/article": self.events / max(1, self.articles),
+            "cpu ms/seed-size": self.cpu / (self.chars / seed_chars) * 1000,
         }
 
 
@@ -75,9 +84,19 @@ def load_corpus(limit: int | None) -> list[Article]:
     return articles[:limit] if limit else articles
 
 
-def run_once(articles: list[Article], jobs: int, chunksize: int, use_ner: bool) -> RunStats:
-    t0 = time.perf_counter()
-    stats = RunStats(jobs, 0.0, 0, 0, 0, 0, 0)
+def cpu_seconds() -> float:
+    """User+system CPU of this process plus all reaped children (pool workers are reaped at shutdown)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def run_once(articles: list[Article], jobs: int, chunksize: int, use_ner: bool, digest: bool) -> RunStats:
+    """Code every article once. With `digest`, a hash of all output (not timed) shows whether
+    two runs, e.g. -j 1 and -j 2, produced the same documents, without printing any of them."""
+    stats = RunStats(jobs)
+    hasher = hashlib.sha1()
+    untimed = 0.0
+    t0, c0 = time.perf_counter(), cpu_seconds()
     for article, doc, error in extract_parallel(articles, jobs=jobs, chunksize=chunksize, use_ner=use_ner):
         stats.articles += 1
         stats.chars += len(article.text)
@@ -87,7 +106,13 @@ def run_once(articles: list[Article], jobs: int, chunksize: int, use_ner: bool) 
             continue
         stats.sentences += len(doc.sentences)
         stats.events += len(doc.events)
-    stats.seconds = time.perf_counter() - t0
+        if digest:
+            t1 = time.perf_counter()
+            hasher.update(json.dumps(doc.to_dict(), sort_keys=True, default=str).encode())
+            untimed += time.perf_counter() - t1
+    stats.seconds = time.perf_counter() - t0 - untimed
+    stats.cpu = cpu_seconds() - c0 - untimed
+    stats.digest = hasher.hexdigest()[:12] if digest else "-"
     return stats
 
 
@@ -157,6 +182,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--chunksize", type=int, default=8)
     parser.add_argument("--no-ner", action="store_true")
+    parser.add_argument("--no-digest", action="store_true", help="skip the output-equality hash")
     parser.add_argument("--stages", action="store_true", help="per-stage timing instead of the -j runs")
     parser.add_argument("--cprofile", type=int, default=0, metavar="N",
                         help="cProfile, print top N functions")
@@ -177,22 +203,32 @@ def main() -> None:
         cprofile(list(islice(articles, args.limit or None)), args.cprofile, use_ner, args.profile_out)
         return
 
-    print(f"{'jobs':>4} {'run':>3} {'seconds':>8} {'articles/s':>11} {'sentences/s':>12} {'seed-size/s':>12} "
-          f"{'events/art':>11} {'errors':>6}")
+    print(f"cores: {os.cpu_count()}, load average before: {os.getloadavg()[0]:.1f}")
+    print(f"{'jobs':>4} {'run':>3} {'wall s':>7} {'cpu s':>7} {'articles/s':>11} {'sentences/s':>12} "
+          f"{'seed-size/s':>12} {'cpu ms/seed':>12} {'events/art':>11} {'errors':>6} {'output':>12}")
+    digests = set()
     for jobs in args.jobs:
         runs = []
         for i in range(args.runs):
-            stats = run_once(articles, jobs, args.chunksize, use_ner)
+            stats = run_once(articles, jobs, args.chunksize, use_ner, not args.no_digest)
             runs.append(stats)
+            digests.add(stats.digest)
             r = stats.rates(seed_chars)
-            print(f"{jobs:>4} {i + 1:>3} {stats.seconds:8.2f} {r['articles/s']:11.1f} "
-                  f"{r['sentences/s']:12.1f} {r['seed-size articles/s']:12.1f} "
-                  f"{r['events/article']:11.2f} {stats.errors:>6}")
+            print(f"{jobs:>4} {i + 1:>3} {stats.seconds:7.2f} {stats.cpu:7.2f} {r['articles/s']:11.1f} "
+                  f"{r['sentences/s']:12.1f} {r['seed-size articles/s']:12.1f} {r['cpu ms/seed-size']:12.1f} "
+                  f"{r['events/article']:11.2f} {stats.errors:>6} {stats.digest:>12}")
         median = statistics.median(s.seconds for s in runs)
         best = min(runs, key=lambda s: abs(s.seconds - median))
         r = best.rates(seed_chars)
-        print(f"  -j {jobs} median: {median:.2f} s, {r['articles/s']:.1f} articles/s, {r['sentences/s']:.0f} "
-              f"sentences/s, {r['seed-size articles/s']:.1f} seed-size articles/s")
+        cpu_ms = statistics.median(s.rates(seed_chars)["cpu ms/seed-size"] for s in runs)
+        print(f"  -j {jobs} median: {median:.2f} s wall, {r['articles/s']:.1f} articles/s, "
+              f"{r['sentences/s']:.0f} sentences/s, {r['seed-size articles/s']:.1f} seed-size articles/s; "
+              f"{cpu_ms:.1f} CPU ms per seed-size article -> {1000 * jobs / cpu_ms:.0f} seed-size/s "
+              f"on {jobs} idle core(s)")
+    if not args.no_digest:
+        same = "yes" if len(digests) == 1 else f"NO ({len(digests)} different outputs)"
+        print(f"identical output across all runs and -j settings: {same}")
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
     own, children = peak_rss_mb()
     print(f"peak RSS: this process {own:.0f} MB, largest worker {children:.0f} MB")
 

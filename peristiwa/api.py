@@ -26,6 +26,7 @@ from peristiwa.extract.names import UnknownNameStage
 from peristiwa.extract.ner import NerStage, NerTagger
 from peristiwa.extract.places import Gazetteer, PlaceStage
 from peristiwa.extract.quotes import QuoteStage
+from peristiwa.extract.tone import SentimentLexicon, ToneStage
 from peristiwa.extract.triggers import Lexicon
 from peristiwa.kb.base import KnowledgeBase
 from peristiwa.lang.pack import LanguagePack, load_pack
@@ -59,6 +60,7 @@ class Extractor:
             TimeStage.load(language),
             QuoteStage(pack),
             EventStage(Lexicon.load(lexicon_paths), Codebook.load(), CoderWords.load(language)),
+            ToneStage(SentimentLexicon.load(language)),
         ]
         return cls(Pipeline(stages), kb, pack, segmenter)
 

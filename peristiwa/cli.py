@@ -111,5 +111,35 @@ def kb_lookup(
         typer.echo(json.dumps({"via": hit.via, **to_jsonable(actor)}, ensure_ascii=False))
 
 
+eval_app = typer.Typer(help="Measure accuracy: events against gold YAML, NER against CoNLL, sentences against UD.")
+app.add_typer(eval_app, name="eval")
+FORWARD = {"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []}
+
+
+def _forward(module: str, ctx: typer.Context) -> None:
+    """Each evaluator owns its argument parser (so `python -m peristiwa.eval …` behaves the same)."""
+    import importlib
+
+    raise typer.Exit(int(importlib.import_module(module).main(list(ctx.args)) or 0))
+
+
+@eval_app.command("events", context_settings=FORWARD)
+def eval_events(ctx: typer.Context) -> None:
+    """Score events against gold YAML (default: the shipped dev gold). Options: see `--help`."""
+    _forward("peristiwa.eval.events", ctx)
+
+
+@eval_app.command("ner", context_settings=FORWARD)
+def eval_ner(ctx: typer.Context) -> None:
+    """Entity-level P/R/F1 on CoNLL files: `peristiwa eval ner FILE… --scheme nergrit|nerp`."""
+    _forward("peristiwa.eval.ner", ctx)
+
+
+@eval_app.command("sentences", context_settings=FORWARD)
+def eval_sentences(ctx: typer.Context) -> None:
+    """Sentence-split and tokenisation accuracy on UD CoNLL-U files."""
+    _forward("peristiwa.eval.sentences", ctx)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

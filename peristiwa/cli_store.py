@@ -307,3 +307,7 @@ def export(
 
 
 __all__ = ["store_app"]
+
+
+if __name__ == "__main__":  # pragma: no cover - `python -m peristiwa.cli_store ingest …` until the lead registers it
+    store_app()

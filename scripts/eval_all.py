@@ -51,7 +51,8 @@ def events_section(data_root: Path | None) -> tuple[str, dict[str, Any]]:
         f"Gold: `peristiwa/eval/data/dev_gold.yaml`, {result['documents_scored']} documents scored "
         f"({len(result['skipped'])} referenced documents skipped for lack of data). "
         "`dev` is what rules may be tuned on; `test` is the held-back part (never tuned on). "
-        "`own` = sentences written for the project, `dataset` = sentences referenced by id from ../shared. Scores are document-level on "
+        "`own` = sentences written for the project, `dataset` = sentences referenced by id from ../shared. "
+        "Scores are document-level on "
         "(source, target, root) dyads; `code` scores only gold events that give full codes. "
         "Method: docs/evaluation.md.",
         "",

@@ -22,23 +22,26 @@ from peristiwa.kb.loader import load_entries
 PERSONS_DIR = Path(__file__).resolve().parents[1] / "peristiwa" / "kb" / "data" / "persons"
 OWN_PREFIXES = ("indonesia", "asia")
 
+
+def _codes(text: str) -> frozenset[str]:
+    """Whitespace-separated code list → set (keeps long code lists on a few readable lines)."""
+    return frozenset(text.split())
+
+
 # CAMEO role codes used for persons (docs/kb.md lists the common ones).
-VALID_ROLES = {
-    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "SEP", "PTY", "BUS", "MED", "CVL", "IGO",
-    "NGO", "SPY", "ELI", "REL", "LAB", "EDU", "HLH", "AGR", "REF", "CRM", "UAF", "INS", "MNC",
-}
-ASIA_PACIFIC = {
-    "BRN", "KHM", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM", "TLS",
-    "CHN", "HKG", "MAC", "TWN", "JPN", "KOR", "PRK", "MNG",
-    "IND", "PAK", "BGD", "LKA", "NPL", "BTN", "MDV", "AFG",
-    "KAZ", "UZB", "KGZ", "TJK", "TKM",
-    "AUS", "NZL", "PNG", "FJI", "SLB", "WSM", "PLW", "KIR", "VUT", "TON",
-}
+VALID_ROLES = _codes(
+    "GOV MIL COP JUD LEG OPP REB SEP PTY BUS MED CVL IGO NGO SPY ELI REL LAB EDU HLH AGR REF CRM UAF INS MNC"
+)
+ASIA_PACIFIC = _codes(
+    "BRN KHM LAO MYS MMR PHL SGP THA VNM TLS CHN HKG MAC TWN JPN KOR PRK MNG IND PAK BGD LKA NPL BTN MDV "
+    "AFG KAZ UZB KGZ TJK TKM AUS NZL PNG FJI SLB WSM PLW KIR VUT TON"
+)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
 
 
 def _load(path: Path) -> list[dict[str, Any]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     assert isinstance(data, list), f"{path.name}: a KB file must be a YAML list"
     return data
 
@@ -130,8 +133,7 @@ def test_coverage_counts(own_people: list[dict[str, Any]]) -> None:
     assert sum(n for c, n in countries.items() if c in ASIA_PACIFIC) >= 450
     unexpected = set(countries) - ASIA_PACIFIC - {"IDN"}
     assert not unexpected, f"countries outside this file set's regions: {unexpected}"
-    for iso3 in ("CHN", "JPN", "KOR", "PRK", "TWN", "IND", "PAK", "AUS", "MYS", "SGP", "THA", "PHL",
-                 "VNM", "MMR", "AFG", "KAZ", "NZL", "TLS"):
+    for iso3 in _codes("CHN JPN KOR PRK TWN IND PAK AUS MYS SGP THA PHL VNM MMR AFG KAZ NZL TLS"):
         assert countries[iso3] >= 3, iso3
 
 

@@ -29,8 +29,9 @@ from peristiwa.model import Actor, Document, Event, EventArg, Mention, Place, Qu
 
 ARG_WINDOW = 10  # tokens searched to the right of a trigger for its target
 SUBJECT_WINDOW = 14  # tokens searched to the left for the subject
+MAX_TITLE_TOKENS = 4  # capitalised title words skipped to reach a name ("Perdana Menteri Jepang …")
+MAX_HEAD_NOUNS = 2  # common nouns between a preposition and the actor it governs ("ke kota-kota Ukraina")
 LIGHT_VERB_GAP = 5  # words allowed between a light verb and its event noun ("mengadakan empat jam pembicaraan")
-MATERIAL_CONFLICT_ROOTS = frozenset({"18", "19", "20"})
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class CoderWords:
     verb_prefixes: tuple[str, ...] = ()
     demonstratives: frozenset[str] = frozenset()
     locative_nouns: frozenset[str] = frozenset()
+    locative_target_roots: frozenset[str] = frozenset()
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     modality_breaks: frozenset[str] = frozenset()
     modality_window: int = 4
@@ -61,7 +63,7 @@ class CoderWords:
         def words(data: dict, key: str) -> frozenset[str]:
             return frozenset(str(w).lower() for w in data.get(key) or ())
 
-        flags = ("negation", "future", "possible", "conditional", "alleged", "denial")
+        flags = ("negation", "future", "possible", "conditional", "alleged", "requested", "denial")
         return cls(
             **{key: words(syntax, key) for key in (
                 "target_preps", "agent_preps", "other_preps", "coordinators", "first_person", "relative",
@@ -69,6 +71,7 @@ class CoderWords:
             verb_prefixes=tuple(syntax.get("verb_prefixes") or ()),
             demonstratives=words(syntax, "demonstratives"),
             locative_nouns=words(syntax, "locative_nouns"),
+            locative_target_roots=words(syntax, "locative_target_roots"),
             modality={flag: words(modality, flag) for flag in flags},
             modality_breaks=words(modality, "clause_breaks"),
             modality_window=int(modality.get("window", 4)),
@@ -115,6 +118,9 @@ class EventStage:
         sources, targets, rule = ctx.arguments(match, self.codebook.root(match.code))
         if not sources:
             return []
+        if len([a for arg in sources for a in arg.actors]) > 1 and all(t.rule.endswith("relative-agent")
+                                                                        for t in targets):
+            targets = []  # "Israel dan Hamas menyepakati … yang dimediasi Qatar": reciprocal, not towards Qatar
         flags = ctx.modality(match)
         events = []
         for source_actor, source_arg, target_actor, target_arg in _pairs(sources, targets):
@@ -176,7 +182,7 @@ class _SentenceContext:
         if match.voice == "nominal":
             return self._nominal(match, root)
         sources = self._subject(match.start)
-        targets = self._object(max(match.end, match.object_end or 0))
+        targets = self._object(match.end, root)
         return sources, targets, f"args:active subject={_rules(sources)} object={_rules(targets)}"
 
     def _passive(self, match: TriggerMatch) -> tuple[list[_Arg], list[_Arg], str]:
@@ -190,7 +196,7 @@ class _SentenceContext:
 
     def _nominal(self, match: TriggerMatch, root: str) -> tuple[list[_Arg], list[_Arg], str]:
         preps = self.words.target_preps
-        if root in MATERIAL_CONFLICT_ROOTS:
+        if root in self.words.locative_target_roots:
             preps = preps | self.words.attack_locatives
         targets = self._after_prep(match.end, preps)
         possessor = self._possessor(match.end)
@@ -215,7 +221,7 @@ class _SentenceContext:
             if quote is not None and self.norms[k] in self.words.first_person and self._in_quote(k, quote):
                 return self._speaker_arg(quote)
             arg = self._mention_ending_at(k)
-            if arg is None or self._governed(arg.mention):
+            if arg is None or self._governed(arg.mention) or arg.rule.endswith(":place"):
                 continue
             if self._modifies_noun(arg.mention):
                 fallback = fallback or [arg]
@@ -227,8 +233,14 @@ class _SentenceContext:
             return self._speaker_arg(quote)
         return []
 
-    def _object(self, trigger_end: int) -> list[_Arg]:
-        """First actor after the trigger: a direct object, or the object of a target preposition."""
+    def _object(self, trigger_end: int, root: str) -> list[_Arg]:
+        """First actor after the trigger: a direct object, or the object of a target preposition.
+
+        For protests and violence a locative names the target too ("berunjuk rasa di depan Kedutaan AS").
+        """
+        target_preps = self.words.target_preps
+        if root in self.words.locative_target_roots:
+            target_preps = target_preps | self.words.attack_locatives
         seen_prep = False
         for k in range(trigger_end, min(len(self.tokens), trigger_end + ARG_WINDOW)):
             norm = self.norms[k]
@@ -241,7 +253,7 @@ class _SentenceContext:
                 seen_prep = seen_prep or norm in self.words.all_preps
                 continue
             prep = self._governing_prep(arg.mention)
-            if prep in self.words.target_preps or (prep is None and not seen_prep):
+            if prep in target_preps or (prep is None and not seen_prep):
                 return self._expand_coordination(self._np_head(arg), backwards=False)
             seen_prep = True
         return []
@@ -255,7 +267,12 @@ class _SentenceContext:
         if start < len(self.tokens) and self.norms[start] in self.words.agent_preps:
             start += 1
         arg = self._mention_starting_at(start) if start < len(self.tokens) else None
-        return self._expand_coordination(self._np_head(arg), backwards=False) if arg else []
+        if arg is None:
+            return []
+        found = self._expand_coordination(self._np_head(arg), backwards=False)
+        for item in found:
+            item.rule += ":relative-agent"
+        return found
 
     def _event_anaphor(self, k: int) -> _Arg | None:
         """"perjalanan itu": an event noun with a demonstrative stands for the last such event's source."""
@@ -286,9 +303,9 @@ class _SentenceContext:
         """The actor right after an event noun; only listed modifiers ("pertama", "tiga hari") may intervene."""
         k = trigger_end
         while k < len(self.tokens):
-            arg = self._mention_starting_at(k)
+            arg = self._next_np_mention(k)
             if arg is not None:
-                return [self._np_head(arg)]
+                return [arg]
             if self.norms[k] not in self.words.nominal_modifiers and not self.norms[k].isdigit():
                 return []
             k += 1
@@ -366,7 +383,20 @@ class _SentenceContext:
         k = self._np_start(mention)
         if k > 1 and self.norms[k - 1] in self.words.locative_nouns:
             k -= 1
-        return self.norms[k - 1] if k > 0 and self.norms[k - 1] in self.words.all_preps else None
+        for _ in range(MAX_HEAD_NOUNS + 1):  # "ke kota-kota Ukraina": the preposition governs the phrase
+            if k == 0:
+                return None
+            before = self.norms[k - 1]
+            if before in self.words.all_preps:
+                return before
+            if (not before.isalpha() and "-" not in before) or self._is_verbal(k - 1):
+                return None
+            k -= 1
+        return None
+
+    def _is_verbal(self, k: int) -> bool:
+        norm = self.norms[k]
+        return k in self.trigger_starts or (len(norm) > 4 and norm.startswith(self.words.verb_prefixes))
 
     def _governed(self, mention: Mention) -> bool:
         return self._governing_prep(mention) is not None
@@ -394,16 +424,26 @@ class _SentenceContext:
         return next((k for k, t in enumerate(self.tokens) if t.end == offset), None)
 
     def _expand_coordination(self, arg: _Arg, *, backwards: bool) -> list[_Arg]:
-        """"Xi dan Putin": add the coordinated mention on the other side of `dan`."""
-        k_start = self.token_of.get(arg.mention.span.start, 0)
-        k_end = next((k for k, t in enumerate(self.tokens) if t.end == arg.mention.span.end), k_start)
-        probe = k_start - 1 if backwards else k_end + 1
+        """"Xi dan Putin", "Presiden AS Joe Biden dan Presiden Tiongkok Xi Jinping": add the other conjunct."""
+        k_start = self._np_start(arg.mention)
+        k_end = self._token_ending_at(arg.mention.span.end)
+        probe = k_start - 1 if backwards else (k_end if k_end is not None else k_start) + 1
         if not 0 <= probe < len(self.tokens) or self.norms[probe] not in self.words.coordinators:
             return [arg]
-        other = self._mention_ending_at(probe - 1) if backwards else self._mention_starting_at(probe + 1)
+        other = self._mention_ending_at(probe - 1) if backwards and probe > 0 else self._next_np_mention(probe + 1)
         if other is None or (backwards and (self._governed(other.mention) or self._modifies_noun(other.mention))):
             return [arg]
         return [arg, other]
+
+    def _next_np_mention(self, k: int) -> _Arg | None:
+        """The actor heading the phrase at `k`, skipping a capitalised title ("Perdana Menteri India Modi")."""
+        for j in range(k, min(len(self.tokens), k + MAX_TITLE_TOKENS + 1)):
+            arg = self._mention_starting_at(j)
+            if arg is not None:
+                return self._np_head(arg)
+            if not self.tokens[j].text[:1].isupper():
+                return None
+        return None
 
     # -- quotes, modality, place ------------------------------------------------------------------
     def _quote_at(self, offset: int) -> Quote | None:
@@ -440,10 +480,13 @@ class _SentenceContext:
         return min(places, key=lambda p: abs(p.span.start - pivot))
 
 
+NOT_HAPPENED = frozenset({"denied", "requested"})  # demanded or denied acts are not coded as events
+
+
 def is_resolved(event: Event) -> bool:
     """An event is exportable when its source is a coded actor and it was not negated or denied."""
     return (event.source is not None and event.source.actor.code is not None
-            and not event.negated and "denied" not in event.modality)
+            and not event.negated and not NOT_HAPPENED & set(event.modality))
 
 
 def _propagate_denial(events: list[Event]) -> None:

@@ -106,6 +106,8 @@ class _Scanner:
             if used:
                 return used
         if hits:
+            if self._not_an_actor(i, hits[0].entry_id):
+                return n_kb
             self._emit_kb(i, n_kb, hits[0].entry_id, hits[0].via, rule=f"kb:{hits[0].via}")
             return n_kb
         return self._short_name(i) or self._anaphor(i)
@@ -233,6 +235,13 @@ class _Scanner:
             if actor.country == country and actor.role == "GOV":
                 return actor
         return self.kb.actor(heads[0], self.day) if heads else None
+
+    def _not_an_actor(self, i: int, entry_id: str) -> bool:
+        """"dolar AS", "bahasa Inggris", "Laut China Selatan": the country name is not an actor here."""
+        if i == 0 or self.kb.entries[entry_id].kind != "country":
+            return False
+        blockers = self.pack.name_cues.get("not_actor_after", frozenset())
+        return self.w.norms[i - 1] in blockers or " ".join(self.w.norms[max(0, i - 2) : i]) in blockers
 
     def _heads_phrase(self, i: int) -> bool:
         """True unless a lower-case content word precedes (then the role word is a modifier)."""

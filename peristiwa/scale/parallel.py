@@ -198,6 +198,7 @@ class _PoolRunner:
     def run(self, articles: Iterable[Article]) -> Iterator[Result]:
         source = iter(articles)
         pending: deque[tuple[list[Article], Future]] = deque()
+        finished = False
         try:
             while True:
                 while len(pending) < self.jobs * self.window:
@@ -206,6 +207,7 @@ class _PoolRunner:
                         break
                     pending.append((chunk, self._pool().submit(_run_chunk, chunk)))
                 if not pending:
+                    finished = True
                     return
                 chunk, future = pending.popleft()
                 try:
@@ -223,7 +225,9 @@ class _PoolRunner:
                     continue
                 yield from ((a, d, e) for a, (d, e) in zip(chunk, results, strict=True))
         finally:
-            self._discard_pool(kill=True)
+            # Done: let workers exit cleanly. Stopped early (consumer closed the generator, or an
+            # exception): in-flight work is unwanted, so kill rather than wait for it.
+            self._discard_pool(kill=not finished)
 
     def _isolate(self, chunk: list[Article]) -> Iterator[Result]:
         """Code each article of a failed chunk alone so only the culprit is blamed."""

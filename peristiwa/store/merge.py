@@ -14,7 +14,9 @@ The rule (documented in docs/store.md, parameters in `MergeParams`):
    with the same coarse value. Mentions with no date at all form one undated event per key.
 3. **Location.** Within a date cluster, mentions whose places lie in different countries are
    different events; a mention with no place joins the largest country group (ties: the
-   alphabetically first country). Same country or unknown = compatible.
+   alphabetically first country). Same country or unknown = compatible. A country-level
+   place that is one of the actors' own country ("Perdana Menteri Malaysia") counts as
+   unknown: it names a nationality more often than a location.
 
 Why this is deterministic and incremental: the clusters depend only on the *set* of
 mentions of a key, never on the order they arrived in, so a store recomputes the events of
@@ -171,13 +173,28 @@ def _date_clusters(mentions: Sequence[MergeMention], tolerance: int) -> list[lis
     return clusters
 
 
-def _location_groups(cluster: list[MergeMention]) -> list[tuple[str | None, list[MergeMention]]]:
+def location_country(m: MergeMention, actor_countries: frozenset[str]) -> str | None:
+    """The country a mention says the event happened in, for the compatibility test.
+
+    A country-level place equal to one actor's country ("Perdana Menteri *Malaysia*") is
+    usually that actor's nationality rather than the event's location, so it says nothing.
+    """
+    if not m.place_country:
+        return None
+    if (m.place_feature or "") == "country" and m.place_country in actor_countries:
+        return None
+    return m.place_country
+
+
+def _location_groups(cluster: list[MergeMention], actor_countries: frozenset[str] = frozenset(),
+                     ) -> list[tuple[str | None, list[MergeMention]]]:
     """Split a date cluster by place country; unlocated mentions join the largest group."""
     by_country: dict[str, list[MergeMention]] = {}
     unlocated: list[MergeMention] = []
     for m in cluster:
-        if m.place_country:
-            by_country.setdefault(m.place_country, []).append(m)
+        country = location_country(m, actor_countries)
+        if country:
+            by_country.setdefault(country, []).append(m)
         else:
             unlocated.append(m)
     if len(by_country) <= 1:
@@ -240,8 +257,10 @@ def _build(key: str, members: list[MergeMention], country: str | None) -> Merged
 def cluster_mentions(key: str, mentions: Sequence[MergeMention], params: MergeParams) -> list[MergedEvent]:
     """All events of one merge key, from all of that key's resolved mentions."""
     events: list[MergedEvent] = []
+    _, source_code, target_code = key.split("|")[:3]
+    actor_countries = frozenset(code[:3] for code in (source_code, target_code) if len(code) >= 3)
     for cluster in _date_clusters(mentions, params.date_tolerance_days):
-        groups = _location_groups(cluster)
+        groups = _location_groups(cluster, actor_countries)
         for country, members in groups:
             events.append(_build(key, members, country if len(groups) > 1 else None))
     return events
@@ -254,6 +273,7 @@ __all__ = [
     "MergedEvent",
     "cluster_mentions",
     "event_id_for",
+    "location_country",
     "granularity",
     "merge_date",
     "merge_key",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ HTML_EXTS = (".html", ".htm")
 JSON_EXTS = (".jsonl", ".json", ".ndjson")
 WARC_EXTS = (".warc", ".warc.gz")
 KNOWN_EXTS = TEXT_EXTS + HTML_EXTS + JSON_EXTS + WARC_EXTS
+MIN_HTML_WORDS = 10  # fewer words than this is a menu or a stub, not an article
 JSON_FIELDS = ("id", "url", "title", "text", "published", "source", "language")
 
 ItemStatus = Literal["ok", "failed", "skipped"]
@@ -143,10 +145,32 @@ def _mtime(path: Path, options: ReaderOptions) -> date | None:
 def text_item(data: bytes, origin: str, stem: str, fallback_date: date | None = None) -> InputItem:
     """A plain-text article; text that is really HTML goes through the HTML extractor."""
     name = Path(origin).name
+    check_utf8(data, name)
     text = read_text_bytes(data, name)
     if looks_like_html(text):
         return html_item(data, origin, stem=stem, fallback_date=fallback_date)
     return InputItem(origin, Article(id=stem, text=text, title=guess_title(text), published=fallback_date))
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{1,3}")
+
+
+def check_utf8(data: bytes, name: str) -> None:
+    """Refuse text that is UTF-8 with broken bytes in it (rather than a legacy encoding).
+
+    A file that contains valid multi-byte UTF-8 sequences *and* invalid bytes is damaged
+    UTF-8; decoding it with a guessed single-byte codepage would silently corrupt every
+    non-ASCII character, so it is reported instead. Pure legacy files (no UTF-8 sequences)
+    are left to the charset detector.
+    """
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return
+        if _UTF8_MULTIBYTE.search(data[: exc.start]) or _UTF8_MULTIBYTE.search(data[exc.end :]):
+            raise InputError(f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                             "re-save the file as UTF-8") from exc
 
 
 def html_item(data: bytes, origin: str, *, stem: str, url: str | None = None,
@@ -164,7 +188,7 @@ def html_item(data: bytes, origin: str, *, stem: str, url: str | None = None,
         return InputItem(origin, status="failed", error=f"{name}: HTML could not be parsed ({type(exc).__name__})")
     meta = result.as_dict() if result is not None and hasattr(result, "as_dict") else (result or {})
     text = (meta.get("text") or "").replace("\r\n", "\n").replace("\r", "\n").strip()
-    if not text:
+    if len(text.split()) < MIN_HTML_WORDS:
         return InputItem(origin, status="skipped", error=f"{name}: HTML page has no article text")
     page_url = meta.get("url") or url
     outlet = meta.get("sitename") or meta.get("hostname") or _host(page_url)

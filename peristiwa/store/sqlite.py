@@ -232,6 +232,7 @@ class SQLiteStore:
 
     # --- reading ----------------------------------------------------------------------
     def _where(self, f: EventFilter) -> tuple[str, list[Any]]:
+        self._check_fts(f.text)
         clauses: list[str] = []
         params: list[Any] = []
 
@@ -278,13 +279,17 @@ class SQLiteStore:
             params.extend([f.text, f.text])
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
-    def _run(self, sql: str, params: Sequence[Any]) -> Iterator[sqlite3.Row]:
+    def _check_fts(self, query: str | None) -> None:
+        """Run the FTS query alone first, so a syntax error reads as the user's mistake."""
+        if not query:
+            return
         try:
-            yield from self.conn.execute(sql, params)
+            self.conn.execute("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1", (query,)).fetchall()
         except sqlite3.OperationalError as exc:
-            if "fts5" in str(exc) or "MATCH" in str(exc) or "syntax" in str(exc):
-                raise QueryError(f"invalid --text query: {exc}") from exc
-            raise
+            raise QueryError(f"invalid --text query {query!r}: {exc} (SQLite FTS5 syntax)") from exc
+
+    def _run(self, sql: str, params: Sequence[Any]) -> Iterator[sqlite3.Row]:
+        yield from self.conn.execute(sql, params)
 
     def events(self, filters: EventFilter, limit: int | None = None) -> Iterator[dict[str, Any]]:
         where, params = self._where(filters)
