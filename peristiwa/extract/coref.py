@@ -52,11 +52,12 @@ class CorefStage:
 
 
 def _anchor_role_only(doc: Document) -> None:
-    """Give "demonstran"/"polisi" a country: a place in the same sentence, else the article's main country."""
+    """Give "demonstran"/"polisi" (or "Senator Talha Mehmood") a country: a place in the same sentence,
+    else the article's main country."""
     main = _main_country(doc.mentions)
     for mention in doc.mentions:
         actor = mention.actor
-        if actor is None or not mention.rule.startswith("pattern:role-only") or actor.country:
+        if actor is None or not mention.rule.startswith("pattern:") or actor.country or not actor.role:
             continue
         places = [p for p in doc.places if p.sentence == mention.sentence and p.country]
         if places:

@@ -106,7 +106,8 @@ class _Scanner:
             if used:
                 return used
         if hits:
-            if self._not_an_actor(i, hits[0].entry_id):
+            if self._not_an_actor(i, hits[0].entry_id):  # claim the span so later stages leave it alone
+                self._emit(i, n_kb, "MISC", None, f"kb:not-an-actor:{self.w.norms[i - 1]}", "pattern")
                 return n_kb
             self._emit_kb(i, n_kb, hits[0].entry_id, hits[0].via, rule=f"kb:{hits[0].via}")
             return n_kb
@@ -170,6 +171,9 @@ class _Scanner:
             return k + n_name - i
         if hits or role.kind not in PERSON_KINDS:
             return 0
+        titled = self._titled_short_name(k, role)
+        if titled:
+            return k + titled - i
         n_unknown = self._unknown_name_len(k)
         if not n_unknown:
             return 0
@@ -178,6 +182,19 @@ class _Scanner:
                       role=_role_code(role, owner, former), title=role.surface)
         self._emit(k, n_unknown, "PER", actor, f"pattern:title+name:{role.surface}", "name", 0.8)
         return k + n_unknown - i
+
+    def _titled_short_name(self, k: int, role: RoleWord) -> int:
+        """"Menlu Clinton": a surname after a title is the one person with that surname holding that role."""
+        for n in (2, 1):
+            candidates = self.kb.shorts.get(tuple(self.w.norms[k : k + n]))
+            if not candidates or k + n > len(self.w.tokens) or not _is_name_token(self.w.tokens[k]):
+                continue
+            fitting = [p for p in candidates if (spell := self.kb.entries[p].spell_on(self.day)) is not None
+                       and (role.role is None or spell.role == role.role)]
+            if len(fitting) == 1:
+                self._emit_kb(k, n, fitting[0], "alias", rule=f"kb:short-name+title:{role.surface}", confidence=0.85)
+                return n
+        return 0
 
     def _role_with_owner(self, i: int, n: int, role: RoleWord, owner: _Owner | None, former: bool) -> int:
         """No name follows: a description ("pemimpin China") or a body ("Kementerian luar negeri Ukraina")."""
@@ -321,9 +338,10 @@ def _role_code(role: RoleWord, owner: _Owner | None, former: bool) -> str | None
 
 
 def _code(country: str | None, role: str | None) -> str | None:
+    """CAMEO actor code; None without a country (coreference may still anchor one)."""
     if country and role:
         return f"{country}{role}"
-    return country or role
+    return country
 
 
 def _is_name_token(token: Token) -> bool:

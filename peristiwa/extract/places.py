@@ -257,7 +257,7 @@ class _Match:
 
 
 PLACE_MENTION_TYPES = ("GPE", "LOC")
-NON_PLACE_MENTION_TYPES = ("PER", "ORG")
+NON_PLACE_MENTION_TYPES = ("PER", "ORG", "MISC")  # MISC: spans the KB marked as not a place (dolar AS)
 
 
 class PlaceStage:
