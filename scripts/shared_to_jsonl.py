@@ -50,7 +50,8 @@ def _ntrex_record(doc_id: str, lines: list[str]) -> dict:
 
 def globalvoices_articles(shared: Path) -> Iterator[dict]:
     for path in sorted((shared / "data" / "globalvoices_id" / "raw" / "id").glob("*.xml.gz")):
-        data = gzip.open(path).read()
+        with gzip.open(path) as handle:
+            data = handle.read()
         if not data:
             continue
         root = ET.fromstring(data)

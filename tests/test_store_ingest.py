@@ -119,7 +119,8 @@ def test_ingest_jsonl_from_stdin_and_language_skip(tmp_path):
     assert result.returncode == 0, result.stderr.decode()
     assert "1 new, 1 duplicate, 1 skipped, 0 failed" in result.stdout.decode()
     conn = sqlite3.connect(db)
-    status, language, error = conn.execute("SELECT status, language, error FROM articles WHERE doc_id = 'en1'").fetchone()
+    status, language, error = conn.execute(
+        "SELECT status, language, error FROM articles WHERE doc_id = 'en1'").fetchone()
     assert (status, language) == ("skipped", "en") and "not extracted" in error
     assert conn.execute("SELECT origin FROM articles WHERE doc_id = 'j1'").fetchone()[0] == "<stdin>:1"
     conn.close()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -57,8 +58,10 @@ class SentimentLexicon:
     intensifiers: dict[str, float] = field(default_factory=dict)
     negation_window: int = 3
 
-    @property
+    @cached_property
     def max_len(self) -> int:
+        # cached: `lookup` asks for it at every token, and scanning all entries each time made
+        # tone the slowest stage (measured by benchmarks/throughput.py --stages).
         return max((len(k) for k in self.entries), default=1)
 
     @classmethod

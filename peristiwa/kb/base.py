@@ -94,7 +94,12 @@ class KnowledgeBase:
     # ---- queries --------------------------------------------------------------------------
     def match(self, norms: Sequence[str], surfaces: Sequence[str], i: int) -> tuple[int, list[AliasHit]]:
         """Longest alias starting at token `i`: (number of tokens, hits); (0, []) if none."""
-        for n in range(min(self.max_alias_tokens, len(norms) - i), 0, -1):
+        lengths = self._alias_lengths().get(norms[i]) if i < len(norms) else None
+        if not lengths:
+            return 0, []
+        for n in lengths:
+            if i + n > len(norms):
+                continue
             hits = self.aliases.get(tuple(norms[i : i + n]))
             if not hits:
                 continue
@@ -103,6 +108,23 @@ class KnowledgeBase:
             if usable:
                 return n, usable
         return 0, []
+
+    def _alias_lengths(self) -> dict[str, tuple[int, ...]]:
+        """First token → alias lengths starting with it, longest first.
+
+        Why: `match` runs at every token of every article; most tokens start no alias, and
+        this index answers that with one lookup instead of `max_alias_tokens` tuple builds.
+        Rebuilt when `aliases` grows (it is only ever added to), so it cannot go stale.
+        """
+        cached_index = self.__dict__.get("_first_token_index")
+        if cached_index is None or cached_index[0] != len(self.aliases):
+            lengths: dict[str, set[int]] = {}
+            for key in self.aliases:
+                lengths.setdefault(key[0], set()).add(len(key))
+            index = {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
+            cached_index = (len(self.aliases), index)
+            self.__dict__["_first_token_index"] = cached_index
+        return cached_index[1]
 
     def actor(self, entry_id: str, day: date | None, via: str = "alias") -> Actor:
         """The `Actor` an entry stands for on `day`; a metonym (Kremlin) codes as the government."""

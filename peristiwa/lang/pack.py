@@ -59,7 +59,11 @@ class LanguagePack:
 
         Short all-capital words (PM, JPU) only match in capitals when `surfaces` is given.
         """
-        for n in range(min(self.max_role_tokens, len(norms) - i), 0, -1):
+        if i >= len(norms):
+            return 0, None
+        for n in self._role_lengths().get(norms[i], (1,)):
+            if i + n > len(norms):
+                continue
             key = tuple(norms[i : i + n])
             word = self.roles.get(key) or (self.roles.get((_unreduplicate(key[0]),)) if n == 1 else None)
             if word is None:
@@ -68,6 +72,24 @@ class LanguagePack:
                 continue
             return n, word
         return 0, None
+
+
+    def _role_lengths(self) -> dict[str, tuple[int, ...]]:
+        """First token → role-word lengths starting with it, longest first, always ending in 1.
+
+        Why: `role_at` runs at every token; this turns `max_role_tokens` tuple builds into one
+        lookup. 1 is always tried because "pasukan-pasukan" matches the one-word "pasukan".
+        Rebuilt when `roles` grows, so it cannot go stale.
+        """
+        cached_index = self.__dict__.get("_first_token_index")
+        if cached_index is None or cached_index[0] != len(self.roles):
+            lengths: dict[str, set[int]] = {}
+            for key in self.roles:
+                lengths.setdefault(key[0], {1}).add(len(key))
+            index = {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
+            cached_index = (len(self.roles), index)
+            self.__dict__["_first_token_index"] = cached_index
+        return cached_index[1]
 
 
 def _unreduplicate(norm: str) -> str:

@@ -105,7 +105,7 @@ class GdeltActor:
         else:
             ctry = (country or chunks[0]).upper()
             types = chunks[1:]
-        types = (types + ["", "", ""])[:3]
+        types = [*types, "", "", ""][:3]
         return cls(code=code, name=(name or "").upper(), country=ctry, known_group=known,
                    type1=types[0], type2=types[1], type3=types[2])
 

@@ -83,7 +83,14 @@ class Ingestor:
                  detector: LanguageDetector | None = None) -> None:
         self.store = store
         self.options = options
-        self.detector = detector or LanguageDetector.load()
+        self._detector = detector
+
+    @property
+    def detector(self) -> LanguageDetector:
+        """Loaded on first use (about 1 s): a corpus that declares its language never needs it."""
+        if self._detector is None:
+            self._detector = LanguageDetector.load()
+        return self._detector
 
     def classify(self, item: InputItem, seen: set[str]) -> IngestRecord | None:
         """Decide what becomes of one input item; None = duplicate (already stored or seen)."""
@@ -97,15 +104,17 @@ class Ingestor:
         if item.status != "ok":
             return IngestRecord(item.origin, identity, item.status, article=item.article, error=item.error)
         article = item.article
-        detected, score = self.detector.detect(article.text)
-        language = normalise_language(item.declared_language) or detected
+        declared = normalise_language(item.declared_language)
+        detected, score = self.detector.detect(article.text) if declared is None else (None, None)
+        language = declared or detected or "und"
         article.language = language
         record = IngestRecord(item.origin, identity, "done", article=article, detected_language=detected,
                               language_score=score)
         if language != self.options.language:
             record.status = "skipped"
-            record.error = (f"language {language!r} is not extracted in this run "
-                            f"(extracting {self.options.language!r}; detected {detected!r} p={score:.2f})")
+            how = f"detected, p={score:.2f}" if detected else "declared"
+            record.error = (f"language {language!r} ({how}) is not extracted in this run "
+                            f"(extracting {self.options.language!r})")
         return record
 
     def run(self, items: Iterable[InputItem], progress: ProgressFn | None = None,

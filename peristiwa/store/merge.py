@@ -273,8 +273,8 @@ __all__ = [
     "MergedEvent",
     "cluster_mentions",
     "event_id_for",
-    "location_country",
     "granularity",
+    "location_country",
     "merge_date",
     "merge_key",
 ]

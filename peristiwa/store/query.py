@@ -25,6 +25,12 @@ QUERY_FIELDS = ("id", "global_event_id", "event_date", "event_code", "label", "q
                 "num_mentions", "num_sources", "num_articles", "avg_tone", "first_seen", "last_seen", "source_url")
 
 
+def _console(out: IO[str]) -> Console:
+    """A console on `out`; wide when not a terminal so piped tables are not folded to 80 columns."""
+    tty = hasattr(out, "isatty") and out.isatty()
+    return Console(file=out, width=None if tty else 200)
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
@@ -54,7 +60,7 @@ def render_events(rows: Iterable[dict[str, Any]], fmt: str, out: IO[str], consol
     for row in rows:
         table.add_row(*[_cell(row.get(k)) for k, _ in QUERY_COLUMNS])
         n += 1
-    (console or Console(file=out)).print(table)
+    (console or _console(out)).print(table)
     return n
 
 
@@ -65,7 +71,7 @@ def render_stats(stats: dict[str, Any], fmt: str, out: IO[str], labels: dict[str
     if fmt == "json":
         out.write(json.dumps(stats, ensure_ascii=False, indent=2) + "\n")
         return
-    console = console or Console(file=out)
+    console = console or _console(out)
     totals = Table(title="totals", header_style="bold")
     totals.add_column("what")
     totals.add_column("count", justify="right")
@@ -97,7 +103,7 @@ def render_article(article: dict[str, Any], fmt: str, out: IO[str], console: Con
     if fmt == "json":
         out.write(json.dumps(article, ensure_ascii=False, indent=2) + "\n")
         return
-    console = console or Console(file=out)
+    console = console or _console(out)
     console.print(f"[bold]article {article['id']}[/] {article.get('doc_id') or ''}  status={article['status']}"
                   + (f"  error={article['error']}" if article.get("error") else ""), highlight=False)
     for key in ("title", "url", "outlet", "published", "language", "origin", "content_hash"):

@@ -265,7 +265,8 @@ class SQLiteStore:
             params.append(f.date_to.isoformat())
         if f.country:
             c = f.country.upper()
-            clauses.append("(e.place_country = ? OR substr(e.source_code, 1, 3) = ? OR substr(e.target_code, 1, 3) = ?)")
+            clauses.append("(e.place_country = ? OR substr(e.source_code, 1, 3) = ? "
+                           "OR substr(e.target_code, 1, 3) = ?)")
             params.extend([c, c, c])
         if f.place:
             clauses.append("(e.place_name LIKE ? OR e.id IN (SELECT event_id FROM event_mentions "
@@ -275,7 +276,8 @@ class SQLiteStore:
             clauses.append(
                 "e.id IN (SELECT event_id FROM event_mentions WHERE event_id IS NOT NULL AND article_id IN "
                 "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
-                "UNION SELECT article_id FROM quotes WHERE id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)))")
+                "UNION SELECT article_id FROM quotes WHERE id IN "
+                "(SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)))")
             params.extend([f.text, f.text])
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
