@@ -8,19 +8,17 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from peristiwa import __version__
+from peristiwa.cli_common import fail, parse_date
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Political event data from Indonesian news: actors, places, dates, quotes, events.")
-err = Console(stderr=True)
 
 
 class OutputFormat(StrEnum):
@@ -28,21 +26,6 @@ class OutputFormat(StrEnum):
     jsonl = "jsonl"
     table = "table"
     events = "events"
-
-
-def fail(message: str, code: int = 2) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
-    raise typer.Exit(code)
-
-
-def parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail(f"--date must be YYYY-MM-DD, got {value!r}")
-    return None
 
 
 @app.callback()

@@ -13,19 +13,17 @@ from __future__ import annotations
 
 import sys
 import time
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from peristiwa.cli_common import err, fail, parse_date
 from peristiwa.store.base import EventFilter, QueryError
 from peristiwa.store.sqlite import DEFAULT_DB
 
 store_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Event store commands.")
-err = Console(stderr=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 
@@ -48,30 +46,15 @@ class ShowFormat(StrEnum):
     json = "json"
 
 
-def _fail(message: str, code: int = 2) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
-    raise typer.Exit(code)
-
-
-def _date(value: str | None, flag: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        _fail(f"{flag} must be YYYY-MM-DD, got {value!r}")
-    return None
-
-
 def _filters(actor: str | None, source: str | None, target: str | None, code: str | None, quad: int | None,
              date_from: str | None, date_to: str | None, country: str | None, place: str | None,
              text: str | None) -> EventFilter:
     if code is not None and not code.isdigit():
-        _fail(f"--code must be CAMEO digits such as 11 or 112, got {code!r}")
+        fail(f"--code must be CAMEO digits such as 11 or 112, got {code!r}")
     if quad is not None and quad not in (1, 2, 3, 4):
-        _fail(f"--quad must be 1, 2, 3 or 4, got {quad}")
+        fail(f"--quad must be 1, 2, 3 or 4, got {quad}")
     return EventFilter(actor=actor, source=source, target=target, code=code, quad=quad,
-                       date_from=_date(date_from, "--from"), date_to=_date(date_to, "--to"),
+                       date_from=parse_date(date_from, "--from"), date_to=parse_date(date_to, "--to"),
                        country=country, place=place, text=text)
 
 
@@ -81,9 +64,9 @@ def _open_readonly(db: Path):
     try:
         return SQLiteStore(db, readonly=True)
     except FileNotFoundError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     except Exception as exc:
-        _fail(f"{db}: cannot open database ({exc})")
+        fail(f"{db}: cannot open database ({exc})")
     return None
 
 
@@ -124,16 +107,16 @@ def ingest(
 
     for path in paths:
         if path != "-" and not Path(path).exists():
-            _fail(f"{path}: no such file or directory")
+            fail(f"{path}: no such file or directory")
     for path in [*(kb or []), *(lexicon or [])]:
         if not path.is_file():
-            _fail(f"{path}: no such file")
+            fail(f"{path}: no such file")
     if jobs < 1:
-        _fail("-j must be at least 1")
+        fail("-j must be at least 1")
     try:
         store = SQLiteStore(db)
     except Exception as exc:
-        _fail(f"{db}: cannot open database ({exc})")
+        fail(f"{db}: cannot open database ({exc})")
         return
     options = IngestOptions(jobs=jobs, language=language, kb_paths=tuple(kb or ()),
                             lexicon_paths=tuple(lexicon or ()), use_ner=not no_ner, batch_size=max(1, batch_size))
@@ -222,7 +205,7 @@ def query(
     try:
         render_events(store.events(filters, limit or None), fmt.value, sys.stdout)
     except QueryError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     finally:
         store.close()
 
@@ -245,7 +228,7 @@ def stats(
     try:
         result = store.stats(filters, top)
     except QueryError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return
     finally:
         store.close()
@@ -268,7 +251,7 @@ def show(
     finally:
         store.close()
     if article is None:
-        _fail(f"no article {article_id!r} in {db}", code=1)
+        fail(f"no article {article_id!r} in {db}", code=1)
         return
     render_article(article, fmt.value, sys.stdout)
 
@@ -288,15 +271,15 @@ def export(
 
     filters = _filters(actor, source, target, code, quad, date_from, date_to, country, place, text)
     if fmt == ExportFormat.parquet and out is None:
-        _fail("--format parquet needs --out PATH")
+        fail("--format parquet needs --out PATH")
     store = _open_readonly(db)
     try:
         written = run_export(store, fmt.value, filters, out, sys.stdout)
     except QueryError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return
     except OSError as exc:
-        _fail(f"cannot write export ({exc})")
+        fail(f"cannot write export ({exc})")
         return
     finally:
         store.close()

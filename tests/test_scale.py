@@ -143,3 +143,15 @@ def test_early_stop_does_not_hang() -> None:
 def test_error_line_is_one_bounded_line() -> None:
     message = error_line(RuntimeError("x\n" * 1000))
     assert "\n" not in message and len(message) <= 300 and message.startswith("RuntimeError: x x")
+
+
+def broken_extractor() -> Extractor:
+    raise FileNotFoundError("no such KB file")
+
+
+def test_worker_start_failure_is_raised_not_hung() -> None:
+    """A worker that cannot build its Extractor is a setup error for the whole batch (as with jobs=1)."""
+    with pytest.raises(RuntimeError, match="could not build the extractor"):
+        list(extract_parallel(make_articles(4), jobs=2, factory=broken_extractor))
+    with pytest.raises(FileNotFoundError):
+        list(extract_parallel(make_articles(4), jobs=1, factory=broken_extractor))

@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from peristiwa.lang.pack import lang_file
 from peristiwa.model import Article, Document, Sentence, TimeRef
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster at start-up
@@ -65,7 +65,7 @@ class DateRules:
 
     @classmethod
     def load(cls, lang: str = "id", path: Path | None = None) -> DateRules:
-        src = path or _lang_file(lang, "dates.yaml")
+        src = path or lang_file(lang, "dates.yaml")
         d = yaml.load(Path(src).read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
 
         def words(key: str) -> frozenset[str]:
@@ -436,15 +436,6 @@ class TimeStage:
 
     def _vague(self, m: re.Match[str], text: str, pub: date | None) -> _Cand | None:
         return _Cand(m.start(), m.end(), None, "unresolved", "vague")
-
-
-def _lang_file(lang: str, name: str) -> Path:
-    """The language's data file, or Indonesian's when the language has none yet (Malay is close)."""
-    for code in (lang, "id"):
-        candidate = Path(str(resources.files(f"peristiwa.lang.{code}") / "data" / name))
-        if candidate.exists():
-            return candidate
-    raise FileNotFoundError(name)
 
 
 def _squash(text: str) -> str:

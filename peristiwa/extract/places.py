@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from peristiwa.cache import cached
+from peristiwa.lang.pack import lang_file
 from peristiwa.model import Document, Mention, Place, Token
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster at start-up
@@ -236,7 +237,7 @@ class PlaceRules:
 
     @classmethod
     def load(cls, lang: str = "id", path: Path | None = None) -> PlaceRules:
-        src = Path(str(path)) if path else _lang_file(lang, "places.yaml")
+        src = Path(str(path)) if path else lang_file(lang, "places.yaml")
         data = yaml.load(src.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
         return cls(
             frozenset(str(w).casefold() for w in data.get("locative_cues", [])),
@@ -430,15 +431,6 @@ class PlaceStage:
 def _place(span, sentence: int, hit: PlaceHit, rule: str) -> Place:  # type: ignore[no-untyped-def]
     return Place(span=span, sentence=sentence, name=hit.name, geonames_id=hit.geonames_id, lat=hit.lat,
                  lon=hit.lon, country=hit.country, feature=hit.feature, rule=rule)
-
-
-def _lang_file(lang: str, name: str) -> Path:
-    """The language's data file, or Indonesian's when the language has none yet."""
-    for code in (lang, "id"):
-        candidate = Path(str(resources.files(f"peristiwa.lang.{code}") / "data" / name))
-        if candidate.exists():
-            return candidate
-    raise FileNotFoundError(name)
 
 
 def _metonym(mention: Mention) -> bool:

@@ -101,6 +101,15 @@ def data_dir(code: str) -> Path:
     return Path(str(resources.files("peristiwa.lang") / code / "data"))
 
 
+def lang_file(code: str, name: str) -> Path:
+    """The language's data file, or Indonesian's when the language has none yet (Malay is close)."""
+    for candidate_code in (code, "id"):
+        candidate = data_dir(candidate_code) / name
+        if candidate.exists():
+            return candidate
+    raise FileNotFoundError(name)
+
+
 def read_yaml(code: str, name: str) -> Any:
     path = data_dir(code) / name
     if not path.exists():
