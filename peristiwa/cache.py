@@ -13,6 +13,7 @@ Location: `$PERISTIWA_CACHE`, else `~/.cache/peristiwa`. Set `PERISTIWA_CACHE=of
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import pickle
 from collections.abc import Callable, Sequence
@@ -24,9 +25,13 @@ from peristiwa import __version__
 T = TypeVar("T")
 
 
-def cached(kind: str, sources: Sequence[Path], build: Callable[[], T]) -> T:
-    """Return the cached object built from `sources`, building (and storing) it if needed."""
-    path = _cache_file(kind, sources)
+def cached(kind: str, sources: Sequence[Path], build: Callable[[], T], code: Sequence[str] = ()) -> T:
+    """Return the cached object built from `sources`, building (and storing) it if needed.
+
+    `code` names the modules whose classes end up in the pickle (their source files join the key),
+    so changing a class invalidates the cache instead of unpickling a stale shape.
+    """
+    path = _cache_file(kind, [*sources, *(_module_file(name) for name in code)])
     if path is not None and path.exists():
         try:
             with path.open("rb") as fh:
@@ -37,6 +42,11 @@ def cached(kind: str, sources: Sequence[Path], build: Callable[[], T]) -> T:
     if path is not None:
         _store(path, value)
     return value
+
+
+def _module_file(name: str) -> Path:
+    module = importlib.import_module(name)
+    return Path(module.__file__ or name)
 
 
 def _cache_root() -> Path | None:

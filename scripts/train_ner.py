@@ -30,6 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pycrfsuite
 
@@ -50,6 +51,10 @@ FOLDS = 5
 GAZ_MIN_COUNT = 2
 GAZ_MIN_SHARE = 0.5
 PHRASE_MAX = 6
+CLUSTER_MIN_FREQ = 3
+CLUSTER_CONTEXTS = 1500
+CLUSTER_DIM = 80
+CLUSTER_KS = (64, 256, 1024)
 SETS = {"nergrit": "nergrit_ner-grit", "nerp": "nerp_ner-prosa"}
 CUES_FILE = ROOT / "peristiwa" / "models" / "ner-id.cues.tsv"
 
@@ -58,8 +63,8 @@ CUES_FILE = ROOT / "peristiwa" / "models" / "ner-id.cues.tsv"
 class Params:
     """CRF hyper-parameters (chosen on valid with --grid; see docs/models.md)."""
 
-    c1: float = 0.05
-    c2: float = 0.01
+    c1: float = 0.2
+    c2: float = 0.05
     max_iterations: int = 200
     min_freq: int = 1
 
@@ -139,8 +144,73 @@ def phrases(sentences: Sequence[Sentence]) -> dict[tuple[str, ...], str]:
     return {k: typ for k, (typ, _, _) in phrase_counts(sentences).items()}
 
 
+def _norm(token: str) -> str:
+    return "".join("0" if ch.isdigit() else ch for ch in token.lower())
+
+
+def word_clusters(sentences: Sequence[Sentence]) -> dict[str, tuple[str, ...]]:
+    """Distributional word classes from the (unlabelled) training text, Brown-cluster style.
+
+    Why: a CRF only generalises from words it has seen; words that occur in the same
+    contexts ("bupati"/"walikota", "surabaya"/"medan") share a class id, so evidence
+    transfers between them. Recipe: left/right neighbour counts over the most frequent
+    context words → PPMI → truncated SVD → k-means at several granularities (fixed seed).
+    Uses tokens only, never labels, so no jackknifing is needed.
+    """
+    import numpy as np
+
+    freq: Counter[str] = Counter(_norm(t) for tokens, _ in sentences for t in tokens)
+    vocab = [w for w, c in freq.most_common() if c >= CLUSTER_MIN_FREQ]
+    index = {w: i for i, w in enumerate(vocab)}
+    contexts = {w: i for i, (w, _) in enumerate(freq.most_common(CLUSTER_CONTEXTS))}
+    width = len(contexts)
+    counts = np.zeros((len(vocab), 4 * width), dtype=np.float32)
+    for tokens, _ in sentences:
+        lows = ["<s>", "<s>", *(_norm(t) for t in tokens), "</s>", "</s>"]
+        for i in range(2, len(lows) - 2):
+            row = index.get(lows[i])
+            if row is None:
+                continue
+            for slot, off in enumerate((-2, -1, 1, 2)):
+                col = contexts.get(lows[i + off])
+                if col is not None:
+                    counts[row, slot * width + col] += 1
+    total = counts.sum()
+    expected = counts.sum(1, keepdims=True) @ counts.sum(0, keepdims=True) / total
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ppmi = np.maximum(np.log(counts / expected), 0)
+    ppmi = np.nan_to_num(ppmi, nan=0.0, posinf=0.0, neginf=0.0)
+    rng = np.random.default_rng(SEED)
+    # truncated SVD through the (contexts x contexts) Gram matrix: exact, and seconds not minutes
+    _eigvals, eigvecs = np.linalg.eigh((ppmi.T @ ppmi).astype(np.float64))
+    top = eigvecs[:, ::-1][:, :CLUSTER_DIM].astype(np.float32)
+    vectors = ppmi @ top  # = U * singular values
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
+    ids = [_kmeans(vectors, k, rng) for k in CLUSTER_KS]
+    return {w: tuple(f"{k}-{ids[j][i]}" for j, k in enumerate(CLUSTER_KS)) for i, w in enumerate(vocab)}
+
+
+def _kmeans(x: Any, k: int, rng: Any, iterations: int = 25) -> Any:
+    """Spherical k-means (cosine), fixed iterations; `x` rows are unit vectors (numpy arrays)."""
+    import numpy as np
+
+    centres = x[rng.choice(len(x), size=k, replace=False)]
+    assign = np.zeros(len(x), dtype=int)
+    for _ in range(iterations):
+        assign = np.argmax(x @ centres.T, axis=1)  # cosine: rows are unit length
+        sums = np.zeros_like(centres)
+        np.add.at(sums, assign, x)
+        norms = np.linalg.norm(sums, axis=1, keepdims=True)
+        centres = np.where(norms > 0, sums / (norms + 1e-9), centres)  # empty cluster keeps its centre
+    return assign
+
+
 def features(
-    sentences: Sequence[Sentence], cues: dict[str, tuple[str, ...]], plain: bool, use_phrases: bool = True
+    sentences: Sequence[Sentence],
+    cues: dict[str, tuple[str, ...]],
+    plain: bool,
+    use_phrases: bool = True,
+    clusters: dict[str, tuple[str, ...]] | None = None,
 ) -> list[list[list[str]]]:
     """Training features; with the gazetteer jackknifed over FOLDS folds (see module doc)."""
     if plain:
@@ -149,19 +219,24 @@ def features(
     out: list[list[list[str]] | None] = [None] * len(sentences)
     for k in range(FOLDS):
         rest = [s for i, s in enumerate(sentences) if i % FOLDS != k]
-        fx = FeatureExtractor(cues, gazetteer(rest), phrases(rest) if use_phrases else {})
+        fx = FeatureExtractor(cues, gazetteer(rest), phrases(rest) if use_phrases else {}, clusters or {})
         for i in range(k, len(sentences), FOLDS):
             out[i] = fx.sequence(sentences[i][0])
     return [x for x in out if x is not None]
 
 
 def train(
-    sentences: Sequence[Sentence], model_path: Path, params: Params, plain: bool, cues: dict
+    sentences: Sequence[Sentence],
+    model_path: Path,
+    params: Params,
+    plain: bool,
+    cues: dict,
+    clusters: dict[str, tuple[str, ...]] | None = None,
 ) -> None:
     order = list(range(len(sentences)))
     random.Random(SEED).shuffle(order)  # fixed order, so folds mix both corpora evenly
     sentences = [sentences[i] for i in order]
-    xseqs = features(sentences, cues, plain)
+    xseqs = features(sentences, cues, plain, clusters=clusters)
     trainer = pycrfsuite.Trainer(verbose=False)
     for xseq, (_, tags) in zip(xseqs, sentences, strict=True):
         trainer.append(xseq, tags)
@@ -170,7 +245,9 @@ def train(
     trainer.train(str(model_path))
 
 
-def write_companions(model_path: Path, sentences: Sequence[Sentence], plain: bool) -> None:
+def write_companions(
+    model_path: Path, sentences: Sequence[Sentence], plain: bool, clusters: dict[str, tuple[str, ...]]
+) -> None:
     paths = companion_paths(model_path)
     model_path.parent.mkdir(parents=True, exist_ok=True)
     if plain:
@@ -188,6 +265,9 @@ def write_companions(model_path: Path, sentences: Sequence[Sentence], plain: boo
     for key, (typ, entity, total) in sorted(phrase_counts(sentences).items()):
         lines.append(f"{' '.join(key)}\t{typ}\t{entity}\t{total}")
     paths["phrases"].write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines = [header, f"# word (lower, digits as 0)<TAB>class ids at k = {', '.join(map(str, CLUSTER_KS))}"]
+    lines.extend(f"{word}\t" + "\t".join(ids) for word, ids in sorted(clusters.items()))
+    paths["clusters"].write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def report(tagger: NerTagger, data: Path, schemes: Sequence[str], splits: Sequence[str]) -> dict:
@@ -209,6 +289,7 @@ def build(
     params: Params,
     plain: bool,
     augment_lower: bool,
+    use_clusters: bool = True,
 ) -> Path:
     cues = parse_cues(CUES_FILE.read_text(encoding="utf-8"))
     sentences: list[Sentence] = []
@@ -219,8 +300,10 @@ def build(
             sentences.extend(lowered(train_set))
     model_path = out_dir / f"{name}.crfsuite"
     t0 = time.perf_counter()
-    write_companions(model_path, sentences, plain)
-    train(sentences, model_path, params, plain, cues)
+    clusters = {} if plain or not use_clusters else word_clusters(sentences)
+    print(f"{len(clusters)} clustered words in {time.perf_counter() - t0:.0f}s", flush=True)
+    write_companions(model_path, sentences, plain, clusters)
+    train(sentences, model_path, params, plain, cues, clusters)
     size = model_path.stat().st_size / 1e6
     print(f"trained {model_path} in {time.perf_counter() - t0:.0f}s, {size:.2f} MB, {params}", flush=True)
     return model_path

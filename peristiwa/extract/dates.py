@@ -184,6 +184,9 @@ class TimeStage:
         ]
         if r.vague:
             self._patterns.append((re.compile(rf"\b(?:{_alt(r.vague)})\b", flags), self._vague))
+        # Every pattern needs a digit or one of these words, so one scan rules most sentences out.
+        cues = [r"\d", mon_any, wd, units, _alt(r.day_offsets)] + ([_alt(r.vague)] if r.vague else [])
+        self._precheck = re.compile("|".join(f"(?:{c})" for c in cues), flags)
 
     @classmethod
     def load(cls, lang: str = "id") -> TimeStage:
@@ -192,18 +195,23 @@ class TimeStage:
 
     # ---- stage ----------------------------------------------------------------------------
     def __call__(self, doc: Document) -> None:
-        pub = doc.article.published
-        for sent in doc.sentences:
-            text = doc.text[sent.start : sent.end]
-            cands: list[_Cand] = []
-            for pattern, handler in self._patterns:
-                for m in pattern.finditer(text):
-                    cand = handler(m, text, pub)
-                    if cand is not None:
-                        cands.append(cand)
-            for cand in _select(cands):
-                span = doc.span(sent.start + cand.start, sent.start + cand.end)
-                doc.times.append(TimeRef(span, sent.index, cand.value, cand.granularity, cand.rule))
+        """Each pattern scans the whole text once; matches that cross a sentence boundary are dropped."""
+        if not doc.sentences or not self._precheck.search(doc.text):
+            return
+        pub, text = doc.article.published, doc.text
+        per_sentence: dict[int, list[_Cand]] = {}
+        for pattern, handler in self._patterns:
+            for m in pattern.finditer(text):
+                index = doc.sentence_at(m.start())
+                if m.end() > doc.sentences[index].end:
+                    continue
+                cand = handler(m, text, pub)
+                if cand is not None:
+                    per_sentence.setdefault(index, []).append(cand)
+        for index in sorted(per_sentence):
+            for cand in _select(per_sentence[index]):
+                doc.times.append(TimeRef(doc.span(cand.start, cand.end), index, cand.value, cand.granularity,
+                                         cand.rule))
 
     def find(self, text: str, published: date | None) -> list[TimeRef]:
         """Convenience for one string treated as one sentence (tests, notebooks)."""

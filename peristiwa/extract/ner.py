@@ -34,6 +34,7 @@ DEFAULT_MODEL = "ner-id.crfsuite"
 _MODELS_PACKAGE = "peristiwa.models"
 _CACHE_LIMIT = 200_000
 _NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
+_TITLE_CUES = frozenset({"per_title", "per_honorific"})
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -72,7 +73,18 @@ def parse_phrases(text: str) -> dict[tuple[str, ...], str]:
     return phrases
 
 
-COMPANIONS = ("cues", "gaz", "phrases")
+def parse_clusters(text: str) -> dict[str, tuple[str, ...]]:
+    """Parse the word-cluster TSV (`word<TAB>coarse id<TAB>…<TAB>fine id`)."""
+    clusters: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        clusters[parts[0]] = tuple(parts[1:])
+    return clusters
+
+
+COMPANIONS = ("cues", "gaz", "phrases", "clusters")
 
 
 def companion_paths(model_path: Path) -> dict[str, Path]:
@@ -143,6 +155,7 @@ class FeatureExtractor:
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     gazetteer: dict[str, str] = field(default_factory=dict)
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
+    clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     plain: bool = False
     _cache: dict[tuple[str, bool], tuple[tuple[str, ...], ...]] = field(
         default_factory=dict, init=False, repr=False
@@ -179,6 +192,39 @@ class FeatureExtractor:
                 i += 1
         return out
 
+    def capital_runs(self, lowers: Sequence[str], shapes: Sequence[str]) -> list[tuple[str, ...]]:
+        """Features for runs of capitalised words in cased text.
+
+        Why: a multi-word name is usually one run of capitals ("Badan Nasional Penanggulangan
+        Bencana"); where the token sits in the run, how long the run is, and which cue heads
+        or ends it ("Badan" → ORG, "Timur" → LOC) or precedes it ("di" → place) describe the
+        whole name, which ±2 word windows cannot see.
+        """
+        n = len(lowers)
+        out: list[tuple[str, ...]] = [()] * n
+        i = 0
+        while i < n:
+            if not shapes[i].startswith("X"):
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and shapes[j + 1].startswith("X"):
+                j += 1
+            while i < j and _TITLE_CUES.intersection(self.cues.get(lowers[i], ())):
+                out[i] = ("run=title",)  # "Kepala Badan …": the name starts after the title
+                i += 1
+            length = j - i + 1
+            size = str(length) if length < 4 else "4+"
+            head = self.cues.get(lowers[i], ("none",))[0]
+            tail = self.cues.get(lowers[j], ("none",))[0]
+            before = self.cues.get(lowers[i - 1], ("none",))[0] if i > 0 else "bos"
+            common = (f"runlen={size}", f"runhead={head}", f"runtail={tail}", f"runprev={before}")
+            for k in range(i, j + 1):
+                pos = "S" if length == 1 else "B" if k == i else "E" if k == j else "I"
+                out[k] = (f"run={pos}", f"run={pos}|{head}", *common)
+            i = j + 1
+        return out
+
     def sequence(self, tokens: Sequence[str]) -> list[list[str]]:
         """Attribute lists for one sentence (one list per token)."""
         if self.plain:
@@ -188,6 +234,7 @@ class FeatureExtractor:
         lowers = [w[5][0] for w in words]
         n = len(tokens)
         phrase = self.phrase_matches(lowers) if self.phrases else None
+        runs = self.capital_runs(lowers, [w[5][1] for w in words]) if cased else None
         out: list[list[str]] = []
         for i in range(n):
             feats = list(words[i][0])
@@ -206,6 +253,8 @@ class FeatureExtractor:
                     j = i + off
                     if 0 <= j < n and phrase[j] is not None:
                         feats.append(f"ph{off}={phrase[j]}")
+            if runs is not None and runs[i]:
+                feats.extend(runs[i])
             if i == 0:
                 feats.append("first")
                 if cased:
@@ -258,6 +307,8 @@ class FeatureExtractor:
         if gaz:
             own.append(f"gaz={gaz}")
             own.append(f"gazt={gaz[2:]}")
+        cluster = self.clusters.get(norm, ())
+        own.extend(f"c{level}={cid}" for level, cid in enumerate(cluster))
         if cased and shape in ("Xx", "X") and not cues:
             own.append("cap-nocue")
         neighbours: list[tuple[str, ...]] = []
@@ -268,6 +319,8 @@ class FeatureExtractor:
                 feats.append(f"sh{off}={shape}")
                 if gaz:
                     feats.append(f"gaz{off}={gaz[2:]}")
+                if cluster:
+                    feats.append(f"c{off}={cluster[-2]}")
                 if len(low) > 3:
                     feats.append(f"s3{off}={low[-3:]}")
             neighbours.append(tuple(feats))
@@ -334,6 +387,7 @@ class NerTagger:
             parse_cues(texts["cues"]),
             parse_gazetteer(texts["gaz"]),
             parse_phrases(texts["phrases"]),
+            parse_clusters(texts["clusters"]),
             plain=model_path_is_plain(source),
         )
         return cls(model_bytes, extractor, source)
@@ -428,6 +482,7 @@ __all__ = [
     "NerStage",
     "NerTagger",
     "bio_spans",
+    "parse_clusters",
     "parse_cues",
     "parse_gazetteer",
     "parse_phrases",

@@ -105,7 +105,8 @@ class Gazetteer:
         data = resources.files("peristiwa.kb") / "data"
         geonames = Path(str(geonames_path or data / "geonames.tsv"))
         curated = Path(str(places_path or data / "places.tsv"))
-        return cached("gazetteer", [geonames, curated], lambda: cls._build(geonames, curated))
+        return cached("gazetteer", [geonames, curated], lambda: cls._build(geonames, curated),
+                      code=("peristiwa.extract.places",))
 
     @classmethod
     def _build(cls, geonames: Path, curated: Path) -> Gazetteer:

@@ -51,6 +51,8 @@ class Condition:
     consume: bool = True
     set_voice: str | None = None
     quoted: bool = False
+    object_index: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
+    before_index: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +134,8 @@ class Lexicon:
             folder = Path(str(resources.files("peristiwa.lang.id").joinpath("data/events")))
             files += [(f"events/{p.name}", p) for p in sorted(folder.glob("*.yaml"))]
         files += [(str(p), Path(p)) for p in extra_paths]
-        return cached("lexicon", [path for _, path in files], lambda: cls._from_files(files))
+        return cached("lexicon", [path for _, path in files], lambda: cls._from_files(files),
+                      code=("peristiwa.extract.triggers", "peristiwa.lang.id.morphology"))
 
     @classmethod
     def _from_files(cls, files: list[tuple[str, Path]]) -> Lexicon:
@@ -352,6 +355,7 @@ def _parse_condition(
         objects=tuple(objects), before=tuple(before), voices=voices, code=code, skip=skip,
         window=int(raw.get("window", DEFAULT_WINDOW)), consume=bool(raw.get("consume", True)),
         set_voice=_check_voice(raw.get("set_voice"), source, eid), quoted=bool(raw.get("quoted", False)),
+        object_index=_phrase_index(objects), before_index=_phrase_index(before),
     )
 
 
@@ -384,9 +388,20 @@ def _strip_clitic(norm: str) -> str:
     return norm
 
 
-def _phrase_at(phrases: tuple[Phrase, ...], norms: Sequence[str], k: int) -> int:
+def _phrase_index(phrases: Iterable[Phrase]) -> dict[str, tuple[Phrase, ...]]:
+    """Phrases by first word, so a condition checks a handful of phrases per token, not all of them."""
+    index: dict[str, list[Phrase]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(items) for word, items in index.items()}
+
+
+def _phrase_at(index: dict[str, tuple[Phrase, ...]], norms: Sequence[str], k: int) -> int:
     """Length of the longest phrase starting at `k` (the last word may carry -nya), else 0."""
     best = 0
+    word = norms[k]
+    stripped = _strip_clitic(word)
+    phrases = index.get(word, ()) + (index.get(stripped, ()) if stripped != word else ())
     for phrase in phrases:
         n = len(phrase)
         if n <= best or k + n > len(norms):
@@ -430,7 +445,7 @@ def _condition_holds(cond: Condition, norms: Sequence[str], start: int, end: int
     before = None
     if cond.before:
         for k in range(max(0, start - 3), start):
-            n = _phrase_at(cond.before, norms, k)
+            n = _phrase_at(cond.before_index, norms, k)
             if n and k + n <= start:
                 before = " ".join(norms[k : k + n])
                 break
@@ -442,7 +457,7 @@ def _condition_holds(cond: Condition, norms: Sequence[str], start: int, end: int
     for k in range(end, limit):
         if norms[k] in WINDOW_STOPS and not (cond.quoted and norms[k] in QUOTE_MARKS):
             break
-        n = _phrase_at(cond.objects, norms, k)
+        n = _phrase_at(cond.object_index, norms, k)
         if n:
             return _Hit((k, k + n), before)
     return None

@@ -63,7 +63,9 @@ class KnowledgeBase:
         paths = [*packaged_kb_files(), *(Path(p) for p in extra_paths)]
         if not cache:
             return cls.build(load_entries(paths), tokenize)
-        return cached("kb", paths, lambda: cls.build(load_entries(paths), tokenize))
+        modules = ("peristiwa.kb.base", "peristiwa.kb.entries", "peristiwa.kb.loader", "peristiwa.text.segment",
+                   "peristiwa.text.normalize")
+        return cached("kb", paths, lambda: cls.build(load_entries(paths), tokenize), code=modules)
 
     def _index(self, entry: KBEntry, tokenize: Tokenizer) -> None:
         for alias in entry.aliases:

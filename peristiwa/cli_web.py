@@ -1,0 +1,63 @@
+"""The `serve` command: the web app (REST API + pages) over one event store.
+
+Registered into the main CLI with::
+
+    from peristiwa.cli_web import web_app
+    app.registered_commands += web_app.registered_commands
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+web_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Web app commands.")
+err = Console(stderr=True)
+
+
+@web_app.callback()
+def _group() -> None:
+    """Keep `serve` a named sub-command when this app runs on its own (python -m peristiwa.cli_web)."""
+
+
+@web_app.command()
+def serve(
+    db: Annotated[Path, typer.Option("--db", help="SQLite database file.")] = Path("peristiwa.db"),
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+    allow_writes: Annotated[bool, typer.Option("--allow-writes", help="Let POST /api/extract (store=true) and "
+                                                                      "POST /api/articles write to the database.")]
+    = False,
+    max_text: Annotated[int, typer.Option("--max-text", help="Longest text accepted for extraction "
+                                                             "(characters).")] = 100_000,
+    log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",
+) -> None:
+    """Serve the REST API (/api, docs at /docs) and the pages; read-only unless --allow-writes."""
+    import uvicorn
+
+    from peristiwa.web.app import create_app
+    from peristiwa.web.state import WebSettings
+
+    if not 0 < port < 65536:
+        err.print(f"[bold red]error:[/] --port must be 1-65535, got {port}")
+        raise typer.Exit(2)
+    if max_text < 1:
+        err.print("[bold red]error:[/] --max-text must be positive")
+        raise typer.Exit(2)
+    settings = WebSettings(db=db, allow_writes=allow_writes, max_text_chars=max_text,
+                           max_body_bytes=max(1_000_000, max_text * 4 + 10_000))
+    try:
+        application = create_app(settings)
+    except FileNotFoundError as exc:
+        err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    mode = "read-write" if allow_writes else "read-only"
+    err.print(f"peristiwa serve: {db} ({mode}) on http://{host}:{port}/  (API docs: /docs)", highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level=log_level)
+
+
+if __name__ == "__main__":  # `python -m peristiwa.cli_web serve …` works before the lead registers it
+    web_app()

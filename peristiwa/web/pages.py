@@ -1,0 +1,196 @@
+"""Server-rendered HTML pages: dashboard, articles, events, actors, network, map, search, "Try it".
+
+Why server-rendered: every page is complete HTML from the first byte (charts and graphs are
+inline SVG), so it is fast, works offline and without JavaScript, and is readable by screen
+readers; `static/app.js` only adds the event explanation pop-over and side panels.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path as FsPath
+from typing import Annotated, Any
+from urllib.parse import parse_qs, quote, urlencode
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from peristiwa.store.base import EventFilter
+from peristiwa.web.annotate import QUAD_NAMES, annotate, document_view, events_json
+from peristiwa.web.api import actor_profile, queries, state
+from peristiwa.web.charts import QUAD_LABELS, goldstein_colour, goldstein_line, quad_bars, quad_legend
+from peristiwa.web.graph import map_svg, network_svg
+from peristiwa.web.params import MAX_QUERY_CHARS, Paging, event_filter, graph_filter, paging
+from peristiwa.web.queries import GraphFilter, WebQueries
+from peristiwa.web.state import WebState
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=str(FsPath(__file__).parent / "templates"))
+templates.env.filters["actor_url"] = lambda key: "/actors/" + quote(str(key), safe=":")
+templates.env.filters["gcolour"] = goldstein_colour
+templates.env.globals.update(QUAD_NAMES=QUAD_NAMES, QUAD_LABELS=QUAD_LABELS)
+
+Q = Annotated[WebQueries, Depends(queries)]
+St = Annotated[WebState, Depends(state)]
+Pg = Annotated[Paging, Depends(paging)]
+Filt = Annotated[EventFilter, Depends(event_filter)]
+GFilt = Annotated[GraphFilter, Depends(graph_filter)]
+
+
+def page(request: Request, name: str, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, {"allow_writes": request.app.state.web.settings.allow_writes,
+                                                      **context})
+
+
+def _query_items(request: Request, drop: tuple[str, ...] = ("offset",)) -> list[tuple[str, str]]:
+    return [(k, v) for k, v in request.query_params.multi_items() if k not in drop and v != ""]
+
+
+def _pager(request: Request, total: int, limit: int, offset: int) -> dict[str, Any]:
+    base = _query_items(request, ("offset",))
+
+    def link(off: int) -> str:
+        return "?" + urlencode([*base, ("offset", str(off))])
+
+    return {"total": total, "start": offset + 1 if total else 0, "end": min(total, offset + limit),
+            "prev": link(max(0, offset - limit)) if offset > 0 else None,
+            "next": link(offset + limit) if offset + limit < total else None}
+
+
+@router.get("/", response_class=HTMLResponse)
+def dashboard(request: Request, q: Q, f: Filt,
+              period: Annotated[str, Query(pattern="^(day|week|month)$")] = "week") -> HTMLResponse:
+    stats = q.stats(f, period, 10)
+    recent = q.articles_page(None, "done", 10, 0).items
+    return page(request, "dashboard.html", stats=stats, chart=quad_bars(stats["by_period"]), legend=quad_legend(),
+                recent=recent, period=period, f=f)
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles(request: Request, q: Q, pg: Pg,
+             query: Annotated[str | None, Query(alias="q", max_length=MAX_QUERY_CHARS)] = None) -> HTMLResponse:
+    result = q.articles_page(query, None, pg.limit, pg.offset)
+    return page(request, "articles.html", result=result, query=query or "",
+                pager=_pager(request, result.total, pg.limit, pg.offset))
+
+
+@router.get("/articles/{ref}", response_class=HTMLResponse)
+def article(request: Request, q: Q, ref: Annotated[str, Path(max_length=100)]) -> HTMLResponse:
+    stored = q.store.article(ref)
+    if stored is None:
+        raise HTTPException(404, f"no article {ref!r}")
+    view = {"mentions": q.article_mentions(stored["id"]), "places": stored["places"],
+            "time_refs": stored["time_refs"], "quotes": q.article_quotes(stored["id"]),
+            "events": q.article_events(stored["id"])}
+    return page(request, "article.html", article=stored, view=view,
+                body=annotate(stored["text"] or "", view), events_data=events_json(view["events"]))
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events(request: Request, q: Q, f: Filt, pg: Pg) -> HTMLResponse:
+    result = q.events_page(f, pg.limit, pg.offset)
+    return page(request, "events.html", result=result, f=f, pager=_pager(request, result.total, pg.limit, pg.offset))
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event(request: Request, q: Q, event_id: Annotated[str, Path(max_length=40)]) -> HTMLResponse:
+    found = q.event(event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    return page(request, "event.html", event=found)
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors(request: Request, q: Q, pg: Pg,
+           query: Annotated[str | None, Query(alias="q", max_length=100)] = None) -> HTMLResponse:
+    result = q.actors_page(query, pg.limit, pg.offset)
+    return page(request, "actors.html", result=result, query=query or "",
+                pager=_pager(request, result.total, pg.limit, pg.offset))
+
+
+@router.get("/actors/{key:path}", response_class=HTMLResponse)
+def actor(request: Request, q: Q, st: St, key: Annotated[str, Path(max_length=200)],
+          counterpart: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
+    profile = actor_profile(q, st, key, counterpart, 50)
+    return page(request, "actor.html", actor=profile, gchart=goldstein_line(profile["goldstein"]))
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network(request: Request, q: Q, g: GFilt,
+            max_edges: Annotated[int, Query(ge=1, le=1000)] = 150) -> HTMLResponse:
+    graph = q.network(g, max_edges)
+    svg = network_svg(graph, _query_items(request, ("max_edges",)))
+    return page(request, "network.html", graph=graph, svg=svg, g=g, roots=q.roots(), max_edges=max_edges)
+
+
+@router.get("/network/edge", response_class=HTMLResponse)
+def network_edge(request: Request, q: Q, g: GFilt, source: Annotated[str, Query(max_length=200)],
+                 target: Annotated[str, Query(max_length=200)]) -> HTMLResponse:
+    found = q.edge_events(g, source, target, 200)
+    title = f"{source} → {target}"
+    if found:
+        title = f"{found[0]['source_name']} → {found[0]['target_name']}"
+    return page(request, "event_list.html", title=title, events=found,
+                back=("/network?" + urlencode(_query_items(request, ("source", "target"))), "back to the network"))
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, q: Q, g: GFilt, world: bool = False) -> HTMLResponse:
+    points = q.map_points(g, 5000)
+    svg = map_svg(points, _query_items(request, ("world",)), world=world)
+    return page(request, "map.html", points=points, svg=svg, g=g, roots=q.roots(), world=world,
+                outlines_source=request.app.state.web.outlines().source)
+
+
+@router.get("/map/place", response_class=HTMLResponse)
+def map_place(request: Request, q: Q, g: GFilt, lat: Annotated[float, Query(ge=-90, le=90)],
+              lon: Annotated[float, Query(ge=-180, le=180)]) -> HTMLResponse:
+    found = q.place_events(g, lat, lon, 200)
+    title = f"Events at {found[0]['place_name']}" if found else f"Events at {lat}, {lon}"
+    return page(request, "event_list.html", title=title, events=found,
+                back=("/map?" + urlencode(_query_items(request, ("lat", "lon"))), "back to the map"))
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, q: Q,
+           query: Annotated[str | None, Query(alias="q", max_length=MAX_QUERY_CHARS)] = None) -> HTMLResponse:
+    hits, quotes = [], []
+    if query:
+        hits = q.search_articles(query, 50)
+        quotes = q.quotes_page(query, None, 50, 0).items
+    return page(request, "search.html", query=query or "", hits=hits, quotes=quotes)
+
+
+@router.get("/try", response_class=HTMLResponse)
+def try_form(request: Request) -> HTMLResponse:
+    return page(request, "try.html", text="", published=date.today().isoformat(), title="", result=None)
+
+
+@router.post("/try", response_class=HTMLResponse)
+async def try_run(request: Request) -> HTMLResponse:
+    """Form post (application/x-www-form-urlencoded): text + date → the annotated view, nothing stored."""
+    st: WebState = request.app.state.web
+    raw = await request.body()
+    if len(raw) > st.settings.max_body_bytes:
+        raise HTTPException(413, f"the form is larger than {st.settings.max_body_bytes:,} bytes")
+    form = {k: v[0] for k, v in parse_qs(raw.decode("utf-8", "replace"), keep_blank_values=True).items()}
+    text = (form.get("text") or "").replace("\r\n", "\n")
+    title = form.get("title") or ""
+    published_raw = form.get("published") or ""
+    if not text.strip():
+        raise HTTPException(422, "paste an article text first")
+    if len(text) > st.settings.max_text_chars:
+        raise HTTPException(413, f"text has {len(text):,} characters; at most {st.settings.max_text_chars:,}")
+    try:
+        published = date.fromisoformat(published_raw) if published_raw else None
+    except ValueError as exc:
+        raise HTTPException(422, f"published must be YYYY-MM-DD, got {published_raw!r}") from exc
+    doc = st.extract(text, published, title or None)
+    view = document_view(doc)
+    return page(request, "try.html", text=text, title=title, published=published_raw,
+                result={"body": annotate(text, view), "view": view, "events_data": events_json(view["events"]),
+                        "tone": doc.tone})
+
+
+__all__ = ["router", "templates"]

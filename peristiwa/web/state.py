@@ -1,0 +1,106 @@
+"""Settings and the resources one running web app holds (loaded once, shared by all requests).
+
+Why an object on `app.state` rather than module globals: two apps (e.g. tests with
+different databases, or `--allow-writes` on and off) must be able to live in one process.
+Expensive resources (the extractor, the KB entries, the country outlines) are loaded on
+first use behind a lock, so `peristiwa serve` starts instantly and a dashboard-only user
+never pays for the extraction pipeline.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from peristiwa.web.outlines import WorldOutlines
+from peristiwa.web.queries import WebQueries
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class WebSettings:
+    """What `peristiwa serve` was started with, and the limits it enforces."""
+
+    db: Path
+    allow_writes: bool = False
+    max_page_size: int = 500
+    max_text_chars: int = 100_000
+    max_body_bytes: int = 1_000_000
+
+
+@dataclass
+class WebState:
+    """Lazily loaded, shared resources of one app instance."""
+
+    settings: WebSettings
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _cache: dict[str, Any] = field(default_factory=dict)
+
+    def _once(self, name: str, build: Callable[[], T]) -> T:
+        if name not in self._cache:
+            with self._lock:
+                if name not in self._cache:
+                    self._cache[name] = build()
+        return self._cache[name]
+
+    def extractor(self):
+        """The extraction pipeline (about 1 s to load; only "Try it" and /api/extract need it)."""
+        from peristiwa.api import Extractor
+
+        return self._once("extractor", Extractor.load)
+
+    def kb_entries(self) -> dict[str, Any]:
+        """KB entries by id, for actor profiles (aliases, role spells)."""
+        from peristiwa.kb.loader import load_entries, packaged_kb_files
+
+        return self._once("kb", lambda: {e.id: e for e in load_entries(packaged_kb_files())})
+
+    def outlines(self) -> WorldOutlines:
+        return self._once("outlines", WorldOutlines.load)
+
+    def world_svg(self) -> bytes:
+        return self._once("world_svg", lambda: self.outlines().svg_document().encode())
+
+    @contextmanager
+    def queries(self) -> Iterator[WebQueries]:
+        """A read-only connection for one request (SQLite connections are cheap and not thread-safe)."""
+        q = WebQueries(self.settings.db)
+        try:
+            yield q
+        finally:
+            q.close()
+
+    def extract(self, text: str, published: date | None, title: str | None = None):
+        """Run the pipeline; a crash inside it becomes a 500 that names the error, not a bare traceback."""
+        from fastapi import HTTPException
+
+        extractor = self.extractor()
+        try:
+            return extractor.extract(text, published, title=title)
+        except Exception as exc:
+            raise HTTPException(500, f"extraction failed: {type(exc).__name__}: {exc}") from exc
+
+    def store_document(self, doc) -> tuple[int, bool]:
+        """Write one extracted document (only with --allow-writes); returns (article id, newly stored)."""
+        from peristiwa.store.base import IngestRecord
+        from peristiwa.store.readers import content_hash
+        from peristiwa.store.sqlite import SQLiteStore
+
+        digest = content_hash(doc.article.text)
+        with self._lock, SQLiteStore(self.settings.db) as store:
+            new = not store.has_content(digest)
+            if new:
+                stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+                store.write_batch([IngestRecord(f"web:extract:{stamp}", digest, "done", article=doc.article,
+                                                doc=doc)])
+            row = store.conn.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
+        return int(row[0]), new
+
+
+__all__ = ["WebSettings", "WebState"]

@@ -1,0 +1,35 @@
+"""Build the web tests' database: our own articles (articles.jsonl) plus the seed article when ../shared exists.
+
+Ingested with the real `Ingestor`, exactly as `peristiwa ingest` does; the seed is read from ../shared at
+run time (never copied) and given its publication date through a temporary JSONL line.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from peristiwa.store.ingest import IngestOptions, Ingestor
+from peristiwa.store.readers import iter_inputs
+from peristiwa.store.sqlite import SQLiteStore
+
+HERE = Path(__file__).resolve().parent
+ARTICLES = HERE / "articles.jsonl"
+SEED = HERE.parents[2] / "shared" / "seed" / "xi-putin-id.txt"
+
+
+def build_db(path: Path) -> Path:
+    """Ingest the fixtures (and the seed, if present) into a new SQLite store at `path`."""
+    inputs = [str(ARTICLES)]
+    if SEED.exists():
+        seed = path.with_name("seed.jsonl")
+        seed.write_text(json.dumps({"id": "seed-xi-putin", "title": "Xi–Putin (seed)", "published": "2023-03-21",
+                                    "source": "seed", "language": "id",
+                                    "text": SEED.read_text(encoding="utf-8")}, ensure_ascii=False) + "\n",
+                        encoding="utf-8")
+        inputs.append(str(seed))
+    with SQLiteStore(path) as store:
+        summary = Ingestor(store, IngestOptions(jobs=1)).run(iter_inputs(inputs))
+    if summary.new < 8:
+        raise RuntimeError(f"web test database: only {summary.new} articles ingested ({summary.failures})")
+    return path
