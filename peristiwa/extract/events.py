@@ -30,6 +30,7 @@ from peristiwa.model import Actor, Document, Event, EventArg, Mention, Place, Qu
 ARG_WINDOW = 10  # tokens searched to the right of a trigger for its target
 SUBJECT_WINDOW = 14  # tokens searched to the left for the subject
 MAX_TITLE_TOKENS = 4  # capitalised title words skipped to reach a name ("Perdana Menteri Jepang …")
+MAX_CLAUSE_CHAIN = 3  # "X … dan … dan …": how far a shared subject is followed back
 MAX_HEAD_NOUNS = 2  # common nouns between a preposition and the actor it governs ("ke kota-kota Ukraina")
 LIGHT_VERB_GAP = 5  # words allowed between a light verb and its event noun ("mengadakan empat jam pembicaraan")
 
@@ -51,6 +52,7 @@ class CoderWords:
     demonstratives: frozenset[str] = frozenset()
     locative_nouns: frozenset[str] = frozenset()
     locative_target_roots: frozenset[str] = frozenset()
+    adverbs: frozenset[str] = frozenset()
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     modality_breaks: frozenset[str] = frozenset()
     modality_window: int = 4
@@ -72,6 +74,7 @@ class CoderWords:
             demonstratives=words(syntax, "demonstratives"),
             locative_nouns=words(syntax, "locative_nouns"),
             locative_target_roots=words(syntax, "locative_target_roots"),
+            adverbs=words(syntax, "adverbs"),
             modality={flag: words(modality, flag) for flag in flags},
             modality_breaks=words(modality, "clause_breaks"),
             modality_window=int(modality.get("window", 4)),
@@ -192,7 +195,11 @@ class _SentenceContext:
             claimant = self._denied_claim_author(left)
             if claimant:
                 return agents, claimant, "args:passive agent=oleh target=claim-author"
-        return agents, self._subject(match.start), "args:passive agent=oleh target=subject"
+        subject = self._subject(match.start)
+        if subject:
+            return agents, subject, "args:passive agent=oleh target=subject"
+        # "beras dikirim oleh X ke Myanmar": the thing sent is no actor; the destination is the target
+        return agents, self._after_prep(match.end, self.words.target_preps), "args:passive agent=oleh target=prep"
 
     def _nominal(self, match: TriggerMatch, root: str) -> tuple[list[_Arg], list[_Arg], str]:
         preps = self.words.target_preps
@@ -210,8 +217,20 @@ class _SentenceContext:
             return self._subject(verb), targets, "args:nominal source=subject-of-light-verb"
         return [], targets, "args:nominal source=none"
 
-    def _subject(self, trigger_start: int) -> list[_Arg]:
-        """Nearest actor mention left of the trigger that no preposition governs."""
+    def _subject(self, trigger_start: int, depth: int = 0) -> list[_Arg]:
+        """Nearest actor mention left of the trigger that no preposition governs.
+
+        "X yang mengecam …": only an actor right before `yang` is the subject. "X mengirim Y dan
+        mendorong …": a predicate after `dan` shares the subject of the predicate before it.
+        """
+        before = self._skip_adverbs(trigger_start - 1)
+        if before >= 0 and self.norms[before] in self.words.relative:
+            arg = self._mention_ending_at(before - 1) if before > 0 else None
+            return [arg] if arg is not None else []
+        if before >= 0 and self.norms[before] in self.words.coordinators and depth < MAX_CLAUSE_CHAIN:
+            verb = max((k for k in self.trigger_starts if k < before), default=None)
+            if verb is not None:
+                return self._subject(verb, depth + 1)
         quote = self._quote_at(self.tokens[trigger_start].start)
         lo = max(0, trigger_start - SUBJECT_WINDOW)
         fallback: list[_Arg] = []
@@ -233,6 +252,12 @@ class _SentenceContext:
             return self._speaker_arg(quote)
         return []
 
+    def _skip_adverbs(self, k: int) -> int:
+        """Index of the first token at or before `k` that is not an adverb/auxiliary ("tetap", "akan")."""
+        while k >= 0 and self.norms[k] in self.words.adverbs:
+            k -= 1
+        return k
+
     def _object(self, trigger_end: int, root: str) -> list[_Arg]:
         """First actor after the trigger: a direct object, or the object of a target preposition.
 
@@ -241,22 +266,30 @@ class _SentenceContext:
         target_preps = self.words.target_preps
         if root in self.words.locative_target_roots:
             target_preps = target_preps | self.words.attack_locatives
-        seen_prep = False
+        seen_prep = own_forces = False
+        unlinked: list[_Arg] = []
         for k in range(trigger_end, min(len(self.tokens), trigger_end + ARG_WINDOW)):
             norm = self.norms[k]
             if norm in self.words.relative:
                 return self._relative_agent(k)
-            if norm in self.words.clause_breaks or norm in self.words.coordinators or norm in {",", "."}:
+            if norm in self.words.clause_breaks or norm in {",", "."} or (
+                    norm in self.words.coordinators and not own_forces):
                 break
             arg = self._mention_starting_at(k) or self._event_anaphor(k)
             if arg is None:
                 seen_prep = seen_prep or norm in self.words.all_preps
                 continue
             prep = self._governing_prep(arg.mention)
+            if prep is None and arg.mention.rule.startswith("pattern:role-only"):
+                own_forces = True  # "mengerahkan kapal perang (dan pesawat)": the subject's own, not a target
+                continue
+            if prep is None and not seen_prep and arg.rule.endswith(":unlinked"):
+                unlinked = unlinked or [arg]  # "mengirim sistem Patriot ke Ukraina": prefer a known actor
+                continue
             if prep in target_preps or (prep is None and not seen_prep):
                 return self._expand_coordination(self._np_head(arg), backwards=False)
             seen_prep = True
-        return []
+        return unlinked
 
     def _relative_agent(self, k: int) -> list[_Arg]:
         """"mengecam latihan yang digelar AS dan Filipina": the object's agent is the target."""

@@ -33,3 +33,36 @@ def build_db(path: Path) -> Path:
     if summary.new < 8:
         raise RuntimeError(f"web test database: only {summary.new} articles ingested ({summary.failures})")
     return path
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(db: Path, *extra: str):
+    """Start a real `peristiwa serve` (uvicorn) on 127.0.0.1 and wait until it answers; returns (process, base URL)."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "peristiwa.cli_web", "serve", "--db", str(db), "--port", str(port),
+                             "--log-level", "warning", *extra], cwd=HERE.parents[1], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "200"})
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            if httpx.get(base + "/api/health", timeout=1).status_code == 200:
+                return proc, base
+        except httpx.TransportError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError(f"peristiwa serve did not start: {proc.communicate()[1].decode()[-2000:]}")
