@@ -141,7 +141,6 @@ def measure(base: str, path: str, body: dict | None, requests: int, concurrency:
                     raise RuntimeError(f"{path}: HTTP {response.status_code} {response.text[:200]}")
         return times
 
-    worker(0) if False else None
     with httpx.Client(base_url=base, timeout=60) as client:  # warm-up
         for _ in range(3):
             client.post(path, json=body) if body is not None else client.get(path)
