@@ -217,7 +217,8 @@ def main() -> int:
     for r in rows:
         print(f"| `{r['endpoint']}` | {r['n']} | {r['p50_ms']} | {r['p95_ms']} | {r['max_ms']} | {r['req_per_s']} |")
     if pages:
-        print("\n| page in chromium | load ms (median of 3 warm) | first load ms | DOM elements |\n|---|---:|---:|---:|")
+        print("\n| page in chromium | load ms (median of 3 warm) | first load ms | DOM elements |")
+        print("|---|---:|---:|---:|")
         for p in pages:
             print(f"| `{p['page']}` | {p['load_ms_median']} | {p['load_ms_first']} | {p['elements']} |")
     if args.json:

@@ -121,3 +121,15 @@ def test_alih_alih_mengutuk_is_not_a_condemnation(seed_doc):
     assert not has(seed_doc, "CHN", "*", "111")
     condemn = [e for e in seed_doc.events if e.trigger.text == "mengutuk"]
     assert condemn and all(e.negated for e in condemn)
+
+
+@pytest.mark.parametrize("name", [
+    "Xi Jinping", "Vladimir Putin", "Mikhail Mishustin", "Fumio Kishida", "Antony Blinken", "Volodymyr Zelensky",
+    "Kremlin", "Pengadilan Kriminal Internasional", "Kementerian luar negeri Ukraina", "Gazprom",
+    "Kelompok Tujuh", "Quad", "Dewan Keamanan PBB",
+])
+def test_every_named_person_and_organisation_is_a_mention(seed_doc, name):
+    """KB + NER together: each name in the article is covered by a mention, linked or not."""
+    start = seed_doc.text.index(name)
+    covering = [m for m in seed_doc.mentions if m.span.start <= start and start + len(name) <= m.span.end]
+    assert covering, f"{name} is not a mention"

@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -302,6 +303,13 @@ def test_real_uvicorn_server(db: Path) -> None:
         refused = httpx.post(base + "/api/extract", json={"text": SENTENCE, "store": True}, timeout=60)
         assert refused.status_code == 403
         assert httpx.get(base + "/api/events/0000").status_code == 404
+
+        def burst(_: int) -> list[int]:  # concurrent requests: connections must work across pool threads
+            with httpx.Client(base_url=base, timeout=30) as c:
+                return [c.get(url).status_code for url in ("/api/events", "/api/stats", "/network", "/") * 3]
+
+        with ThreadPoolExecutor(4) as pool:
+            assert {code for codes in pool.map(burst, range(4)) for code in codes} == {200}
     finally:
         proc.terminate()
         proc.wait(timeout=10)

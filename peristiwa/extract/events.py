@@ -30,6 +30,7 @@ from peristiwa.model import Actor, Document, Event, EventArg, Mention, Place, Qu
 ARG_WINDOW = 10  # tokens searched to the right of a trigger for its target
 SUBJECT_WINDOW = 14  # tokens searched to the left for the subject
 MAX_TITLE_TOKENS = 4  # capitalised title words skipped to reach a name ("Perdana Menteri Jepang …")
+SENTENCE_OPENERS = frozenset({'"', "“", "‘", "(", "—", "-", ":"})  # a capital after these starts a clause
 MAX_CLAUSE_CHAIN = 3  # "X … dan … dan …": how far a shared subject is followed back
 MAX_HEAD_NOUNS = 2  # common nouns between a preposition and the actor it governs ("ke kota-kota Ukraina")
 LIGHT_VERB_GAP = 5  # words allowed between a light verb and its event noun ("mengadakan empat jam pembicaraan")
@@ -111,7 +112,7 @@ class EventStage:
             if not tokens:
                 continue
             ctx = _SentenceContext(doc, sentence.index, tokens, self.words, self.lexicon)
-            matches = _drop_embedded_objects(self.lexicon.find(tokens))
+            matches = [m for m in _drop_embedded_objects(self.lexicon.find(tokens)) if not ctx.inside_name(m)]
             ctx.trigger_starts = {m.start for m in matches}  # another event's trigger ends a nominal's phrase
             events = [e for m in matches for e in self._code(ctx, m)]
             _propagate_denial(events)
@@ -177,6 +178,16 @@ class _SentenceContext:
         self.token_of = {t.start: k for k, t in enumerate(tokens)}
         self.quotes = [q for q in doc.quotes if q.kind == "direct" and q.sentence == index]
         self.places_by_start = {p.span.start: p for p in doc.places if p.sentence == index}
+
+    def inside_name(self, match: TriggerMatch) -> bool:
+        """"Perang Dunia II", "Perjanjian Shimonoseki": an event word inside a proper name is no event."""
+        k = match.trigger_start
+        start, end = self.tokens[k].start, self.tokens[match.trigger_end - 1].end
+        if any(m.kind == "name" and m.span.start <= start and end <= m.span.end for _, m in self.mentions):
+            return True
+        return (match.voice == "nominal" and k > 0 and self.tokens[k].text[:1].isupper()
+                and match.trigger_end < len(self.tokens) and self.tokens[match.trigger_end].text[:1].isupper()
+                and self.tokens[k - 1].text not in SENTENCE_OPENERS)
 
     # -- arguments --------------------------------------------------------------------------
     def arguments(self, match: TriggerMatch, root: str) -> tuple[list[_Arg], list[_Arg], str]:

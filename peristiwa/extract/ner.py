@@ -10,8 +10,9 @@ NERP (all lower-case news). Casing features therefore "degrade gracefully": a se
 usable case information (all lower or all caps) switches the extractor into a case-blind mode,
 where shape comes from the lower-cased word, so the same model works on both kinds of text.
 
-Resources (cue words, a gazetteer learned from the training data) are plain TSV files stored
-next to the model, because the feature set and the model weights must travel together.
+Resources (our cue words; a word gazetteer, an entity-phrase list and distributional word
+classes learned from the training data) are plain TSV files stored next to the model, because
+the feature set and the model weights must travel together. See docs/models.md.
 """
 
 from __future__ import annotations
@@ -157,9 +158,7 @@ class FeatureExtractor:
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     plain: bool = False
-    _cache: dict[tuple[str, bool], tuple[tuple[str, ...], ...]] = field(
-        default_factory=dict, init=False, repr=False
-    )
+    _cache: dict[tuple[str, bool], tuple[tuple[str, ...], ...]] = field(default_factory=dict, init=False, repr=False)
     _starts: frozenset[str] = field(default=frozenset(), init=False, repr=False)
     _max_len: int = field(default=0, init=False, repr=False)
 

@@ -102,13 +102,21 @@ def event_marks(events: Sequence[dict[str, Any]]) -> list[Mark]:
     for (start, end), indexes in by_span.items():
         first = events[indexes[0]]
         quad = first.get("quad_class") or 0
-        labels = "; ".join(f"{events[i]['event_code']} {events[i].get('label') or ''}".strip() for i in indexes)
+        labels = "; ".join(_event_title(events[i]) for i in indexes)
         ids = " ".join(str(i) for i in indexes)
-        attrs = _attrs({"data-ev": ids, "data-quad": quad, "title": f"event {labels}"})
+        attrs = _attrs({"data-ev": ids, "data-quad": quad, "title": labels})
         marks.append(Mark(start, end, "event",
                           f'<a class="ev q{quad}" href="#ev-{indexes[0]}"{attrs}>', "</a>",
                           f'<span class="ev q{quad} ev-cont"{attrs}>', "</span>"))
     return marks
+
+
+def _event_title(e: dict[str, Any]) -> str:
+    """Hover text: code + label, source → target, modality, rule (the click pop-over says the same)."""
+    src = f"{e.get('source_name') or '?'} ({e.get('source_code') or '?'})"
+    tgt = f"{e.get('target_name')} ({e.get('target_code') or '?'})" if e.get("target_name") else "no target"
+    mood = e.get("modality") or ("negated" if e.get("negated") else "asserted")
+    return f"{e['event_code']} {e.get('label') or ''}: {src} → {tgt}; {mood}; rule {e.get('rule') or '-'}"
 
 
 def render(text: str, marks: Sequence[Mark]) -> Markup:

@@ -88,8 +88,9 @@ def goldstein_line(rows: Sequence[dict[str, Any]], width: int = 560, height: int
              f'aria-label="Mean Goldstein per month over {len(rows)} months">']
     for value in (10, 0, -10):
         y = y_of(value)
+        tick = f"{value:+d}" if value else "0"
         parts.append(f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
-                     f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end" class="tick">{value:+d}</text>')
+                     f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end" class="tick">{tick}</text>')
     parts.append('<polyline class="gline" fill="none" points="'
                  + " ".join(f"{x:.1f},{y:.1f}" for x, y in points) + '"/>')
     for (x, y), row in zip(points, rows, strict=True):

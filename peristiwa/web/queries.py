@@ -84,6 +84,13 @@ class WebQueries:
 
     def __init__(self, db: str | Path) -> None:
         self.store = SQLiteStore(db, readonly=True)
+        # FastAPI opens a request's dependencies, runs the endpoint and closes them on different pool
+        # threads (one after the other, never at once), so the connection must not be bound to its
+        # creating thread. SQLiteStore has no switch for that, hence the swap of its read-only connection.
+        self.store.conn.close()
+        self.store.conn = sqlite3.connect(f"file:{Path(db)}?mode=ro", uri=True, isolation_level=None,
+                                          check_same_thread=False)
+        self.store.conn.row_factory = sqlite3.Row
         self.conn = self.store.conn
 
     def close(self) -> None:
