@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from peristiwa.model import Document, Mention, Span, Token
+from peristiwa.model import Document, Mention, Token
 
 #: Entity types the packaged model predicts (a common tag set over NERGrit and NERP).
 COMMON_TYPES: tuple[str, ...] = ("PER", "ORG", "LOC", "EVT", "FNB")
@@ -449,16 +449,16 @@ class NerStage:
     name: str = "ner"
 
     def __call__(self, doc: Document) -> None:
-        taken: list[Span] = [m.span for m in doc.mentions]
+        covered = _covered_offsets(doc)
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
-            if not tokens:
+            if not tokens or not _needs_tagging(tokens, covered):
                 continue
             for start, end, typ, confidence in self.tagger.spans([t.text for t in tokens]):
                 if typ not in self.types:
                     continue
                 span = doc.span(tokens[start].start, tokens[end - 1].end)
-                if any(span.overlaps(other) for other in taken):
+                if any(offset in covered for offset in range(span.start, span.end)):
                     continue
                 doc.mentions.append(
                     Mention(
@@ -471,7 +471,25 @@ class NerStage:
                         confidence=round(confidence, 4),
                     )
                 )
-                taken.append(span)
+                covered.update(range(span.start, span.end))
+
+
+def _covered_offsets(doc: Document) -> set[int]:
+    """Character offsets already inside a mention (a set: overlap checks stay linear in text size)."""
+    covered: set[int] = set()
+    for mention in doc.mentions:
+        covered.update(range(mention.span.start, mention.span.end))
+    return covered
+
+
+def _needs_tagging(tokens: Sequence[Token], covered: set[int]) -> bool:
+    """Why tag a sentence whose every capitalised word the KB already explained? In cased text the CRF
+    finds names only around capitals, so such sentences are skipped (most of a news article's time in
+    this stage). Lower-cased text (no capitals at all) is always tagged."""
+    capitals = [t for t in tokens[1:] if t.text[:1].isupper()]
+    if not any(t.text[:1].isupper() for t in tokens):
+        return True
+    return any(t.start not in covered for t in capitals)
 
 
 __all__ = [

@@ -58,13 +58,26 @@ def _pager(request: Request, total: int, limit: int, offset: int) -> dict[str, A
             "next": link(offset + limit) if offset + limit < total else None}
 
 
+MAX_CHART_PERIODS = 120
+
+
+def auto_period(first: str | None, last: str | None) -> str:
+    """Days for up to two months of news, weeks up to two years, else months: a readable number of bars."""
+    if not first or not last:
+        return "week"
+    span = (date.fromisoformat(last) - date.fromisoformat(first)).days
+    return "day" if span <= 62 else "week" if span <= 730 else "month"
+
+
 @router.get("/", response_class=HTMLResponse)
 def dashboard(request: Request, q: Q, f: Filt,
-              period: Annotated[str, Query(pattern="^(day|week|month)$")] = "week") -> HTMLResponse:
-    stats = q.stats(f, period, 10)
+              period: Annotated[str, Query(pattern="^(auto|day|week|month)$")] = "auto") -> HTMLResponse:
+    chosen = auto_period(*q.date_range()) if period == "auto" else period
+    stats = q.stats(f, chosen, 10)
+    shown = stats["by_period"][-MAX_CHART_PERIODS:]
     recent = q.articles_page(None, "done", 10, 0).items
-    return page(request, "dashboard.html", stats=stats, chart=quad_bars(stats["by_period"]), legend=quad_legend(),
-                recent=recent, period=period, f=f)
+    return page(request, "dashboard.html", stats=stats, chart=quad_bars(shown), legend=quad_legend(), shown=shown,
+                recent=recent, period=chosen, f=f, cut=len(stats["by_period"]) - len(shown))
 
 
 @router.get("/articles", response_class=HTMLResponse)
