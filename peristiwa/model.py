@@ -10,6 +10,7 @@ Offsets are Python string indices (code points) into `Article.text`, end-exclusi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 from typing import Any, Literal
@@ -245,6 +246,31 @@ class Document:
         return data
 
 
+class Coverage:
+    """Which character offsets some spans cover, for linear-time overlap checks.
+
+    Stages ask "does this candidate overlap anything already found?" for every candidate; with
+    a list of spans that is quadratic in article length, with an offset set it is linear.
+    """
+
+    __slots__ = ("_offsets",)
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        self._offsets: set[int] = set()
+        for span in spans:
+            self.add(span)
+
+    def add(self, span: Span) -> None:
+        self._offsets.update(range(span.start, span.end))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        offsets = self._offsets
+        return any(i in offsets for i in range(start, end))
+
+    def __contains__(self, offset: int) -> bool:
+        return offset in self._offsets
+
+
 SCHEMA_VERSION = "peristiwa.document/1"
 
 
@@ -264,6 +290,7 @@ def to_jsonable(value: Any) -> Any:
 __all__ = [
     "Actor",
     "Article",
+    "Coverage",
     "Document",
     "Event",
     "EventArg",

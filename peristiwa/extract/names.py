@@ -9,7 +9,7 @@ and leaves the actor unlinked.
 from __future__ import annotations
 
 from peristiwa.lang.pack import LanguagePack
-from peristiwa.model import Document, Mention, Token
+from peristiwa.model import Coverage, Document, Mention, Token
 
 
 class UnknownNameStage:
@@ -26,14 +26,13 @@ class UnknownNameStage:
         self.connectors = frozenset(cues.get("connectors", ()))
 
     def __call__(self, doc: Document) -> None:
-        taken = sorted((m.span.start, m.span.end) for m in doc.mentions)
-        taken += [(p.span.start, p.span.end) for p in doc.places]
+        taken = Coverage([*(m.span for m in doc.mentions), *(p.span for p in doc.places)])
         added: list[Mention] = []
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
             for first, last in self._runs(tokens):
                 start, end = tokens[first].start, tokens[last].end
-                if any(s < end and start < e for s, e in taken):
+                if taken.overlaps(start, end):
                     continue
                 mtype = self._guess_type(tokens, first, last)
                 added.append(Mention(doc.span(start, end), mtype, sentence.index, "name", None,

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from peristiwa.model import Document, Mention, Token
+from peristiwa.model import Coverage, Document, Mention, Token
 
 #: Entity types the packaged model predicts (a common tag set over NERGrit and NERP).
 COMMON_TYPES: tuple[str, ...] = ("PER", "ORG", "LOC", "EVT", "FNB")
@@ -449,7 +449,7 @@ class NerStage:
     name: str = "ner"
 
     def __call__(self, doc: Document) -> None:
-        covered = _covered_offsets(doc)
+        covered = Coverage(m.span for m in doc.mentions)
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
             if not tokens or not _needs_tagging(tokens, covered):
@@ -458,7 +458,7 @@ class NerStage:
                 if typ not in self.types:
                     continue
                 span = doc.span(tokens[start].start, tokens[end - 1].end)
-                if any(offset in covered for offset in range(span.start, span.end)):
+                if covered.overlaps(span.start, span.end):
                     continue
                 doc.mentions.append(
                     Mention(
@@ -471,18 +471,10 @@ class NerStage:
                         confidence=round(confidence, 4),
                     )
                 )
-                covered.update(range(span.start, span.end))
+                covered.add(span)
 
 
-def _covered_offsets(doc: Document) -> set[int]:
-    """Character offsets already inside a mention (a set: overlap checks stay linear in text size)."""
-    covered: set[int] = set()
-    for mention in doc.mentions:
-        covered.update(range(mention.span.start, mention.span.end))
-    return covered
-
-
-def _needs_tagging(tokens: Sequence[Token], covered: set[int]) -> bool:
+def _needs_tagging(tokens: Sequence[Token], covered: Coverage) -> bool:
     """Why tag a sentence whose every capitalised word the KB already explained? In cased text the CRF
     finds names only around capitals, so such sentences are skipped (most of a news article's time in
     this stage). Lower-cased text (no capitals at all) is always tagged."""

@@ -25,7 +25,7 @@ import yaml
 
 from peristiwa.cache import cached
 from peristiwa.lang.pack import lang_file
-from peristiwa.model import Document, Mention, Place, Token
+from peristiwa.model import Coverage, Document, Mention, Place, Token
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster at start-up
 
@@ -280,12 +280,13 @@ class PlaceStage:
         self.rules = rules or PlaceRules.load("id")
 
     def __call__(self, doc: Document) -> None:
-        blocked = [m for m in doc.mentions if m.type in NON_PLACE_MENTION_TYPES and not _metonym(m)]
+        blocked = Coverage(m.span for m in doc.mentions if m.type in NON_PLACE_MENTION_TYPES and not _metonym(m))
         person_keys = self._person_keys(doc.mentions)
         place_mentions = [m for m in doc.mentions if (m.type in PLACE_MENTION_TYPES or _metonym(m))
-                          and not any(b.span.overlaps(m.span) for b in blocked)]
+                          and not blocked.overlaps(m.span.start, m.span.end)]
+        claimed = Coverage(pm.span for pm in place_mentions)
         matches = [m for m in self._token_matches(doc) if self._accept(doc, m, blocked, person_keys)]
-        matches = [m for m in matches if not any(_tok_span_overlaps(doc, m, pm) for pm in place_mentions)]
+        matches = [m for m in matches if not claimed.overlaps(*_match_offsets(doc, m))]
 
         context = self._context_countries(doc, [pm.span.text for pm in place_mentions]
                                           + [m.key for m in matches])
@@ -330,11 +331,10 @@ class PlaceStage:
                              sentence_start=i <= first_word, strong_cue=cue and toks[i - 1].text.islower())
                 i = j
 
-    def _accept(self, doc: Document, m: _Match, blocked: list[Mention], person_keys: set[str]) -> bool:
+    def _accept(self, doc: Document, m: _Match, blocked: Coverage, person_keys: set[str]) -> bool:
         """Decide whether a gazetteer match is a place here; see the module docstring for why."""
-        toks = doc.tokens
-        span_start, span_end = toks[m.start_tok].start, toks[m.end_tok - 1].end
-        if any(b.span.start < span_end and span_start < b.span.end for b in blocked):
+        span_start, span_end = _match_offsets(doc, m)
+        if blocked.overlaps(span_start, span_end):
             return False
         surface = doc.text[span_start:span_end]
         if len(m.key) <= 3 and not surface.isupper() and " " not in m.key:
@@ -451,9 +451,8 @@ def _first_word_index(toks: list[Token]) -> int:
     return 0
 
 
-def _tok_span_overlaps(doc: Document, m: _Match, mention: Mention) -> bool:
-    start, end = doc.tokens[m.start_tok].start, doc.tokens[m.end_tok - 1].end
-    return start < mention.span.end and mention.span.start < end
+def _match_offsets(doc: Document, m: _Match) -> tuple[int, int]:
+    return doc.tokens[m.start_tok].start, doc.tokens[m.end_tok - 1].end
 
 
 __all__ = ["Gazetteer", "PlaceHit", "PlaceRules", "PlaceStage", "norm_key"]
