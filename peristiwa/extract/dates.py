@@ -14,6 +14,7 @@ Every expression keeps its span and a `rule` saying how it was read; when the an
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -28,6 +29,7 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x 
 
 GRANULARITY_RANK = {"day": 4, "week": 3, "month": 2, "year": 1}
 MIN_YEAR, MAX_YEAR = 1900, 2099
+FUTURE_LOOKBACK_CHARS = 120  # how far back "akan …"/"depan" future markers are looked for
 _PREV_WORD = re.compile(r"([\w'-]+)[\s,]*$")
 _NEXT_WORD = re.compile(r"^\s+(\S+)")
 
@@ -416,7 +418,8 @@ class TimeStage:
         return _Cand(m.start(), m.end(), day.isoformat(), "day", rule)
 
     def _future_context(self, text: str, start: int) -> bool:
-        words = re.findall(r"[\w'-]+", text[:start].casefold())[-self.rules.future_window :]
+        window = text[max(0, start - FUTURE_LOOKBACK_CHARS) : start]  # bounded: linear in article length
+        words = re.findall(r"[\w'-]+", window.casefold())[-self.rules.future_window :]
         return any(w in self.rules.future_markers for w in words)
 
     def _day_offset(self, m: re.Match[str], text: str, pub: date | None) -> _Cand | None:
@@ -477,7 +480,7 @@ def event_date(doc: Document, sentence_index: int, near: int | None = None) -> s
     occupation, not the visit; a fronted adverbial ("Pada hari Senin, …") dates the main
     clause. Without `near`, the most specific time in the sentence (day > week > month > year).
     """
-    refs = [r for r in doc.times if r.sentence == sentence_index and r.value is not None]
+    refs = [r for r in _times_in(doc, sentence_index) if r.value is not None]
     if near is not None:
         start = doc.sentences[sentence_index].start
         same_clause = [r for r in refs if not _clause_break_between(doc.text, near, r.span.start)
@@ -491,6 +494,13 @@ def event_date(doc: Document, sentence_index: int, near: int | None = None) -> s
         if best is None or rank > GRANULARITY_RANK.get(best.granularity, 0):
             best = ref
     return best.value if best else None
+
+
+def _times_in(doc: Document, sentence_index: int) -> list[TimeRef]:
+    """Times of one sentence; doc.times is in sentence order, so bisect instead of scanning all."""
+    keys = [t.sentence for t in doc.times]
+    lo, hi = bisect_left(keys, sentence_index), bisect_right(keys, sentence_index)
+    return doc.times[lo:hi]
 
 
 def _clause_break_between(text: str, a: int, b: int) -> bool:

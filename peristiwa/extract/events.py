@@ -107,11 +107,12 @@ class EventStage:
         self.words = words
 
     def __call__(self, doc: Document) -> None:
+        index = _DocIndex.build(doc)
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
             if not tokens:
                 continue
-            ctx = _SentenceContext(doc, sentence.index, tokens, self.words, self.lexicon)
+            ctx = _SentenceContext(doc, sentence.index, tokens, self.words, self.lexicon, index)
             matches = [m for m in _drop_embedded_objects(self.lexicon.find(tokens)) if not ctx.inside_name(m)]
             ctx.trigger_starts = {m.start for m in matches}  # another event's trigger ends a nominal's phrase
             events = [e for m in matches for e in self._code(ctx, m)]
@@ -164,20 +165,44 @@ class EventStage:
         )
 
 
+@dataclass
+class _DocIndex:
+    """Mentions (with their indices), quotes and places grouped by sentence, built once per document
+    so each sentence's context costs what the sentence holds, not what the whole article holds."""
+
+    mentions: dict[int, list[tuple[int, Mention]]]
+    quotes: dict[int, list[Quote]]
+    places: dict[int, list[Place]]
+
+    @classmethod
+    def build(cls, doc: Document) -> _DocIndex:
+        mentions: dict[int, list[tuple[int, Mention]]] = {}
+        for i, mention in enumerate(doc.mentions):
+            mentions.setdefault(mention.sentence, []).append((i, mention))
+        quotes: dict[int, list[Quote]] = {}
+        for quote in doc.quotes:
+            quotes.setdefault(quote.sentence, []).append(quote)
+        places: dict[int, list[Place]] = {}
+        for place in doc.places:
+            places.setdefault(place.sentence, []).append(place)
+        return cls(mentions, quotes, places)
+
+
 class _SentenceContext:
     """Everything the argument rules need about one sentence, computed once."""
 
     def __init__(self, doc: Document, index: int, tokens: list[Token], words: CoderWords,
-                 lexicon: Lexicon) -> None:
+                 lexicon: Lexicon, doc_index: _DocIndex) -> None:
         self.doc, self.index, self.tokens, self.words = doc, index, tokens, words
         self.lexicon = lexicon
         self.light_verbs = lexicon.light_verbs
         self.trigger_starts: set[int] = set()
         self.norms = [t.norm for t in tokens]
-        self.mentions = [(i, m) for i, m in enumerate(doc.mentions) if m.sentence == index]
+        self.mentions = doc_index.mentions.get(index, [])
         self.token_of = {t.start: k for k, t in enumerate(tokens)}
-        self.quotes = [q for q in doc.quotes if q.kind == "direct" and q.sentence == index]
-        self.places_by_start = {p.span.start: p for p in doc.places if p.sentence == index}
+        self.quotes = [q for q in doc_index.quotes.get(index, []) if q.kind == "direct"]
+        self.places = doc_index.places.get(index, [])
+        self.places_by_start = {p.span.start: p for p in self.places}
 
     def inside_name(self, match: TriggerMatch) -> bool:
         """"Perang Dunia II", "Perjanjian Shimonoseki": an event word inside a proper name is no event."""
@@ -517,7 +542,7 @@ class _SentenceContext:
         return flags
 
     def place_near(self, match: TriggerMatch) -> Place | None:
-        places = [p for p in self.doc.places if p.sentence == self.index]
+        places = self.places
         if not places:
             return None
         pivot = self.tokens[match.start].start
