@@ -94,14 +94,15 @@ def kb_lookup(
         typer.echo(json.dumps({"via": hit.via, **to_jsonable(actor)}, ensure_ascii=False))
 
 
-def _register_store_commands() -> None:
-    """ingest, query, stats, show and export live in cli_store.py (the event store's CLI)."""
+def _register_commands() -> None:
+    """ingest/query/stats/show/export live in cli_store.py (the event store), serve in cli_web.py."""
     from peristiwa.cli_store import store_app
+    from peristiwa.cli_web import web_app
 
-    app.registered_commands += store_app.registered_commands
+    app.registered_commands += store_app.registered_commands + web_app.registered_commands
 
 
-_register_store_commands()
+_register_commands()
 
 eval_app = typer.Typer(help="Measure accuracy: events against gold YAML, NER against CoNLL, sentences against UD.")
 app.add_typer(eval_app, name="eval")

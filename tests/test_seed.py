@@ -8,10 +8,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from conftest import SEED, require_shared
 
 from peristiwa.extract.events import is_resolved
-
-from conftest import SEED, require_shared
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +33,9 @@ def test_persons_linked_with_role_at_date(seed_doc, kb_id, code):
     assert actor.code == code
 
 
-@pytest.mark.parametrize(("start", "kb_id"), [("pemimpin China", "xi-jinping"), ("pemimpin Rusia itu", "vladimir-putin")])
+@pytest.mark.parametrize(("start", "kb_id"), [
+    ("pemimpin China", "xi-jinping"), ("pemimpin Rusia itu", "vladimir-putin"),
+])
 def test_leader_descriptions(seed_doc, start, kb_id):
     found = [m for m in seed_doc.mentions if m.span.text.lower() == start.lower()]
     assert found, f"no mention {start!r}"

@@ -7,6 +7,8 @@ Skips with a reason where chromium or playwright is missing (CI installs both: s
 
 from __future__ import annotations
 
+import os
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,7 +25,10 @@ pytest.importorskip("fastapi", reason="the web app needs fastapi")
 from web_fixtures.webdb import build_db, serve  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-SHOTS = ROOT / "docs" / "screenshots"
+# Screenshots go to docs/screenshots/ only when asked (PERISTIWA_SCREENSHOTS=1), so a test run never
+# leaves the working tree modified; otherwise to a temporary folder (still taken: they must not fail).
+SHOTS = ROOT / "docs" / "screenshots" if os.environ.get("PERISTIWA_SCREENSHOTS") else Path(
+    tempfile.mkdtemp(prefix="peristiwa-shots-"))
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 TRY_TEXT = ("Menteri Luar Negeri Retno Marsudi bertemu Menteri Luar Negeri Australia Penny Wong di Jakarta pada "
             "Kamis. \"Kami sepakat memperkuat kerja sama maritim,\" kata Retno. Sehari kemudian, ribuan buruh "

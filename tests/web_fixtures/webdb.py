@@ -48,14 +48,17 @@ def serve(db: Path, *extra: str):
     import os
     import subprocess
     import sys
+    import tempfile
     import time
 
     import httpx
 
     port = free_port()
+    # A file, not a pipe: a chatty server must never block on a full pipe; it lives as long as the server.
+    log = tempfile.TemporaryFile()  # noqa: SIM115
     proc = subprocess.Popen([sys.executable, "-m", "peristiwa.cli_web", "serve", "--db", str(db), "--port", str(port),
                              "--log-level", "warning", *extra], cwd=HERE.parents[1], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "200"})
+                            stderr=log, env={**os.environ, "COLUMNS": "200"})
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and proc.poll() is None:
@@ -65,4 +68,6 @@ def serve(db: Path, *extra: str):
         except httpx.TransportError:
             time.sleep(0.2)
     proc.kill()
-    raise RuntimeError(f"peristiwa serve did not start: {proc.communicate()[1].decode()[-2000:]}")
+    proc.wait()
+    log.seek(0)
+    raise RuntimeError(f"peristiwa serve did not start: {log.read().decode(errors='replace')[-2000:]}")
