@@ -231,7 +231,9 @@ class SQLiteStore:
         return len(keys)
 
     # --- reading ----------------------------------------------------------------------
-    def _where(self, f: EventFilter) -> tuple[str, list[Any]]:
+    def where_clause(self, f: EventFilter) -> tuple[str, list[Any]]:
+        """SQL WHERE clause (with `?` parameters) over `events_readable` for a filter; public so that
+        other front ends (the web app) mean exactly what `peristiwa query` means."""
         self._check_fts(f.text)
         clauses: list[str] = []
         params: list[Any] = []
@@ -294,7 +296,7 @@ class SQLiteStore:
         yield from self.conn.execute(sql, params)
 
     def events(self, filters: EventFilter, limit: int | None = None) -> Iterator[dict[str, Any]]:
-        where, params = self._where(filters)
+        where, params = self.where_clause(filters)
         sql = (
             "SELECT e.*, sa.name AS source_name, ta.name AS target_name, "
             "(SELECT em.label FROM event_mentions em WHERE em.event_id = e.id AND em.event_code = e.event_code "
@@ -309,7 +311,7 @@ class SQLiteStore:
             yield dict(row)
 
     def event_mentions(self, filters: EventFilter, limit: int | None = None) -> Iterator[dict[str, Any]]:
-        where, params = self._where(filters)
+        where, params = self.where_clause(filters)
         sql = (
             "SELECT em.*, e.global_event_id, e.event_date AS merged_event_date, a.url, a.outlet, a.published, "
             "a.tone, a.n_chars, a.doc_id, a.ingested_at "
@@ -322,7 +324,7 @@ class SQLiteStore:
             yield dict(row)
 
     def stats(self, filters: EventFilter, top: int = 20) -> dict[str, Any]:
-        where, params = self._where(filters)
+        where, params = self.where_clause(filters)
         base = f"FROM events e{where}"
 
         def rows(sql: str) -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ actor-pair graphs and map points. Every statement here is a constant string with
 parameters; the only variable pieces are fragments picked from fixed tables in this file
 (never text from a request), so nothing a user sends can change the SQL.
 
-Event filters reuse `SQLiteStore._where`, so `/api/events?actor=RUS` means exactly what
+Event filters reuse `SQLiteStore.where_clause`, so `/api/events?actor=RUS` means exactly what
 `peristiwa query --actor RUS` means.
 """
 
@@ -99,7 +99,7 @@ class WebQueries:
     # --- events -------------------------------------------------------------------------
     def where(self, f: EventFilter) -> tuple[str, list[Any]]:
         """The store's own filter clause (raises QueryError for a bad FTS query)."""
-        return self.store._where(f)
+        return self.store.where_clause(f)
 
     def events_page(self, f: EventFilter, limit: int, offset: int) -> Page:
         where, params = self.where(f)
