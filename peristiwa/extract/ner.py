@@ -452,36 +452,39 @@ class NerStage:
         covered = Coverage(m.span for m in doc.mentions)
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
-            if not tokens or not _needs_tagging(tokens, covered):
-                continue
-            for start, end, typ, confidence in self.tagger.spans([t.text for t in tokens]):
-                if typ not in self.types:
-                    continue
-                span = doc.span(tokens[start].start, tokens[end - 1].end)
-                if covered.overlaps(span.start, span.end):
-                    continue
-                doc.mentions.append(
-                    Mention(
-                        span=span,
-                        type=typ,
-                        sentence=sentence.index,
-                        kind="name",
-                        actor=None,
-                        rule="ner:crf",
-                        confidence=round(confidence, 4),
-                    )
-                )
-                covered.add(span)
+            texts = [t.text for t in tokens]
+            for lo, hi in _windows(tokens, covered):
+                for start, end, typ, confidence in self.tagger.spans(texts[lo:hi]):
+                    span = doc.span(tokens[lo + start].start, tokens[lo + end - 1].end)
+                    if typ not in self.types or covered.overlaps(span.start, span.end):
+                        continue
+                    doc.mentions.append(Mention(span=span, type=typ, sentence=sentence.index, kind="name",
+                                                actor=None, rule="ner:crf", confidence=round(confidence, 4)))
+                    covered.add(span)
 
 
-def _needs_tagging(tokens: Sequence[Token], covered: Coverage) -> bool:
-    """Why tag a sentence whose every capitalised word the KB already explained? In cased text the CRF
-    finds names only around capitals, so such sentences are skipped (most of a news article's time in
-    this stage). Lower-cased text (no capitals at all) is always tagged."""
-    capitals = [t for t in tokens[1:] if t.text[:1].isupper()]
-    if not any(t.text[:1].isupper() for t in tokens):
-        return True
-    return any(t.start not in covered for t in capitals)
+WINDOW_CONTEXT = 3  # tokens of context tagged on each side of an unexplained capitalised word
+
+
+def _windows(tokens: Sequence[Token], covered: Coverage) -> list[tuple[int, int]]:
+    """Token ranges worth tagging. In cased text the CRF finds names only around capitals, so only
+    windows around capitalised words the KB did not explain are tagged (most of this stage's cost);
+    lower-cased text (no capitals at all) is tagged whole."""
+    if not tokens:
+        return []
+    capitals = [k for k, t in enumerate(tokens) if t.text[:1].isupper()]
+    if not capitals:
+        return [(0, len(tokens))]
+    windows: list[tuple[int, int]] = []
+    for k in capitals:
+        if tokens[k].start in covered:
+            continue
+        lo, hi = max(0, k - WINDOW_CONTEXT), min(len(tokens), k + WINDOW_CONTEXT + 1)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
 
 
 __all__ = [
