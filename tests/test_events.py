@@ -139,3 +139,31 @@ def test_characterisation_as_praise(extract):
             "“bersejarah”.")
     doc = extract(text, "2020-02-10")
     assert any(c.startswith("05") and t == "IDNGOV" for _, t, c in coded(doc))
+
+
+def test_shared_subject_across_coordinated_predicates(extract):
+    doc = extract("Jepang mengirim kapal ke Filipina dan kemudian mengecam Korea Utara.")
+    assert ("JPN", "PRK", "11") in roots(doc)
+
+
+def test_own_forces_are_not_the_target(extract):
+    doc = extract("Rusia mengerahkan puluhan tank di dekat perbatasan Finlandia.")
+    events = [e for e in doc.events if e.code.startswith("15")]
+    assert events and all(e.target is None or e.target.actor.country != "RUS" for e in events)
+
+
+def test_arrival_in_a_country_is_a_visit_to_it(extract):
+    doc = extract("Emmanuel Macron tiba di Indonesia pada hari Rabu.", "2023-06-01")
+    assert ("FRAGOV", "IDN", "04") in roots(doc)
+
+
+def test_purpose_noun_takes_the_clause_subject(extract):
+    doc = extract("Retno Marsudi terbang ke Canberra untuk pembicaraan dengan Penny Wong.", "2023-06-01")
+    assert ("IDNGOV", "AUSGOV", "04") in roots(doc)
+
+
+def test_demanded_act_is_not_coded_as_done(extract):
+    doc = extract("Ukraina mendesak Rusia menarik pasukannya dari Krimea.")
+    found = roots(doc)
+    assert ("UKR", "RUS", "10") in found
+    assert not any(s == "RUS" for s, _, _ in found)

@@ -60,7 +60,10 @@ def _anchor_role_only(doc: Document) -> None:
         if actor is None or not mention.rule.startswith("pattern:") or actor.country or not actor.role:
             continue
         places = [p for p in doc.places if p.sentence == mention.sentence and p.country]
-        if places:
+        country_before = _country_before(doc.mentions, mention)
+        if mention.kind == "name" and country_before:  # "Senator Pakistan …, Senator Talha Mehmood"
+            country, how = country_before, "country-in-sentence"
+        elif places and mention.kind != "name":
             country = min(places, key=lambda p: abs(p.span.start - mention.span.start)).country
             how = "place"
         elif main:
@@ -71,6 +74,17 @@ def _anchor_role_only(doc: Document) -> None:
         mention.actor = Actor(None, actor.name, actor.type, code=code, country=country, role=actor.role)
         mention.rule += f":anchored-by-{how}"
         mention.confidence = 0.5
+
+
+def _country_before(mentions: list[Mention], target: Mention) -> str | None:
+    """The last country named before `target` in its sentence."""
+    found = None
+    for mention in mentions:
+        if mention.sentence != target.sentence or mention.span.start >= target.span.start:
+            continue
+        if mention.actor is not None and mention.actor.type == "GPE" and mention.actor.country:
+            found = mention.actor.country
+    return found
 
 
 def _main_country(mentions: list[Mention]) -> str | None:

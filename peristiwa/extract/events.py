@@ -54,6 +54,7 @@ class CoderWords:
     locative_nouns: frozenset[str] = frozenset()
     locative_target_roots: frozenset[str] = frozenset()
     adverbs: frozenset[str] = frozenset()
+    purpose_preps: frozenset[str] = frozenset()
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     modality_breaks: frozenset[str] = frozenset()
     modality_window: int = 4
@@ -76,6 +77,7 @@ class CoderWords:
             locative_nouns=words(syntax, "locative_nouns"),
             locative_target_roots=words(syntax, "locative_target_roots"),
             adverbs=words(syntax, "adverbs"),
+            purpose_preps=words(syntax, "purpose_preps"),
             modality={flag: words(modality, flag) for flag in flags},
             modality_breaks=words(modality, "clause_breaks"),
             modality_window=int(modality.get("window", 4)),
@@ -221,7 +223,8 @@ class _SentenceContext:
         if match.voice == "nominal":
             return self._nominal(match, root)
         sources = self._subject(match.start)
-        targets = self._object(match.end, root)
+        entry = self.lexicon.entries.get(match.entry_id)
+        targets = self._object(match.end, root, locative=entry is not None and entry.locative_target)
         return sources, targets, f"args:active subject={_rules(sources)} object={_rules(targets)}"
 
     def _passive(self, match: TriggerMatch) -> tuple[list[_Arg], list[_Arg], str]:
@@ -251,6 +254,9 @@ class _SentenceContext:
         verb = self._light_verb_left(match.start)
         if verb is not None:
             return self._subject(verb), targets, "args:nominal source=subject-of-light-verb"
+        if match.start > 0 and self.norms[match.start - 1] in self.words.purpose_preps:
+            # "… ke Canberra untuk pembicaraan dengan Wong": the clause subject holds the talks
+            return self._subject(match.start - 1), targets, "args:nominal source=subject-of-purpose"
         return [], targets, "args:nominal source=none"
 
     def _subject(self, trigger_start: int, depth: int = 0) -> list[_Arg]:
@@ -294,13 +300,13 @@ class _SentenceContext:
             k -= 1
         return k
 
-    def _object(self, trigger_end: int, root: str) -> list[_Arg]:
+    def _object(self, trigger_end: int, root: str, locative: bool = False) -> list[_Arg]:
         """First actor after the trigger: a direct object, or the object of a target preposition.
 
         For protests and violence a locative names the target too ("berunjuk rasa di depan Kedutaan AS").
         """
         target_preps = self.words.target_preps
-        if root in self.words.locative_target_roots:
+        if root in self.words.locative_target_roots or locative:
             target_preps = target_preps | self.words.attack_locatives
         seen_prep = own_forces = False
         unlinked: list[_Arg] = []
@@ -309,7 +315,7 @@ class _SentenceContext:
             if norm in self.words.relative:
                 return self._relative_agent(k)
             if norm in self.words.clause_breaks or norm in {",", "."} or (
-                    norm in self.words.coordinators and not own_forces):
+                    norm in self.words.coordinators and not own_forces and self._starts_clause(k + 1)):
                 break
             arg = self._mention_starting_at(k) or self._event_anaphor(k)
             if arg is None:
@@ -326,6 +332,15 @@ class _SentenceContext:
                 return self._expand_coordination(self._np_head(arg), backwards=False)
             seen_prep = True
         return unlinked
+
+    def _starts_clause(self, k: int) -> bool:
+        """After `dan`: a new subject or a new verb starts a clause ("… dan dia mengungkapkan"); a common
+        noun just continues the object ("membahas perdagangan dan terorisme dengan …")."""
+        k = self._skip_adverbs(k) if k < len(self.tokens) else k
+        if k >= len(self.tokens):
+            return True
+        return (self._mention_starting_at(k) is not None or self._is_verbal(k)
+                or self.norms[k] in self.words.first_person)
 
     def _relative_agent(self, k: int) -> list[_Arg]:
         """"mengecam latihan yang digelar AS dan Filipina": the object's agent is the target."""

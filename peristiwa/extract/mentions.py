@@ -175,8 +175,8 @@ class _Scanner:
         if titled:
             return k + titled - i
         n_unknown = self._unknown_name_len(k)
-        if not n_unknown:
-            return 0
+        if not n_unknown or self.w.norms[k] in self.pack.name_cues.get("org_heads", ()):
+            return 0  # "ketua Komite …" names a body, not a person
         country, code = self._code_for(role, owner, former)
         actor = Actor(None, " ".join(self.w.surfaces[k : k + n_unknown]), "PER", code=code, country=country,
                       role=_role_code(role, owner, former), title=role.surface)

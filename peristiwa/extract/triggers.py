@@ -67,6 +67,7 @@ class LexEntry:
     when: tuple[Condition, ...] = ()
     require_when: bool = False
     only_with_light: bool = False
+    locative_target: bool = False
     priority: int = 1
     source: str = ""
 
@@ -290,7 +291,7 @@ def _split_doc(doc: Any, source: str) -> tuple[list[Any], dict[str, list[str]], 
 def _parse_entry(item: dict[str, Any], source: str) -> LexEntry:
     eid = str(item["id"])
     known = {"id", "root", "affixes", "forms", "voice", "code", "when", "require_when", "only_with_light",
-             "priority", "note", "enclitics"}
+             "locative_target", "priority", "note", "enclitics"}
     unknown = set(item) - known
     if unknown:
         raise ValueError(f"{source}: entry {eid!r} has unknown fields {sorted(unknown)}")
@@ -322,6 +323,7 @@ def _parse_entry(item: dict[str, Any], source: str) -> LexEntry:
         id=eid, code=code, root=root, affixes=affixes, literal=tuple(literal),
         require_when=bool(item.get("require_when", False)),
         only_with_light=bool(item.get("only_with_light", False)),
+        locative_target=bool(item.get("locative_target", False)),
         priority=PRIORITIES[priority], source=source,
     )
 
