@@ -93,7 +93,7 @@ class _Arg:
     """A candidate argument: the actor(s) behind one mention."""
 
     actors: list[Actor]
-    mention_index: int
+    mention_index: int | None
     mention: Mention
     rule: str
 
@@ -317,7 +317,7 @@ class _SentenceContext:
             if norm in self.words.clause_breaks or norm in {",", "."} or (
                     norm in self.words.coordinators and not own_forces and self._starts_clause(k + 1)):
                 break
-            arg = self._mention_starting_at(k) or self._event_anaphor(k)
+            arg = self._mention_starting_at(k) or self._place_at(k) or self._event_anaphor(k)
             if arg is None:
                 seen_prep = seen_prep or norm in self.words.all_preps
                 continue
@@ -358,6 +358,14 @@ class _SentenceContext:
             item.rule += ":relative-agent"
         return found
 
+    def _place_at(self, k: int) -> _Arg | None:
+        """A geocoded place that is no actor mention ("perjalanan ke Mariupol"): its country is the target."""
+        place = self.places_by_start.get(self.tokens[k].start)
+        if place is None or not place.country:
+            return None
+        actor = Actor(None, place.name, "LOC", code=place.country, country=place.country)
+        return _Arg([actor], None, Mention(place.span, "LOC", self.index, "name", actor, place.rule), "place")
+
     def _event_anaphor(self, k: int) -> _Arg | None:
         """"perjalanan itu": an event noun with a demonstrative stands for the last such event's source."""
         if k + 1 >= len(self.tokens) or self.norms[k + 1] not in self.words.demonstratives:
@@ -378,7 +386,7 @@ class _SentenceContext:
             if self.norms[k] in self.words.clause_breaks or self.norms[k] in self.words.relative \
                     or self.tokens[k].text in {",", "."} or k in self.trigger_starts:
                 break
-            arg = self._mention_starting_at(k)
+            arg = self._mention_starting_at(k) or self._place_at(k)
             if arg is not None and self._governing_prep(arg.mention) in preps:
                 return self._expand_coordination(self._np_head(arg), backwards=False)
         return []
