@@ -92,6 +92,9 @@ def ingest(
     date_from_metadata: Annotated[bool, typer.Option(
         "--date-from-metadata", help="When a document states no date, use its container's date "
                                      "(WARC-Date, file modification time).")] = False,
+    date_: Annotated[str | None, typer.Option(
+        "--date", help="Publication date YYYY-MM-DD for documents that state none (a date in the file name, "
+                       "e.g. 2023-03-21-slug.txt, is used first).")] = None,
     jobs: Annotated[int, typer.Option("-j", "--jobs", help="Extraction processes.")] = 1,
     language: Annotated[str, typer.Option("--lang", help="Language to extract; others are stored "
                                                          "and skipped.")] = "id",
@@ -120,7 +123,8 @@ def ingest(
         return
     options = IngestOptions(jobs=jobs, language=language, kb_paths=tuple(kb or ()),
                             lexicon_paths=tuple(lexicon or ()), use_ner=not no_ner, batch_size=max(1, batch_size))
-    items = iter_inputs(paths, ReaderOptions(date_from_metadata=date_from_metadata, language=language))
+    items = iter_inputs(paths, ReaderOptions(date_from_metadata=date_from_metadata, language=language,
+                                             default_date=parse_date(date_, "--date")))
     ingestor = Ingestor(store, options)
     total = estimate_total(paths)
     summary = IngestSummary()

@@ -147,3 +147,20 @@ def test_query_stats_show_commands(tmp_path):
     assert article["doc_id"] == "j1" and article["event_mentions"] and article["mentions"]
     missing = run_cli("show", "nope", db=db)
     assert missing.returncode == 1 and "no article" in missing.stderr.decode()
+
+
+def test_publication_date_from_file_name_then_date_option(tmp_path):
+    folder = tmp_path / "harian"
+    folder.mkdir()
+    (folder / "2023-03-21-demo.txt").write_text(GOOD_TXT, encoding="utf-8")
+    (folder / "tanpa-tanggal.txt").write_text(GOOD_TXT.replace("Rabu", "Kamis"), encoding="utf-8")
+    db = tmp_path / "dates.db"
+    result = run_cli("ingest", str(folder), "--date", "2024-01-05", db=db)
+    assert result.returncode == 0, result.stderr.decode()
+    conn = sqlite3.connect(db)
+    dates = dict(conn.execute("SELECT doc_id, published FROM articles").fetchall())
+    conn.close()
+    assert dates["2023-03-21-demo"] == "2023-03-21"  # the file name wins over --date
+    assert dates["tanpa-tanggal"] == "2024-01-05"
+    bad = run_cli("ingest", str(folder), "--date", "5/1/2024", db=tmp_path / "x.db")
+    assert bad.returncode == 2 and b"YYYY-MM-DD" in bad.stderr

@@ -62,12 +62,14 @@ def content_hash(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ReaderOptions:
-    """`date_from_metadata`: when a document states no publication date, fall back to the
-    container's date (WARC-Date of the capture, or the file's modification time)."""
+    """When a document states no publication date: a date in the file name (2023-03-21-…,
+    20230321_…) is used; else `default_date` (`ingest --date`); else, with `date_from_metadata`,
+    the container's date (WARC-Date of the capture, or the file's modification time)."""
 
     date_from_metadata: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
     language: str = "id"
+    default_date: date | None = None
 
 
 def iter_inputs(paths: Iterable[str], options: ReaderOptions = ReaderOptions(),
@@ -119,9 +121,9 @@ def read_path(path: Path, options: ReaderOptions = ReaderOptions()) -> Iterator[
             yield from read_warc(path, options)
         elif ext in HTML_EXTS:
             data = _read_bytes(path, options.max_bytes)
-            yield html_item(data, origin, stem=path.stem, fallback_date=_mtime(path, options))
+            yield html_item(data, origin, stem=path.stem, fallback_date=_file_date(path, options))
         else:
-            yield text_item(_read_bytes(path, options.max_bytes), origin, path.stem, _mtime(path, options))
+            yield text_item(_read_bytes(path, options.max_bytes), origin, path.stem, _file_date(path, options))
     except InputError as exc:
         yield InputItem(origin, status="failed", error=str(exc))
     except OSError as exc:
@@ -136,7 +138,19 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     return path.read_bytes()
 
 
-def _mtime(path: Path, options: ReaderOptions) -> date | None:
+_NAME_DATE = re.compile(r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?!\d)")
+
+
+def _file_date(path: Path, options: ReaderOptions) -> date | None:
+    """Fallback publication date of a file: its name, then --date, then (if asked) its mtime."""
+    match = _NAME_DATE.search(path.name)
+    if match:
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            pass
+    if options.default_date is not None:
+        return options.default_date
     if not options.date_from_metadata:
         return None
     return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).date()
@@ -220,7 +234,7 @@ def parse_date(value: Any) -> date | None:
         return None
 
 
-def json_item(obj: Any, origin: str, default_id: str) -> InputItem:
+def json_item(obj: Any, origin: str, default_id: str, default_date: date | None = None) -> InputItem:
     """An article from a JSON object with fields id, url, title, text, published, source, language."""
     if not isinstance(obj, dict):
         return InputItem(origin, status="failed", error=f"{origin}: expected a JSON object, got {type(obj).__name__}")
@@ -239,7 +253,7 @@ def json_item(obj: Any, origin: str, default_id: str) -> InputItem:
     url = obj.get("url") or None
     article = Article(
         id=str(obj.get("id") or default_id), text=text, title=obj.get("title") or None, url=url,
-        published=parse_date(obj.get("published") or obj.get("date")),
+        published=parse_date(obj.get("published") or obj.get("date")) or default_date,
         source=obj.get("source") or _host(url),
     )
     return InputItem(origin, article, declared_language=obj.get("language"))
@@ -262,7 +276,7 @@ def read_jsonl_stream(stream: IO[bytes], origin: str, options: ReaderOptions = R
         except json.JSONDecodeError as exc:
             yield InputItem(where, status="failed", error=f"{where}: invalid JSON ({exc.msg} at column {exc.colno})")
             continue
-        yield json_item(obj, where, f"{stem}:{number}")
+        yield json_item(obj, where, f"{stem}:{number}", options.default_date)
 
 
 def read_json_file(path: Path, options: ReaderOptions = ReaderOptions()) -> Iterator[InputItem]:
@@ -282,9 +296,9 @@ def read_json_file(path: Path, options: ReaderOptions = ReaderOptions()) -> Iter
         obj = obj["articles"]
     if isinstance(obj, list):
         for i, item in enumerate(obj):
-            yield json_item(item, f"{origin}#{i}", f"{path.stem}:{i}")
+            yield json_item(item, f"{origin}#{i}", f"{path.stem}:{i}", options.default_date)
     else:
-        yield json_item(obj, origin, path.stem)
+        yield json_item(obj, origin, path.stem, options.default_date)
 
 
 def read_warc(path: Path, options: ReaderOptions = ReaderOptions()) -> Iterator[InputItem]:
@@ -316,7 +330,7 @@ def read_warc(path: Path, options: ReaderOptions = ReaderOptions()) -> Iterator[
                 count += 1
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 fallback = parse_date(record.rec_headers.get_header("WARC-Date")) if options.date_from_metadata \
-                    else None
+                    else options.default_date
                 yield html_item(payload, f"{path}#{count}", stem=url or f"{path.stem}#{count}", url=url,
                                 fallback_date=fallback)
     except Exception as exc:  # warcio raises assorted errors on damaged input
