@@ -320,3 +320,9 @@ def test_serve_command_refuses_a_missing_database(tmp_path: Path) -> None:
                             cwd=ROOT, capture_output=True, timeout=60, env={**os.environ, "COLUMNS": "200"})
     assert result.returncode == 2
     assert b"no such database" in result.stderr
+
+
+def test_extract_rejects_unknown_fields(client):
+    response = client.post("/api/extract", json={"text": "Indonesia mengecam Israel.", "date": "2024-01-01"})
+    assert response.status_code == 422
+    assert "date" in response.text

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from peristiwa.store.base import EventFilter
 from peristiwa.web.annotate import document_view
@@ -40,6 +40,8 @@ St = Annotated[WebState, Depends(state)]
 
 
 class ExtractRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # a misspelt field ("date") is an error, not silently ignored
+
     text: str = Field(description="Article text (Indonesian); limited by the server's --max-text.")
     published: date | None = Field(None, description="Publication date: anchors relative dates and actor roles.")
     title: str | None = Field(None, max_length=1000)
@@ -47,6 +49,8 @@ class ExtractRequest(BaseModel):
 
 
 class ArticleIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     text: str
     published: date | None = None
     title: str | None = Field(None, max_length=1000)
