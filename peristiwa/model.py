@@ -13,12 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
-from typing import Any, Literal
-
-MentionType = Literal["PER", "ORG", "GPE", "LOC", "NORP", "MISC"]
-MentionKind = Literal["name", "title", "description", "pronoun", "group", "pattern"]
-Granularity = Literal["day", "week", "month", "year", "unresolved"]
-QuoteKind = Literal["direct", "indirect"]
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +29,6 @@ class Span:
 
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
-
-    def contains(self, other: Span) -> bool:
-        return self.start <= other.start and other.end <= self.end
 
 
 @dataclass(slots=True)

@@ -124,7 +124,7 @@ class QuoteStage:
                       previous: Quote | None) -> bool:
         sentence = doc.sentences[quote.sentence]
         for token in doc.sentence_tokens(sentence):
-            if token.norm == "menurut" and not _in_any(token.start, inside):
+            if token.norm in self.according and not _in_any(token.start, inside):
                 for index, mention in _mentions_after(doc, token.end, MAX_VERB_TO_SPEAKER, inside):
                     return _set_speaker(doc, quote, index, mention, token, "quote:according-to")
         return False
