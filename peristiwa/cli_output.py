@@ -88,22 +88,24 @@ def render_events(doc: Document, console: Console, *, include_unresolved: bool) 
 def render_explanations(doc: Document, console: Console, *, include_unresolved: bool) -> None:
     for e in visible_events(doc, include_unresolved):
         sentence = doc.sentences[e.sentence]
-        marks = [(e.trigger, "bold underline yellow")]
-        marks += [(arg.span, style) for arg, style in ((e.source, "bold green"), (e.target, "bold cyan")) if arg]
+        marks = [(e.trigger, "bold underline yellow", "EVENT")]
+        marks += [(arg.span, style, label) for arg, style, label in
+                  ((e.source, "bold green", "SOURCE"), (e.target, "bold cyan", "TARGET")) if arg]
         console.print(f"[bold]{e.code}[/] {e.label}  {_arg(e.source)} → {_arg(e.target)}  "
                       f"rule={e.rule} lexicon={e.lexicon_id} confidence={e.confidence:.2f}")
         console.print("   " + _marked(sentence.text, sentence.start, marks))
 
 
 def _marked(text: str, offset: int, marks) -> str:
+    """The sentence with trigger, source and target bracketed and labelled (readable without colour too)."""
     from rich.markup import escape
 
     out, pos = [], 0
-    for span, style in sorted(marks, key=lambda m: m[0].start):
+    for span, style, label in sorted(marks, key=lambda m: m[0].start):
         start, end = span.start - offset, span.end - offset
         if start < pos or start < 0 or end > len(text):
             continue
-        out += [escape(text[pos:start]), f"[{style}]{escape(text[start:end])}[/]"]
+        out += [escape(text[pos:start]), f"[{style}]{escape(f'[{label} ')}{escape(text[start:end])}][/]"]
         pos = end
     out.append(escape(text[pos:]))
     return "".join(out)

@@ -36,6 +36,7 @@ def test_extract_table_and_explain():
     for heading in ("Actors", "Places", "Dates", "Quotes", "Events"):
         assert heading in result.stdout
     assert "rule=lexicon:" in result.stdout
+    assert "[EVENT " in result.stdout and "[SOURCE " in result.stdout  # the sentence is marked up
 
 
 def test_extract_jsonl_two_files(tmp_path):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -186,6 +187,14 @@ class TimeStage:
         ]
         if r.vague:
             self._patterns.append((re.compile(rf"\b(?:{_alt(r.vague)})\b", flags), self._vague))
+        # The literal words each pattern can start with (None: scan the text; "(" is a fast literal).
+        digits = [str(i) for i in range(10)]
+        firsts: list[Any] = [
+            r.weekdays, None, [*r.weekdays, *digits], digits, digits, r.parts, month_all, r.months, r.months,
+            r.parts, r.parts, [*digits, *r.numbers, *(f"se{u}" for u in r.units)], r.units,
+            ["hari", *r.weekdays], r.day_offsets, ["tahun", *digits],
+        ] + ([r.vague] if r.vague else [])
+        self._starts = _StartIndex(firsts)
         # Every pattern needs a digit or one of these words, so one scan rules most sentences out.
         cues = [r"\d", mon_any, wd, units, _alt(r.day_offsets)] + ([_alt(r.vague)] if r.vague else [])
         self._precheck = re.compile("|".join(f"(?:{c})" for c in cues), flags)
@@ -197,13 +206,15 @@ class TimeStage:
 
     # ---- stage ----------------------------------------------------------------------------
     def __call__(self, doc: Document) -> None:
-        """Each pattern scans the whole text once; matches that cross a sentence boundary are dropped."""
+        """Each pattern finds the matches `finditer` over the whole text would, but is only tried where
+        a word it can start with begins (`_StartIndex`); matches that cross a sentence boundary are dropped."""
         if not doc.sentences or not self._precheck.search(doc.text):
             return
         pub, text = doc.article.published, doc.text
         per_sentence: dict[int, list[_Cand]] = {}
-        for pattern, handler in self._patterns:
-            for m in pattern.finditer(text):
+        starts = self._starts.positions(text)
+        for (pattern, handler), positions in zip(self._patterns, starts, strict=True):
+            for m in (pattern.finditer(text) if positions is None else _matches_at(pattern, text, positions)):
                 index = doc.sentence_at(m.start())
                 if m.end() > doc.sentences[index].end:
                     continue
@@ -447,6 +458,83 @@ class TimeStage:
 
     def _vague(self, m: re.Match[str], text: str, pub: date | None) -> _Cand | None:
         return _Cand(m.start(), m.end(), None, "unresolved", "vague")
+
+
+class _StartIndex:
+    """Where in a text each date pattern can start, from one scan of word beginnings.
+
+    Why: 16 of the 17 patterns start with a word boundary and one of a few words (a month, a weekday,
+    a digit, ...). Running each IGNORECASE alternation over every character position was most of the
+    stage's time; one scan of word beginnings, looked up by their first (up to 3) lower-cased letters,
+    says where each pattern could match, and `pattern.match` is tried there only. The positions are a
+    superset of the real match starts, so the result equals `finditer`: a word whose first letters are
+    not ASCII (IGNORECASE also equates e.g. "ı" and "i", "K" and "k") is a candidate for every pattern.
+    """
+
+    _WORD_HEAD = re.compile(r"\b\w{1,3}")
+    _LITERAL_HEAD = re.compile(r"\w*")
+
+    def __init__(self, firsts: list[Any]) -> None:
+        """`firsts[i]`: the words pattern i can start with (after its leading ``\\b``), or None."""
+        self.size = len(firsts)
+        self.gated: tuple[int, ...] = ()
+        self._by_key: dict[str, set[int]] = {}
+        gated = []
+        for index, words in enumerate(firsts):
+            keys = None if words is None else self._keys(words)
+            if keys is None:
+                continue
+            gated.append(index)
+            for key in keys:
+                self._by_key.setdefault(key, set()).add(index)
+        self.gated = tuple(gated)
+        self._cache: dict[str, tuple[int, ...]] = {}
+
+    def _keys(self, words: Any) -> set[str] | None:
+        """The lower-cased first (up to 3) word characters of each word; None when a word does not start
+        with an ASCII word character, so the pattern cannot be gated this way."""
+        keys = set()
+        for word in words:
+            head = self._LITERAL_HEAD.match(str(word)).group()[:3]  # type: ignore[union-attr]
+            if not head or not head.isascii():
+                return None
+            keys.add(head.lower())
+        return keys
+
+    def _patterns_for(self, head: str) -> tuple[int, ...]:
+        if not head.isascii():
+            return self.gated
+        found = self._cache.get(head)  # at most 63**3 ASCII heads
+        if found is None:
+            low = head.lower()
+            hits: set[int] = set()
+            for n in range(1, len(low) + 1):
+                hits |= self._by_key.get(low[:n], set())
+            found = self._cache[head] = tuple(sorted(hits))
+        return found
+
+    def positions(self, text: str) -> list[list[int] | None]:
+        """Per pattern: ascending offsets where it may start, or None for "scan the whole text"."""
+        out: list[list[int] | None] = [None] * self.size
+        for index in self.gated:
+            out[index] = []
+        for m in self._WORD_HEAD.finditer(text):
+            for index in self._patterns_for(m.group()):
+                out[index].append(m.start())  # type: ignore[union-attr]
+        return out
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, positions: list[int]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` yields, given every offset where a match can start (ascending).
+    None of the date patterns matches the empty string, so the next try is at or after a match's end."""
+    end = 0
+    for pos in positions:
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 def _squash(text: str) -> str:
