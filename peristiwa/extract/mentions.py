@@ -73,14 +73,17 @@ class MentionStage:
     def _persons_named(self, windows: list[_Window]) -> list[str]:
         """KB persons the article names in full, in order of first appearance (for short names)."""
         found: dict[str, None] = {}
+        starts = self.kb.starts_alias
         for w in windows:
-            i = 0
-            while i < len(w.tokens):
+            after = 0  # tokens before this are inside an alias already matched
+            for i, norm in enumerate(w.norms):
+                if i < after or not starts(norm):  # no alias starts here: `match` would find none
+                    continue
                 n, hits = self.kb.match(w.norms, w.surfaces, i)
                 for hit in hits:
                     if self.kb.entries[hit.entry_id].kind == "person":
                         found.setdefault(hit.entry_id, None)
-                i += max(n, 1)
+                after = i + max(n, 1)
         return list(found)
 
 
@@ -301,11 +304,10 @@ class _Scanner:
         return 0
 
     def _anaphor(self, i: int) -> int:
-        for n in (4, 3, 2, 1):
-            group_type = self.pack.groups.get(tuple(self.w.norms[i : i + n]))
-            if group_type is not None and i + n <= len(self.w.tokens):
-                self._emit(i, n, group_type, None, f"anaphor:group:{group_type}", "group")
-                return n
+        n, group_type = self.pack.group_at(self.w.norms, i)
+        if group_type is not None:
+            self._emit(i, n, group_type, None, f"anaphor:group:{group_type}", "group")
+            return n
         if self.w.norms[i] in self.pack.person_pronouns:
             self._emit(i, 1, "PER", None, "anaphor:pronoun", "pronoun")
             return 1

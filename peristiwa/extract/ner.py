@@ -36,6 +36,8 @@ _MODELS_PACKAGE = "peristiwa.models"
 _CACHE_LIMIT = 200_000
 _NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
 _TITLE_CUES = frozenset({"per_title", "per_honorific"})
+#: Stands for the words beyond either end of a sentence: what a neighbour there contributes.
+_PAD_WORD: tuple[tuple[str, ...], ...] = ((), *((f"pad{off}",) for off in _NEIGHBOUR_OFFSETS), ("", ""))
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -229,24 +231,22 @@ class FeatureExtractor:
         if self.plain:
             return self._plain_sequence(tokens)
         cased = sentence_is_cased(tokens)
-        words = [self._word(tok, cased) for tok in tokens]
+        word = self._word
+        words = [word(tok, cased) for tok in tokens]
         lowers = [w[5][0] for w in words]
         n = len(tokens)
         phrase = self.phrase_matches(lowers) if self.phrases else None
+        if phrase is not None and not any(phrase):
+            phrase = None
         runs = self.capital_runs(lowers, [w[5][1] for w in words]) if cased else None
+        # Two padding "words" on each side supply the pad±k features, so the loop has no bounds checks;
+        # the feature order (which fixes crfsuite's summation order) is the same as a plain loop's.
+        padded = [_PAD_WORD, _PAD_WORD, *words, _PAD_WORD, _PAD_WORD]
+        pairs = [f"{a}|{b}" for a, b in zip(["<s>", *lowers], [*lowers, "</s>"], strict=True)]
         out: list[list[str]] = []
         for i in range(n):
-            feats = list(words[i][0])
-            for slot, off in enumerate(_NEIGHBOUR_OFFSETS, start=1):
-                j = i + off
-                if 0 <= j < n:
-                    feats.extend(words[j][slot])
-                else:
-                    feats.append(f"pad{off}")
-            prev = lowers[i - 1] if i > 0 else "<s>"
-            nxt = lowers[i + 1] if i + 1 < n else "</s>"
-            feats.append(f"b-1={prev}|{lowers[i]}")
-            feats.append(f"b+1={lowers[i]}|{nxt}")
+            feats = [*padded[i + 2][0], *padded[i][1], *padded[i + 1][2], *padded[i + 3][3], *padded[i + 4][4],
+                     "b-1=" + pairs[i], "b+1=" + pairs[i + 1]]
             if phrase is not None:
                 for off in (-1, 0, 1):
                     j = i + off
@@ -254,11 +254,11 @@ class FeatureExtractor:
                         feats.append(f"ph{off}={phrase[j]}")
             if runs is not None and runs[i]:
                 feats.extend(runs[i])
-            if i == 0:
-                feats.append("first")
-                if cased:
-                    feats.append("first&" + words[i][5][1])
             out.append(feats)
+        if n:
+            out[0].append("first")
+            if cased:
+                out[0].append("first&" + words[0][5][1])
         return out
 
     def _plain_sequence(self, tokens: Sequence[str]) -> list[list[str]]:
@@ -416,9 +416,12 @@ class NerTagger:
         return tags, [crf.marginal(tag, i) for i, tag in enumerate(tags)]
 
     def spans(self, tokens: Sequence[str]) -> list[tuple[int, int, str, float]]:
-        """Entity spans `(start, end, type, confidence)`; confidence = the weakest token marginal."""
-        tags, probs = self.tag_with_marginals(tokens)
-        return [(s, e, typ, min(probs[s:e])) for s, e, typ in bio_spans(tags)]
+        """Entity spans `(start, end, type, confidence)`; confidence = the weakest token marginal.
+
+        Marginals are computed for the tokens inside entities only (most tokens are outside)."""
+        tags = self.tag(tokens)
+        marginal = self.crf.marginal
+        return [(s, e, typ, min(marginal(tags[i], i) for i in range(s, e))) for s, e, typ in bio_spans(tags)]
 
     def entities(self, doc_tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
         """Entity spans as token indices into `doc_tokens` (one sentence), end-exclusive."""

@@ -96,7 +96,11 @@ class KnowledgeBase:
     # ---- queries --------------------------------------------------------------------------
     def match(self, norms: Sequence[str], surfaces: Sequence[str], i: int) -> tuple[int, list[AliasHit]]:
         """Longest alias starting at token `i`: (number of tokens, hits); (0, []) if none."""
-        lengths = self._alias_lengths().get(norms[i]) if i < len(norms) else None
+        if i >= len(norms):
+            return 0, []
+        index = self.__dict__.get("_first_token_index")  # `_alias_lengths` inlined: called at every token
+        lengths = (index[1] if index is not None and index[0] == len(self.aliases)
+                   else self._alias_lengths()).get(norms[i])
         if not lengths:
             return 0, []
         for n in lengths:
@@ -110,6 +114,10 @@ class KnowledgeBase:
             if usable:
                 return n, usable
         return 0, []
+
+    def starts_alias(self, norm: str) -> bool:
+        """Whether some alias starts with this token: `match` finds nothing where this is False."""
+        return norm in self._alias_lengths()
 
     def _alias_lengths(self) -> dict[str, tuple[int, ...]]:
         """First token → alias lengths starting with it, longest first.

@@ -60,7 +60,12 @@ class LanguagePack:
         """
         if i >= len(norms):
             return 0, None
-        for n in self._role_lengths().get(norms[i], (1,)):
+        lengths = self._role_lengths().get(norms[i])
+        if lengths is None:
+            if "-" not in norms[i]:  # starts no role word and is not reduplicated: the common case
+                return 0, None
+            lengths = (1,)
+        for n in lengths:
             if i + n > len(norms):
                 continue
             key = tuple(norms[i : i + n])
@@ -72,6 +77,29 @@ class LanguagePack:
             return n, word
         return 0, None
 
+
+    def group_at(self, norms: list[str], i: int, longest: int = 4) -> tuple[int, str | None]:
+        """Longest group expression ("kedua negara") of at most `longest` tokens starting at token `i`:
+        (length, type), or (0, None)."""
+        lengths = self._group_lengths().get(norms[i]) if i < len(norms) else None
+        for n in lengths or ():
+            if n <= longest and i + n <= len(norms):
+                group_type = self.groups.get(tuple(norms[i : i + n]))
+                if group_type is not None:
+                    return n, group_type
+        return 0, None
+
+    def _group_lengths(self) -> dict[str, tuple[int, ...]]:
+        """First token → group-expression lengths, longest first (rebuilt when `groups` grows)."""
+        cached_index = self.__dict__.get("_group_index")
+        if cached_index is None or cached_index[0] != len(self.groups):
+            lengths: dict[str, set[int]] = {}
+            for key in self.groups:
+                lengths.setdefault(key[0], set()).add(len(key))
+            index = {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
+            cached_index = (len(self.groups), index)
+            self.__dict__["_group_index"] = cached_index
+        return cached_index[1]
 
     def _role_lengths(self) -> dict[str, tuple[int, ...]]:
         """First token → role-word lengths starting with it, longest first, always ending in 1.
