@@ -109,3 +109,50 @@ def test_role_group_and_alias_indexes_agree_with_brute_force(extractor: Extracto
         assert pack.group_at(words, i) == brute_group
         if not kb.starts_alias(words[i]):
             assert kb.match(words, words, i) == (0, [])
+
+
+def _brute_lookup(lexicon, words: list[str], start: int):  # the pre-shortcut algorithm
+    from peristiwa.extract.tone import _strip_clitic
+
+    for length in range(min(lexicon.max_len, len(words) - start), 0, -1):
+        key = tuple(words[start : start + length])
+        if key in lexicon.entries:
+            return length, lexicon.entries[key]
+        bare = _strip_clitic(key[-1])
+        if bare != key[-1] and (*key[:-1], bare) in lexicon.entries:
+            return length, lexicon.entries[(*key[:-1], bare)]
+    return None
+
+
+def test_tone_lookup_shortcut_agrees_with_brute_force() -> None:
+    from peristiwa.extract.tone import SentimentLexicon
+
+    lexicon = SentimentLexicon.load("id")
+    words: list[str] = []
+    for key in list(lexicon.entries)[:400]:
+        words.extend(key)
+        words.append(key[-1] + "nya")
+        words.append("dan")
+    words += ["baiklah", "nya", "pun", "tidak", "sangat", "kah"]
+    assert any(len(k) > 1 for k in lexicon.entries), "the lexicon has phrases"
+    for i in range(len(words) + 1):
+        assert lexicon.lookup(words, i) == _brute_lookup(lexicon, words, i)
+
+
+def test_place_first_word_shortcut_never_skips_a_gazetteer_name(extractor: Extractor) -> None:
+    from peristiwa.extract.places import Gazetteer, _starts_no_key, norm_key
+
+    gaz = Gazetteer.load()
+    text = ("Warga Kota Bandung dan Jawa Barat pergi ke New York, Rp500 di Côte d'Ivoire, "
+            "Sungai Mekong; Kuala Lumpur-Singapura. Rapat Besar Zzyzx Qwerty Tanjung Priok")
+    segmenter = extractor.segmenter
+    _, toks = segmenter.segment(text)
+    skipped = 0
+    for i, tok in enumerate(toks):
+        if not _starts_no_key(tok, text, gaz.first_words()):
+            continue
+        skipped += 1
+        for j in range(i + 1, min(len(toks), i + gaz.max_tokens) + 1):
+            assert norm_key(text[tok.start : toks[j - 1].end]) not in gaz
+    assert skipped >= 5
+    assert not _starts_no_key(toks[1], text, gaz.first_words()) or "kota" not in gaz.first_words()

@@ -113,6 +113,7 @@ class Gazetteer:
         gaz = cls()
         gaz._load_geonames(geonames)
         gaz._load_curated(curated)
+        gaz.first_words()  # built here so the on-disk cache holds it
         return gaz
 
     def _load_geonames(self, path: Path) -> None:
@@ -169,6 +170,20 @@ class Gazetteer:
         return entry
 
     # ---- queries --------------------------------------------------------------------------
+    def first_words(self) -> frozenset[str]:
+        """The first word of every key: a name whose first word is not here cannot match.
+
+        Why: the stage tries up to `max_tokens` spans at every capitalised token; this lets it
+        skip a token with one set lookup. Rebuilt when an index grows, so it cannot go stale.
+        """
+        sizes = (len(self.curated), len(self.primary), len(self.alternate))
+        memo = self.__dict__.get("_first_words")
+        if memo is None or memo[0] != sizes:
+            words = frozenset(k.split(" ", 1)[0] for index in (self.curated, self.primary, self.alternate)
+                              for k in index)
+            memo = self.__dict__["_first_words"] = (sizes, words)
+        return memo[1]
+
     def __contains__(self, key: str) -> bool:
         return key in self.curated or key in self.primary or key in self.alternate
 
@@ -305,12 +320,13 @@ class PlaceStage:
     # ---- candidates ----------------------------------------------------------------------
     def _token_matches(self, doc: Document) -> Iterable[_Match]:
         gaz = self.gazetteer
+        first_words, text = gaz.first_words(), doc.text
         for sent in doc.sentences:
             toks = doc.tokens[sent.token_start : sent.token_end]
             i = 0
             first_word = _first_word_index(toks)
             while i < len(toks):
-                if not _capitalised(toks[i]):
+                if not _capitalised(toks[i]) or _starts_no_key(toks[i], text, first_words):
                     i += 1
                     continue
                 found = None
@@ -441,6 +457,21 @@ def _metonym(mention: Mention) -> bool:
 
 def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper()
+
+
+def _starts_no_key(tok: Token, text: str, first_words: frozenset[str]) -> bool:
+    """True when no gazetteer key can start with this token, so no span from it needs `norm_key`.
+
+    Only decided for a plain ASCII word followed by a separator (or the end of the text): then the
+    first word of the key of any span starting here is the token itself, lower-cased. Anything else
+    (accents, "Rp500") returns False and is looked up as before."""
+    word = tok.text
+    if not (word.isascii() and word.isalnum()):
+        return False
+    after = text[tok.end : tok.end + 1]
+    if after and (not after.isascii() or after.isalnum()):
+        return False
+    return word.lower() not in first_words
 
 
 def _first_word_index(toks: list[Token]) -> int:

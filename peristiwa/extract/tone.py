@@ -91,8 +91,22 @@ class SentimentLexicon:
             negation_window=int(data.get("negation_window", 3)),
         )
 
+    @cached_property
+    def _phrase_starts(self) -> frozenset[str]:
+        """First words of the multi-word entries: only at these can a match be longer than one word."""
+        return frozenset(k[0] for k in self.entries if len(k) > 1)
+
     def lookup(self, words: Sequence[str], start: int) -> tuple[int, float] | None:
         """Longest entry starting at `start`: (length, signed weight); clitics are tried off the last word."""
+        if start < len(words) and words[start] not in self._phrase_starts:  # most words: one-word entries only
+            word = words[start]
+            weight = self.entries.get((word,))
+            if weight is not None:
+                return 1, weight
+            bare = _strip_clitic(word)
+            if bare != word and (bare,) in self.entries:
+                return 1, self.entries[(bare,)]
+            return None
         for length in range(min(self.max_len, len(words) - start), 0, -1):
             key = tuple(words[start : start + length])
             if key in self.entries:
@@ -148,6 +162,8 @@ class SentimentLexicon:
 
 
 def _strip_clitic(word: str) -> str:
+    if not word.endswith(CLITICS):  # one C call rules out most words
+        return word
     for clitic in CLITICS:
         if word.endswith(clitic) and len(word) - len(clitic) >= 3:
             return word[: -len(clitic)]
