@@ -115,8 +115,10 @@ class EventStage:
             if not tokens:
                 continue
             ctx = _SentenceContext(doc, sentence.index, tokens, self.words, self.lexicon, index)
-            matches = [m for m in _drop_embedded_objects(self.lexicon.find(tokens)) if not ctx.inside_name(m)]
-            ctx.trigger_starts = {m.start for m in matches}  # another event's trigger ends a nominal's phrase
+            found = self.lexicon.find(tokens)
+            ctx.trigger_voices = {m.start: m.voice for m in found}  # another event's trigger ends a phrase
+            ctx.trigger_starts = set(ctx.trigger_voices)
+            matches = [m for m in _drop_embedded_objects(found, ctx) if not ctx.inside_name(m)]
             events = [e for m in matches for e in self._code(ctx, m)]
             _propagate_denial(events)
             doc.events.extend(events)
@@ -199,6 +201,7 @@ class _SentenceContext:
         self.lexicon = lexicon
         self.light_verbs = lexicon.light_verbs
         self.trigger_starts: set[int] = set()
+        self.trigger_voices: dict[int, str] = {}
         self.norms = [t.norm for t in tokens]
         self.mentions = doc_index.mentions.get(index, [])
         self.token_of = {t.start: k for k, t in enumerate(tokens)}
@@ -403,6 +406,9 @@ class _SentenceContext:
             k += 1
         return []
 
+    def has_possessor(self, match: TriggerMatch) -> bool:
+        return bool(self._possessor(match.end))
+
     def _light_verb_left(self, start: int) -> int | None:
         """"mengadakan empat jam pembicaraan": a light verb a few words before the event noun."""
         for k in range(start - 1, max(-1, start - 1 - LIGHT_VERB_GAP), -1):
@@ -488,7 +494,9 @@ class _SentenceContext:
 
     def _is_verbal(self, k: int) -> bool:
         norm = self.norms[k]
-        return k in self.trigger_starts or (len(norm) > 4 and norm.startswith(self.words.verb_prefixes))
+        if k in self.trigger_voices:
+            return self.trigger_voices[k] != "nominal"
+        return len(norm) > 4 and norm.startswith(self.words.verb_prefixes)
 
     def _governed(self, mention: Mention) -> bool:
         return self._governing_prep(mention) is not None
@@ -589,11 +597,13 @@ def _propagate_denial(events: list[Event]) -> None:
                 event.modality.append("denied")
 
 
-def _drop_embedded_objects(matches: Sequence[TriggerMatch]) -> list[TriggerMatch]:
-    """A nominal trigger right after a verbal one is its object ("menandatangani perjanjian")."""
+def _drop_embedded_objects(matches: Sequence[TriggerMatch], ctx: _SentenceContext) -> list[TriggerMatch]:
+    """A nominal trigger right after a verbal one is its object ("menandatangani perjanjian") — unless
+    it names its own actor: in "mengecam serangan Israel" the attack is an event of its own."""
     kept: list[TriggerMatch] = []
     for match in sorted(matches, key=lambda m: m.start):
-        if kept and match.voice == "nominal" and kept[-1].voice != "nominal" and match.start - kept[-1].end <= 2:
+        if (kept and match.voice == "nominal" and kept[-1].voice != "nominal" and match.start - kept[-1].end <= 2
+                and not ctx.has_possessor(match)):
             continue
         kept.append(match)
     return kept
