@@ -249,6 +249,10 @@ class _SentenceContext:
             preps = preps | self.words.attack_locatives
         targets = self._after_prep(match.end, preps)
         possessor = self._possessor(match.end)
+        if possessor and possessor[0].rule.endswith(":place"):
+            # "serangan teroris Mumbai": a place after the noun is where it happened, not who did it
+            targets = targets or (possessor if root in self.words.locative_target_roots else [])
+            possessor = []
         if possessor:
             return possessor, targets, "args:nominal source=possessor"
         agents = self._after_prep(match.end, self.words.agent_preps)

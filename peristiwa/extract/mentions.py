@@ -286,7 +286,11 @@ class _Scanner:
 
     # -- short names, pronouns, groups --------------------------------------------------------------
     def _short_name(self, i: int) -> int:
-        if not _is_name_token(self.w.tokens[i]):
+        """A surname alone ("Xi", "Putin"). Not when it is a common word ("Yang" at a sentence start) or
+        the end of a longer name the KB does not know ("Euna Lee" is not Lee Myung-bak)."""
+        if not _is_name_token(self.w.tokens[i]) or self.w.norms[i] in self.pack.name_cues.get("not_names", ()):
+            return 0
+        if i > 0 and _is_name_token(self.w.tokens[i - 1]) and not self._explained(i - 1):
             return 0
         for n in (3, 2, 1):
             candidates = self.kb.shorts.get(tuple(self.w.norms[i : i + n]))
@@ -302,6 +306,11 @@ class _Scanner:
                 self._emit_kb(i, n, active[0], "alias", rule="kb:short-name-unique", confidence=0.7)
                 return n
         return 0
+
+    def _explained(self, k: int) -> bool:
+        """Token `k` is a role word or already part of a mention (a title or country before a surname)."""
+        end = self.w.tokens[k].end
+        return bool(self.out and self.out[-1].span.end >= end) or self.pack.role_at(self.w.norms, k)[1] is not None
 
     def _anaphor(self, i: int) -> int:
         n, group_type = self.pack.group_at(self.w.norms, i)
