@@ -124,3 +124,13 @@ def test_user_kb_file_adds_person(tmp_path):
     doc = extractor.extract("Budi Hartono Saputra meninjau banjir. Budi meminta bantuan.", date(2022, 1, 5))
     linked = [m.actor.kb_id for m in doc.mentions if m.actor]
     assert linked.count("budi-hartono-bupati") == 2
+
+
+def test_common_word_is_not_a_surname(extract):
+    doc = extract("Yang lebih penting, kedua pihak sepakat melanjutkan dialog.", "2015-05-01")
+    assert not any(m.span.text == "Yang" and m.actor is not None for m in doc.mentions)
+
+
+def test_surname_inside_an_unknown_full_name_is_not_linked(extract):
+    doc = extract("Jurnalis Euna Lee dibebaskan pekan ini.", "2009-08-05")
+    assert not any(m.actor is not None and m.actor.kb_id and m.span.text == "Lee" for m in doc.mentions)
