@@ -335,7 +335,8 @@ class _SentenceContext:
             if prep is None and not seen_prep and arg.rule.endswith(":unlinked"):
                 unlinked = unlinked or [arg]  # "mengirim sistem Patriot ke Ukraina": prefer a known actor
                 continue
-            if prep in target_preps or (prep is None and not seen_prep):
+            if prep in target_preps or (prep is None and not seen_prep) or prep in self.words.agent_preps:
+                # "menyelidiki pelanggaran HAM oleh militer Myanmar": whoever did the object act is the target
                 return self._expand_coordination(self._np_head(arg), backwards=False)
             seen_prep = True
         return unlinked
