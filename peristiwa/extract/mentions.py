@@ -131,7 +131,7 @@ class _Scanner:
 
     # -- title / body patterns ------------------------------------------------------------------
     def _role_pattern(self, i: int, n_role: int, role: RoleWord) -> int:
-        """A role word, then [owner (country/org)] [name]: "Menteri Luar Negeri AS Antony Blinken"."""
+        """A role word, then [owner (country/org)] [name]: "Menteri Pertahanan Filipina Gilberto Teodoro"."""
         former = role.kind == "modifier"
         if former:  # "mantan Presiden Filipina …": the title after the modifier decides the pattern
             n_next, nxt = self.pack.role_at(self.w.norms, i + n_role, self.w.surfaces)
