@@ -353,25 +353,16 @@ class WebQueries:
 
     # --- network and map ----------------------------------------------------------------
     def _graph_where(self, g: GraphFilter) -> tuple[str, list[Any]]:
-        clauses = ["e.num_mentions >= ?"]
-        params: list[Any] = [g.min_mentions]
-        if g.date_from:
-            clauses.append("e.event_date >= ?")
-            params.append(g.date_from.isoformat())
-        if g.date_to:
-            clauses.append("substr(e.event_date, 1, 10) <= ?")
-            params.append(g.date_to.isoformat())
+        """The store's event filter (dates, QuadClass, actor — so they mean what `peristiwa query` means)
+        plus what only the network and map filter on: root codes and a minimum number of mentions."""
+        where, params = self.where(EventFilter(actor=g.actor, quad=g.quad, date_from=g.date_from,
+                                               date_to=g.date_to))
+        clauses = [where.removeprefix(" WHERE ")] if where else []
+        clauses.append("e.num_mentions >= ?")
+        params = [*params, g.min_mentions]
         if g.roots:
             clauses.append(f"e.root_code IN ({', '.join('?' * len(g.roots))})")
             params.extend(g.roots)
-        if g.quad is not None:
-            clauses.append("e.quad_class = ?")
-            params.append(g.quad)
-        if g.actor:
-            clauses.append("(e.source_code LIKE ? OR e.target_code LIKE ? OR e.source_actor_id IN "
-                           "(SELECT id FROM actors WHERE name LIKE ?) OR e.target_actor_id IN "
-                           "(SELECT id FROM actors WHERE name LIKE ?))")
-            params.extend([g.actor.upper() + "%", g.actor.upper() + "%", f"%{g.actor}%", f"%{g.actor}%"])
         return " WHERE " + " AND ".join(clauses), params
 
     def network(self, g: GraphFilter, max_edges: int) -> dict[str, Any]:
