@@ -56,6 +56,17 @@ class Page:
         return {"total": self.total, "limit": self.limit, "offset": self.offset, "items": self.items}
 
 
+# One event mention with its provenance: shared by the event page and the annotated article view.
+_MENTION_COLUMNS = (
+    "em.id, em.idx, em.event_id, em.article_id, em.sentence, em.event_code, em.label, em.quad_class, "
+    "em.goldstein, em.plover_type, em.trigger_start, em.trigger_end, em.trigger_text, "
+    "sa.name AS source_name, sa.code AS source_code, em.source_text, em.source_start, em.source_end, "
+    "ta.name AS target_name, ta.code AS target_code, em.target_text, em.target_start, em.target_end, "
+    "em.event_date, em.place_name, em.modality, em.negated, em.resolved, em.lexicon_id, em.rule, em.confidence")
+_MENTION_JOINS = ("event_mentions em LEFT JOIN actors sa ON sa.id = em.source_actor_id "
+                  "LEFT JOIN actors ta ON ta.id = em.target_actor_id")
+
+
 @dataclass(frozen=True, slots=True)
 class GraphFilter:
     """What the network and map pages filter on (event date range, root codes, minimum mentions)."""
@@ -122,17 +133,11 @@ class WebQueries:
     def event_mentions(self, event_id: str) -> list[dict[str, Any]]:
         """Every sentence-level mention of one event, with its full provenance and sentence text."""
         return _rows(self.conn.execute(
-            "SELECT em.id, em.idx, em.article_id, a.title AS article_title, a.outlet, a.published, a.url, em.sentence, "
-            "em.event_code, em.label, em.quad_class, em.goldstein, em.plover_type, em.plover_mode, "
-            "em.trigger_start, em.trigger_end, em.trigger_text, "
-            "sa.name AS source_name, sa.code AS source_code, em.source_text, em.source_start, em.source_end, "
-            "ta.name AS target_name, ta.code AS target_code, em.target_text, em.target_start, em.target_end, "
-            "em.event_date, em.place_name, em.modality, em.negated, em.resolved, em.lexicon_id, em.rule, "
-            "em.confidence, s.start_char AS sentence_start, "
+            f"SELECT {_MENTION_COLUMNS}, a.title AS article_title, a.outlet, a.published, a.url, em.plover_mode, "
+            "s.start_char AS sentence_start, "
             "substr(a.text, s.start_char + 1, s.end_char - s.start_char) AS sentence_text "
-            "FROM event_mentions em JOIN articles a ON a.id = em.article_id "
+            f"FROM {_MENTION_JOINS} JOIN articles a ON a.id = em.article_id "
             "LEFT JOIN sentences s ON s.article_id = em.article_id AND s.idx = em.sentence "
-            "LEFT JOIN actors sa ON sa.id = em.source_actor_id LEFT JOIN actors ta ON ta.id = em.target_actor_id "
             "WHERE em.event_id = ? ORDER BY a.published, em.article_id, em.idx", (event_id,)))
 
     # --- articles -----------------------------------------------------------------------
@@ -158,13 +163,7 @@ class WebQueries:
     def article_events(self, article_id: int) -> list[dict[str, Any]]:
         """Every event mention of an article with spans, actors and provenance (for the annotated view)."""
         return _rows(self.conn.execute(
-            "SELECT em.idx, em.id, em.event_id, em.sentence, em.event_code, em.label, em.quad_class, em.goldstein, "
-            "em.plover_type, em.trigger_start, em.trigger_end, em.trigger_text, em.source_start, em.source_end, "
-            "em.source_text, sa.name AS source_name, sa.code AS source_code, em.target_start, em.target_end, "
-            "em.target_text, ta.name AS target_name, ta.code AS target_code, em.event_date, em.place_name, "
-            "em.modality, em.negated, em.resolved, em.lexicon_id, em.rule, em.confidence "
-            "FROM event_mentions em LEFT JOIN actors sa ON sa.id = em.source_actor_id "
-            "LEFT JOIN actors ta ON ta.id = em.target_actor_id WHERE em.article_id = ? ORDER BY em.idx",
+            f"SELECT {_MENTION_COLUMNS} FROM {_MENTION_JOINS} WHERE em.article_id = ? ORDER BY em.idx",
             (article_id,)))
 
     def article_mentions(self, article_id: int) -> list[dict[str, Any]]:
