@@ -122,6 +122,12 @@ def eval_events(ctx: typer.Context) -> None:
     _forward("peristiwa.eval.events", ctx)
 
 
+@eval_app.command("knowledge", context_settings=FORWARD)
+def eval_knowledge(ctx: typer.Context) -> None:
+    """Persons, organisations, places, quotes and dates against the whole-article gold."""
+    _forward("peristiwa.eval.knowledge", ctx)
+
+
 @eval_app.command("ner", context_settings=FORWARD)
 def eval_ner(ctx: typer.Context) -> None:
     """Entity-level P/R/F1 on CoNLL files: `peristiwa eval ner FILE… --scheme nergrit|nerp`."""

@@ -12,22 +12,24 @@ import yaml
 
 from peristiwa.codebook import Codebook
 from peristiwa.eval.events import (
-    DEV_GOLD,
-    DatasetResolver,
-    GoldDoc,
-    GoldError,
     PredEvent,
     actor_key,
     actor_matches,
-    find_data_root,
-    load_gold,
     main,
     max_matching,
-    parse_event,
     root_matches,
     run_events_eval,
     score_document,
     summarize,
+)
+from peristiwa.eval.gold import (
+    DEV_GOLD,
+    DatasetResolver,
+    GoldDoc,
+    GoldError,
+    find_data_root,
+    load_gold,
+    parse_event,
 )
 from peristiwa.model import Actor
 
@@ -209,7 +211,7 @@ def test_run_events_eval_end_to_end(tmp_path: Path, extractor) -> None:
     ], allow_unicode=True), encoding="utf-8")
     result = run_events_eval([gold], extractor=extractor)
     assert result["documents_scored"] == 2
-    assert result["summary"]["dev"]["documents"] == 1 and result["summary"]["test"]["documents"] == 1
+    assert result["summary"]["g/dev"]["documents"] == 1 and result["summary"]["g/test"]["documents"] == 1
     assert result["summary"]["all"]["dyad"]["tp"] == 1
     assert result["by_root"]["19"]["tp"] == 1
     json.dumps(result)  # JSON-ready

@@ -29,21 +29,15 @@ Usage: ``python -m peristiwa.eval.events [GOLD.yaml …] [--data-root ../shared]
 from __future__ import annotations
 
 import argparse
-import csv
-import gzip
 import json
-import os
 import time
-import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
-from datetime import date
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
+from peristiwa.eval.gold import DATA_DIR, DEFAULT_GOLD, GoldDoc, GoldEvent, find_data_root, load_gold
 from peristiwa.extract.events import is_resolved
 from peristiwa.model import Actor, Document, Event
 
@@ -52,51 +46,18 @@ if TYPE_CHECKING:
 
     from peristiwa.api import Extractor
 
-DATA_DIR = Path(__file__).parent / "data"
-DEV_GOLD = DATA_DIR / "dev_gold.yaml"
 BASELINE = DATA_DIR / "baseline.json"
+#: the subset the regression guard and `make eval-baseline` use: real whole articles, dev part
+GUARD_SUBSET = "real-articles/dev"
+#: the guard's fallback without ../shared: the project's own sentences (texts in the repo)
+GUARD_SUBSET_OFFLINE = "own-text/dev"
+CONTEXT_CHARS = 200  # sentence text kept with a prediction for error listings
 
 #: actor "countries" that are not countries: their key is the full CAMEO code
 TRANSNATIONAL = frozenset({"IGO", "IMG", "NGO", "MNC", "UIS", "REF"})
-#: data sets that must never be used here (held out for final evaluation)
-HELD_OUT_DATASETS = frozenset({"ntrex", "ntrex_id", "ntrex128"})
-GLOBALVOICES_LAST_YEAR = 2013  # Global Voices 2014+ is held out
 
 
-class GoldError(ValueError):
-    """A gold file entry that cannot be used (bad shape or a held-out source)."""
-
-
-# -- gold --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class GoldEvent:
-    """One expected (or allowed / forbidden) event pattern."""
-
-    source: str | None
-    target: str | None
-    roots: tuple[str, ...]
-    codes: tuple[str, ...] = ()
-
-    def label(self) -> str:
-        code = f" [{'|'.join(self.codes)}]" if self.codes else ""
-        return f"{self.source or '-'}→{self.target or '-'} {'/'.join(self.roots)}{code}"
-
-
-@dataclass(slots=True)
-class GoldDoc:
-    """A gold document with its text already resolved."""
-
-    id: str
-    text: str
-    published: date | None
-    events: list[GoldEvent]
-    allowed: list[GoldEvent] = field(default_factory=list)
-    forbidden: list[GoldEvent] = field(default_factory=list)
-    split: str = "dev"
-    tags: tuple[str, ...] = ()
-    origin: str = "own"
+# -- predictions ---------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,190 +71,14 @@ class PredEvent:
     sentence: int
     trigger: str
     rule: str
+    context: str = ""
 
     def label(self) -> str:
         return f"{self.source or '-'}→{self.target or '-'} {self.root} [{self.code}] «{self.trigger}»"
 
-
-def _str_list(value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    values = value if isinstance(value, list | tuple) else [value]
-    return tuple(str(v).strip() for v in values if str(v).strip())
-
-
-def _actor_value(value: Any, *, allow_none: bool) -> str | None:
-    if value is None or (isinstance(value, str) and value.strip().lower() in ("", "null", "none", "~")):
-        if not allow_none:
-            raise GoldError("an event needs a source")
-        return None
-    return str(value).strip().upper()
-
-
-def parse_event(data: dict[str, Any]) -> GoldEvent:
-    """Build a GoldEvent from its YAML mapping; the root list may be derived from the code."""
-    if not isinstance(data, dict):
-        raise GoldError(f"event must be a mapping, got {data!r}")
-    codes = _str_list(data.get("code"))
-    roots = tuple(r.zfill(2) for r in _str_list(data.get("root")))
-    roots = roots or tuple(dict.fromkeys(c[:2] for c in codes))
-    if not roots:
-        raise GoldError(f"event {data!r} has neither root nor code")
-    for code in codes:
-        if code[:2] not in roots:
-            raise GoldError(f"code {code} is not under the event's roots {roots}")
-    return GoldEvent(
-        source=_actor_value(data.get("source"), allow_none=False),
-        target=_actor_value(data.get("target"), allow_none=True),
-        roots=roots,
-        codes=codes,
-    )
-
-
-def _parse_date(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))
-
-
-class DatasetResolver:
-    """Fetches referenced sentences from ../shared at run time; never copies them anywhere.
-
-    Each data set file is read once per resolver (kept on the object, not in a module global).
-    """
-
-    def __init__(self, data_root: Path | None) -> None:
-        self.data_root = data_root
-        self._cache: dict[str, dict[str, str]] = {}
-
-    def resolve(self, ref: dict[str, Any]) -> str:
-        name = str(ref.get("dataset", "")).lower()
-        if name in HELD_OUT_DATASETS:
-            raise GoldError(f"data set {name!r} is held out and may not be used for dev gold")
-        if self.data_root is None:
-            raise FileNotFoundError(f"no data root (../shared) to resolve {name}")
-        if name in ("ud_pud_id", "ud_pud", "pud"):
-            table, keys = self._table("pud", self._read_pud), _str_list(ref.get("sent_id"))
-        elif name in ("sib200", "sib200_id", "flores"):
-            table, keys = self._table("sib200", self._read_sib200), _str_list(ref.get("index_id"))
-        elif name in ("globalvoices", "globalvoices_id", "gv"):
-            file = str(ref.get("file", "")).removesuffix(".xml.gz")
-            if not file[:4].isdigit() or int(file[:4]) > GLOBALVOICES_LAST_YEAR:
-                raise GoldError(
-                    f"Global Voices file {file!r}: only 2008–{GLOBALVOICES_LAST_YEAR} may be used")
-            table = self._table(f"gv:{file}", lambda: self._read_globalvoices(file))
-            keys = _str_list(ref.get("sentence"))
-        else:
-            raise GoldError(f"unknown data set {name!r}")
-        if not keys:
-            raise GoldError(f"reference {ref!r} names no sentence")
-        missing = [k for k in keys if k not in table]
-        if missing:
-            raise GoldError(f"{name}: no sentence {', '.join(missing)}")
-        return " ".join(table[k] for k in keys)
-
-    def _table(self, key: str, reader: Callable[[], dict[str, str]]) -> dict[str, str]:
-        if key not in self._cache:
-            self._cache[key] = reader()
-        return self._cache[key]
-
-    def _path(self, *parts: str) -> Path:
-        assert self.data_root is not None
-        path = self.data_root.joinpath(*parts)
-        if not path.exists():
-            raise FileNotFoundError(str(path))
-        return path
-
-    def _read_pud(self) -> dict[str, str]:
-        table: dict[str, str] = {}
-        sent_id = ""
-        path = self._path("ud_pud_id_en", "id", "id_pud-ud-test.conllu")
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.startswith("# sent_id ="):
-                sent_id = line.split("=", 1)[1].strip()
-            elif line.startswith("# text =") and sent_id:
-                table[sent_id] = line.split("=", 1)[1].strip()
-        return table
-
-    def _read_sib200(self) -> dict[str, str]:
-        table: dict[str, str] = {}
-        folder = self._path("sib200_id", "data", "annotated", "ind_Latn")
-        for split in ("train", "dev", "test"):
-            with (folder / f"{split}.tsv").open(encoding="utf-8", newline="") as handle:
-                for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-                    table[str(row["index_id"]).strip()] = row["text"].strip()
-        return table
-
-    def _read_globalvoices(self, file: str) -> dict[str, str]:
-        data = gzip.decompress(self._path("globalvoices_id", "raw", "id", f"{file}.xml.gz").read_bytes())
-        root = ET.fromstring(data)
-        return {str(s.get("id")): "".join(s.itertext()).strip() for s in root.iter("s")}
-
-
-def find_data_root(data_root: str | Path | None = None) -> Path | None:
-    """The shared data folder: explicit path, $PERISTIWA_DATA_ROOT, or ../shared next to the repo."""
-    repo = Path(__file__).resolve().parents[2]
-    given = data_root or os.environ.get("PERISTIWA_DATA_ROOT")
-    candidates = [Path(given)] if given else [Path.cwd().parent / "shared", repo.parent / "shared"]
-    for candidate in candidates:
-        if (candidate / "data").is_dir():
-            return candidate / "data"
-        if candidate.is_dir() and any((candidate / d).is_dir() for d in ("ud_pud_id_en", "sib200_id")):
-            return candidate
-    return None
-
-
-def load_gold(paths: Sequence[str | Path], data_root: str | Path | None = None
-              ) -> tuple[list[GoldDoc], list[dict[str, str]]]:
-    """Read gold files; returns (documents, skipped) — skipped lists references that could not be resolved."""
-    resolver = DatasetResolver(find_data_root(data_root))
-    docs: list[GoldDoc] = []
-    skipped: list[dict[str, str]] = []
-    seen: set[str] = set()
-    for path in paths:
-        entries = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
-        if not isinstance(entries, list):
-            raise GoldError(f"{path}: a gold file is a YAML list of documents")
-        for entry in entries:
-            doc_id = str(entry.get("id") or "")
-            if not doc_id or doc_id in seen:
-                raise GoldError(f"{path}: missing or duplicate document id {doc_id!r}")
-            seen.add(doc_id)
-            try:
-                text, origin = _doc_text(entry, Path(path).parent, resolver)
-            except FileNotFoundError as exc:
-                skipped.append({"id": doc_id, "reason": f"data not found: {exc}"})
-                continue
-            docs.append(_gold_doc(entry, doc_id, text, origin))
-    return docs, skipped
-
-
-def _doc_text(entry: dict[str, Any], base: Path, resolver: DatasetResolver) -> tuple[str, str]:
-    if entry.get("text"):
-        return str(entry["text"]).strip(), "own"
-    if entry.get("path"):
-        return (base / str(entry["path"])).read_text(encoding="utf-8").strip(), "own"
-    ref = entry.get("ref")
-    if isinstance(ref, dict):
-        return resolver.resolve(ref), str(ref.get("dataset"))
-    raise GoldError(f"document {entry.get('id')!r} has no text, path or ref")
-
-
-def _gold_doc(entry: dict[str, Any], doc_id: str, text: str, origin: str) -> GoldDoc:
-    split = str(entry.get("split") or "dev")
-    if split not in ("dev", "test"):
-        raise GoldError(f"document {doc_id}: split must be dev or test, not {split!r}")
-    try:
-        events = [parse_event(e) for e in entry.get("events") or []]
-        allowed = [parse_event(e) for e in entry.get("allowed") or []]
-        forbidden = [parse_event(e) for e in entry.get("forbidden") or []]
-    except GoldError as exc:
-        raise GoldError(f"document {doc_id}: {exc}") from exc
-    return GoldDoc(doc_id, text, _parse_date(entry.get("published")), events, allowed, forbidden,
-                   split, _str_list(entry.get("tags")), origin)
-
-
-# -- predictions ---------------------------------------------------------------------------------------
+    def explain(self) -> str:
+        """The label with the rule that fired and the sentence it fired in."""
+        return f"{self.label()} rule={self.rule} | s{self.sentence}: {self.context}"
 
 
 def actor_key(actor: Actor | None) -> str | None:
@@ -308,10 +93,11 @@ def actor_key(actor: Actor | None) -> str | None:
 
 def predicted_events(doc: Document) -> list[PredEvent]:
     """The document's exportable events, reduced to dyad + code (duplicates kept; the scorer dedups)."""
-    return [_pred(e) for e in doc.events if is_resolved(e)]
+    return [_pred(e, doc) for e in doc.events if is_resolved(e)]
 
 
-def _pred(event: Event) -> PredEvent:
+def _pred(event: Event, doc: Document) -> PredEvent:
+    sentence = doc.sentences[event.sentence].text if 0 <= event.sentence < len(doc.sentences) else ""
     return PredEvent(
         source=actor_key(event.source.actor if event.source else None),
         target=actor_key(event.target.actor if event.target else None),
@@ -320,6 +106,7 @@ def _pred(event: Event) -> PredEvent:
         sentence=event.sentence,
         trigger=event.trigger.text,
         rule=event.rule,
+        context=" ".join(sentence.split())[:CONTEXT_CHARS],
     )
 
 
@@ -384,6 +171,7 @@ class DocResult:
     id: str
     split: str
     origin: str
+    gold_set: str
     tags: tuple[str, ...]
     n_gold: int
     n_pred: int
@@ -424,14 +212,14 @@ def score_document(gold: GoldDoc, preds: Sequence[PredEvent]) -> DocResult:
 
     confusion, root_tp, root_fn = _confusion(gold.events, by_root, match)
     return DocResult(
-        id=gold.id, split=gold.split, origin=gold.origin, tags=gold.tags,
+        id=gold.id, split=gold.split, origin=gold.origin, gold_set=gold.gold_set, tags=gold.tags,
         n_gold=len(gold.events), n_pred=len(by_root) - len(allowed),
         tp=len(match), fp=len(false_pos), fn=len(gold.events) - len(match), allowed=len(allowed),
         code_gold=code_gold, code_tp=code_tp, code_judged=len(by_code) - code_unjudged - code_allowed,
         forbidden_checked=len(gold.forbidden),
         forbidden_hits=[f.label() for f in gold.forbidden if any(root_matches(f, p) for p in by_root)],
         missed=[g.label() for i, g in enumerate(gold.events) if i not in match],
-        false_positives=[p.label() for p in false_pos],
+        false_positives=[p.explain() for p in false_pos],
         predicted=[p.label() for p in by_root],
         confusion=confusion, root_tp=root_tp, root_fn=root_fn, root_fp=[p.root for p in false_pos],
     )
@@ -482,18 +270,20 @@ def summarize(docs: Sequence[DocResult]) -> dict[str, Any]:
     }
 
 
-SUBSETS: dict[str, Callable[[DocResult], bool]] = {
-    "all": lambda d: True,
-    "dev": lambda d: d.split == "dev",
-    "test": lambda d: d.split == "test",
-    "own": lambda d: d.origin == "own",
-    "dataset": lambda d: d.origin != "own",
-    "dev_own": lambda d: d.split == "dev" and d.origin == "own",
-}
+def subsets(docs: Sequence[DocResult]) -> dict[str, list[DocResult]]:
+    """Every gold set × split ("real-articles/test", …), the whole run, and the offline guard subset."""
+    out: dict[str, list[DocResult]] = {"all": list(docs)}
+    for gold_set in dict.fromkeys(d.gold_set for d in docs):
+        members = [d for d in docs if d.gold_set == gold_set]
+        out[f"{gold_set}/all"] = members
+        for split in ("dev", "test"):
+            out[f"{gold_set}/{split}"] = [d for d in members if d.split == split]
+    out[GUARD_SUBSET_OFFLINE] = [d for d in docs if d.origin == "own" and d.split == "dev"]
+    return out
 
 
 def aggregate(docs: Sequence[DocResult]) -> dict[str, Any]:
-    summary = {name: summarize([d for d in docs if keep(d)]) for name, keep in SUBSETS.items()}
+    summary = {name: summarize(members) for name, members in subsets(docs).items()}
     tags = sorted({t for d in docs for t in d.tags})
     by_tag = {t: summarize([d for d in docs if t in d.tags]) for t in tags}
     tp, fn, fp = Counter(), Counter(), Counter()
@@ -517,30 +307,43 @@ def aggregate(docs: Sequence[DocResult]) -> dict[str, Any]:
 # -- entry points ------------------------------------------------------------------------------------------
 
 
-def run_events_eval(gold_paths: Sequence[str | Path] | None = None, data_root: str | Path | None = None,
-                    extractor: Extractor | None = None, *, split: str | None = None) -> dict[str, Any]:
-    """Run the extractor over gold documents and score them; the dict is JSON-ready.
-
-    `gold_paths` defaults to the packaged dev gold; `split` ("dev"/"test") restricts the documents.
-    Referenced sentences whose data set is absent are listed under "skipped", not failed.
-    """
-    paths = [Path(p) for p in gold_paths] if gold_paths else [DEV_GOLD]
-    docs, skipped = load_gold(paths, data_root)
-    if split:
-        docs = [d for d in docs if d.split == split]
+def extract_gold(docs: Sequence[GoldDoc], extractor: Extractor | None = None
+                 ) -> Iterable[tuple[GoldDoc, Document]]:
+    """Run the pipeline over gold documents as a user would (text + publication date)."""
     if extractor is None:
         from peristiwa.api import Extractor
 
         extractor = Extractor.load()
-    started = time.perf_counter()
-    results = []
     for gold in docs:
-        doc = extractor.extract(gold.text, published=gold.published, article_id=gold.id)
-        results.append(score_document(gold, predicted_events(doc)))
+        yield gold, extractor.extract(gold.text, published=gold.published, article_id=gold.id)
+
+
+def select_gold(gold_paths: Sequence[str | Path] | None, data_root: str | Path | None, *,
+                split: str | None = None, gold_set: str | None = None
+                ) -> tuple[list[Path], list[GoldDoc], list[dict[str, str]]]:
+    """The gold files (default: every packaged set), their documents filtered by split/set, and skips."""
+    paths = [Path(p) for p in gold_paths] if gold_paths else list(DEFAULT_GOLD)
+    docs, skipped = load_gold(paths, data_root)
+    docs = [d for d in docs if (not split or d.split == split) and (not gold_set or d.gold_set == gold_set)]
+    return paths, docs, skipped
+
+
+def run_events_eval(gold_paths: Sequence[str | Path] | None = None, data_root: str | Path | None = None,
+                    extractor: Extractor | None = None, *, split: str | None = None,
+                    gold_set: str | None = None) -> dict[str, Any]:
+    """Run the extractor over gold documents and score them; the dict is JSON-ready.
+
+    `gold_paths` defaults to every packaged gold set; `split` ("dev"/"test") and `gold_set`
+    ("own", "real-sentences", "real-articles") restrict the documents. Referenced texts whose
+    data set is absent are listed under "skipped", not failed.
+    """
+    paths, docs, skipped = select_gold(gold_paths, data_root, split=split, gold_set=gold_set)
+    started = time.perf_counter()
+    results = [score_document(gold, predicted_events(doc)) for gold, doc in extract_gold(docs, extractor)]
     seconds = time.perf_counter() - started
     root = find_data_root(data_root)
     return {
-        "gold": [str(p) for p in paths],
+        "gold": [str(p) for p in paths if p.is_file()],
         "data_root": str(root) if root else None,
         "documents_scored": len(results),
         "skipped": skipped,
@@ -619,30 +422,41 @@ def print_table(result: dict[str, Any], console: Console | None = None, *, error
                          f"{s['forbidden']['hits']}/{s['forbidden']['checked']}")
         console.print(tags)
 
-    bad = sorted((d for d in result["documents"] if d["fp"] or d["fn"] or d["forbidden_hits"]),
-                 key=lambda d: -(d["fp"] + d["fn"] + 2 * len(d["forbidden_hits"])))
-    for d in bad[:errors]:
-        console.print(f"[bold]{d['id']}[/bold] ({d['split']}) TP {d['tp']} FP {d['fp']} FN {d['fn']}")
-        for label in d["missed"]:
-            console.print(f"   [yellow]missed[/yellow]    {label}")
-        for label in d["false_positives"]:
-            console.print(f"   [red]spurious[/red]  {label}")
-        for label in d["forbidden_hits"]:
-            console.print(f"   [magenta]FORBIDDEN[/magenta] {label}")
+    print_errors(result, console, errors)
     if result["skipped"]:
         console.print(f"[dim]{len(result['skipped'])} referenced documents skipped (data not found)[/dim]")
+
+
+def worst_errors(result: dict[str, Any], limit: int) -> dict[str, list[tuple[str, str]]]:
+    """Up to `limit` misses, false positives and forbidden hits, worst documents first."""
+    docs = sorted(result["documents"], key=lambda d: -(d["fp"] + d["fn"] + 2 * len(d["forbidden_hits"])))
+    kinds = {"missed": "missed", "spurious": "false_positives", "FORBIDDEN": "forbidden_hits"}
+    return {kind: [(d["id"], label) for d in docs for label in d[key]][:limit] for kind, key in kinds.items()}
+
+
+def print_errors(result: dict[str, Any], console: Console, limit: int) -> None:
+    """The worst misses (with the gold's `why`) and false positives (with rule and sentence)."""
+    colours = {"missed": "yellow", "spurious": "red", "FORBIDDEN": "magenta"}
+    for kind, rows in worst_errors(result, limit).items():
+        if rows:
+            console.print(f"[bold]{len(rows)} {kind}[/bold] (of the worst documents first)")
+        for doc_id, label in rows:
+            console.print(f"   [{colours[kind]}]{kind:9}[/{colours[kind]}] {doc_id}: {label}", highlight=False)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m peristiwa.eval.events",
                                      description=__doc__.split("\n")[0])
-    parser.add_argument("gold", nargs="*", help=f"gold YAML files (default: {DEV_GOLD.name})")
+    parser.add_argument("gold", nargs="*", help="gold YAML files (default: the three packaged gold sets)")
     parser.add_argument("--data-root", default=None, help="the shared data folder (default: ../shared)")
     parser.add_argument("--split", choices=("dev", "test"), default=None)
     parser.add_argument("--json", dest="json_out", default=None, help="write the full result as JSON here")
-    parser.add_argument("--errors", type=int, default=10, help="documents with errors to list")
+    parser.add_argument("--set", dest="gold_set", default=None,
+                        help="only this gold set: own, real-sentences or real-articles")
+    parser.add_argument("--errors", type=int, default=10,
+                        help="list the N worst misses and false positives (with rule and sentence)")
     args = parser.parse_args(argv)
-    result = run_events_eval(args.gold, args.data_root, split=args.split)
+    result = run_events_eval(args.gold, args.data_root, split=args.split, gold_set=args.gold_set)
     print_table(result, errors=args.errors)
     if args.json_out:
         text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
