@@ -83,10 +83,12 @@ def test_alih_alih_is_negation(extract):
 
 
 def test_future_modality_flag(extract):
+    """An announced act is coded as CAMEO's intent to do it (073 humanitarian aid → 0333)."""
     doc = extract("Jepang akan memberikan bantuan kemanusiaan kepada Turki.")
-    events = [e for e in doc.events if e.code.startswith("07")]
-    assert events and "future" in events[0].modality
+    events = [e for e in doc.events if e.code.startswith("033")]
+    assert events and "future" in events[0].modality and "intent" in events[0].modality
     assert events[0].target.actor.code == "TUR"
+    assert "modality:intent 073→0333" in events[0].rule
 
 
 def test_denied_claim_is_not_coded_as_happened(extract):

@@ -48,11 +48,36 @@ class CodeInfo:
         return self.name_id if lang == "id" else self.name_en
 
 
+#: the kinds of modality that change an act's code (see data/modality.yaml)
+MODAL_KINDS = ("intent", "refusal", "threat")
+
+
+def load_modal_codes() -> dict[str, dict[str, str]]:
+    """The packaged act → intent/refusal/threat code table."""
+    import yaml
+
+    text = resources.files("peristiwa.codebook").joinpath("data/modality.yaml").read_text("utf-8")
+    data = yaml.safe_load(text) or {}
+    return {kind: {str(k): str(v) for k, v in (data.get(kind) or {}).items()} for kind in MODAL_KINDS}
+
+
 class Codebook:
     """Lookup over the CAMEO table; load once with `Codebook.load()` and pass it around."""
 
-    def __init__(self, entries: dict[str, CodeInfo]) -> None:
+    def __init__(self, entries: dict[str, CodeInfo], modal_codes: dict[str, dict[str, str]] | None = None) -> None:
         self._entries = entries
+        self._modal = modal_codes if modal_codes is not None else load_modal_codes()
+
+    def modal_code(self, code: str, kind: str) -> str | None:
+        """The code an act takes when it is only intended, refused or threatened (None: unchanged).
+
+        The longest listed prefix of `code` wins: "0831" refused → "123" (via "083").
+        """
+        table = self._modal.get(kind, {})
+        for n in range(len(code), 1, -1):
+            if code[:n] in table:
+                return table[code[:n]]
+        return None
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Codebook:

@@ -67,7 +67,7 @@ class CoderWords:
         def words(data: dict, key: str) -> frozenset[str]:
             return frozenset(str(w).lower() for w in data.get(key) or ())
 
-        flags = ("negation", "future", "possible", "conditional", "alleged", "requested", "denial")
+        flags = ("negation", "refusal", "future", "possible", "conditional", "alleged", "requested", "denial")
         return cls(
             **{key: words(syntax, key) for key in (
                 "target_preps", "agent_preps", "other_preps", "coordinators", "first_person", "relative",
@@ -130,18 +130,42 @@ class EventStage:
         if len([a for arg in sources for a in arg.actors]) > 1 and all(t.rule.endswith("relative-agent")
                                                                         for t in targets):
             targets = []  # "Israel dan Hamas menyepakati … yang dimediasi Qatar": reciprocal, not towards Qatar
-        flags = ctx.modality(match)
+        code, flags, modal_rule = self._modal_code(match.code, ctx.modality(match))
+        if modal_rule:
+            rule = f"{rule}; {modal_rule}"
         events = []
         for source_actor, source_arg, target_actor, target_arg in _pairs(sources, targets):
             if target_actor is not None and _same_actor(source_actor, target_actor):
                 continue
-            events.append(self._event(ctx, match, (source_actor, source_arg), (target_actor, target_arg),
+            events.append(self._event(ctx, match, code, (source_actor, source_arg), (target_actor, target_arg),
                                       rule, flags))
         return events
 
-    def _event(self, ctx: _SentenceContext, match: TriggerMatch, source: tuple[Actor, _Arg],
+    def _modal_code(self, code: str, flags: list[str]) -> tuple[str, list[str], str]:
+        """CAMEO codes what was announced, refused or threatened as such (codebook/data/modality.yaml).
+
+        A refused act ("menolak bertemu", "tidak akan melucuti") is a rejection, not a negated act;
+        an announced one ("akan mengunjungi") an intent; an announced or conditional harm a threat.
+        Returns the code, the flags left, and the rule that explains a change ("" for none).
+        """
+        negated = "negation" in flags
+        if negated and ("refusal" in flags or "future" in flags):
+            kind = "refusal"
+        elif negated:
+            return code, flags, ""
+        elif "future" in flags or "conditional" in flags:
+            kind = "threat" if self.codebook.modal_code(code, "threat") else "intent"
+        else:
+            return code, flags, ""
+        modal = self.codebook.modal_code(code, kind)
+        if modal is None:
+            return code, flags, ""
+        kept = [f for f in flags if f not in ("negation", "refusal", "conditional")] + [kind]
+        return modal, kept, f"modality:{kind} {code}→{modal}"
+
+    def _event(self, ctx: _SentenceContext, match: TriggerMatch, code: str, source: tuple[Actor, _Arg],
                target: tuple[Actor | None, _Arg | None], rule: str, flags: list[str]) -> Event:
-        info = self.codebook.get(match.code)
+        info = self.codebook.get(code)
         trigger = ctx.doc.span(ctx.tokens[match.start].start, ctx.tokens[match.end - 1].end)
         target_actor, target_arg = target
         confidence = source[1].mention.confidence * (target_arg.mention.confidence if target_arg else 1.0)

@@ -1,0 +1,47 @@
+"""Announced, refused and threatened acts take CAMEO's intent (03x), rejection (12x) and threat (13x) codes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from peristiwa.codebook import Codebook
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from peristiwa.api import Extractor
+
+    return Extractor.load()
+
+
+def codes(extractor, text: str) -> list[tuple[str, str | None, str | None]]:
+    doc = extractor.extract(text, published=date(2020, 1, 1))
+    return [(e.code, e.source.actor.country if e.source else None, e.target.actor.country if e.target else None)
+            for e in doc.events if not e.negated]
+
+
+def test_every_modal_code_exists_and_longest_prefix_wins() -> None:
+    book = Codebook.load()
+    for kind in ("intent", "refusal", "threat"):
+        for act in ("042", "0831", "190", "1721"):
+            modal = book.modal_code(act, kind)
+            assert modal is None or modal in book
+    assert book.modal_code("0831", "refusal") == "123" and book.modal_code("0811", "refusal") == "1241"
+    assert book.modal_code("111", "threat") is None  # criticism has no threat form: unchanged
+
+
+def test_announced_visit_is_an_intent_to_meet(extractor) -> None:
+    assert ("036", "SGP", "NZL") in codes(extractor, "Perdana Menteri Singapura akan mengunjungi Selandia Baru bulan depan.")
+
+
+def test_conditional_attack_is_a_threat_and_keeps_its_dyad(extractor) -> None:
+    found = codes(extractor, "Turki akan menyerang Suriah jika perlu.")
+    assert ("138", "TUR", "SYR") in found and not any(c.startswith("19") for c, _, _ in found)
+
+
+def test_plain_negation_is_still_not_exported(extractor) -> None:
+    doc = extractor.extract("Mesir tidak menyerang Libya.", published=date(2020, 1, 1))
+    assert all(e.negated for e in doc.events if e.root_code == "19")
+    assert not any(e.root_code in ("12", "13") for e in doc.events)
