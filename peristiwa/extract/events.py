@@ -115,13 +115,19 @@ class EventStage:
             if not tokens:
                 continue
             ctx = _SentenceContext(doc, sentence.index, tokens, self.words, self.lexicon, index)
-            found = self.lexicon.find(tokens)
-            ctx.trigger_voices = {m.start: m.voice for m in found}  # another event's trigger ends a phrase
+            found = self.lexicon.find(tokens, keep_low=True)
+            strong = [m for m in found if m.priority > 0]
+            ctx.trigger_voices = {m.start: m.voice for m in strong or found}  # a trigger ends a phrase
             ctx.trigger_starts = set(ctx.trigger_voices)
-            matches = [m for m in _drop_embedded_objects(found, ctx) if not ctx.inside_name(m)]
-            events = [e for m in matches for e in self._code(ctx, m)]
+            events = self._code_all(ctx, strong)
+            if not events:  # a plain speech verb counts when the stronger triggers yield no event
+                events = self._code_all(ctx, [m for m in found if m.priority <= 0])
             _propagate_denial(events)
             doc.events.extend(events)
+
+    def _code_all(self, ctx: _SentenceContext, found: list[TriggerMatch]) -> list[Event]:
+        matches = [m for m in _drop_embedded_objects(found, ctx) if not ctx.inside_name(m)]
+        return [e for m in matches for e in self._code(ctx, m)]
 
     def _code(self, ctx: _SentenceContext, match: TriggerMatch) -> list[Event]:
         sources, targets, rule = ctx.arguments(match, self.codebook.root(match.code))
