@@ -52,28 +52,46 @@ class CorefStage:
 
 
 def _anchor_role_only(doc: Document) -> None:
-    """Give "demonstran"/"polisi" (or "Senator Talha Mehmood") a country: a place in the same sentence,
-    else the article's main country."""
+    """Give "demonstran"/"polisi" (or "Senator Talha Mehmood") a country from its own context.
+
+    In order: a country named before it in the sentence (names only: "Senator Pakistan …, Senator
+    Talha Mehmood"), a place in the same sentence, an earlier mention in the article with the same
+    role and a country ("polisi Mesir … para polisi"), else the article's main country. Each anchor
+    records how it was found, so `--explain` shows when a country came from the article at large.
+    """
     main = _main_country(doc.mentions)
+    last_by_role: dict[str, str] = {}
     for mention in doc.mentions:
         actor = mention.actor
-        if actor is None or not mention.rule.startswith("pattern:") or actor.country or not actor.role:
+        if actor is None:
             continue
-        places = [p for p in doc.places if p.sentence == mention.sentence and p.country]
-        country_before = _country_before(doc.mentions, mention)
-        if mention.kind == "name" and country_before:  # "Senator Pakistan …, Senator Talha Mehmood"
-            country, how = country_before, "country-in-sentence"
-        elif places and mention.kind != "name":
-            country = min(places, key=lambda p: abs(p.span.start - mention.span.start)).country
-            how = "place"
-        elif main:
-            country, how = main, "article"
-        else:
+        if actor.role and actor.country and len(actor.country) == 3:
+            last_by_role[actor.role] = actor.country
+        if not mention.rule.startswith("pattern:") or actor.country or not actor.role:
             continue
+        anchor = _role_anchor(doc, mention, last_by_role.get(actor.role), main)
+        if anchor is None:
+            continue
+        country, how = anchor
         code = f"{country}{actor.role}" if actor.role else country
         mention.actor = Actor(None, actor.name, actor.type, code=code, country=country, role=actor.role)
         mention.rule += f":anchored-by-{how}"
         mention.confidence = 0.5
+
+
+def _role_anchor(doc: Document, mention: Mention, same_role_before: str | None, main: str | None
+                 ) -> tuple[str, str] | None:
+    country_before = _country_before(doc.mentions, mention)
+    if mention.kind == "name" and country_before:
+        return country_before, "country-in-sentence"
+    places = [p for p in doc.places if p.sentence == mention.sentence and p.country]
+    if places and mention.kind != "name":
+        return min(places, key=lambda p: abs(p.span.start - mention.span.start)).country or "", "place"
+    if same_role_before:
+        return same_role_before, "earlier-mention"
+    if main:
+        return main, "article"
+    return None
 
 
 def _country_before(mentions: list[Mention], target: Mention) -> str | None:
