@@ -238,14 +238,20 @@ class _SentenceContext:
         self.quotes = [q for q in doc_index.quotes.get(index, []) if q.kind == "direct"]
         self.places = doc_index.places.get(index, [])
         self.places_by_start = {p.span.start: p for p in self.places}
+        self.title_case = is_title_case(tokens)
 
     def inside_name(self, match: TriggerMatch) -> bool:
-        """"Perang Dunia II", "Perjanjian Shimonoseki": an event word inside a proper name is no event."""
+        """"Perang Dunia II", "Perjanjian Shimonoseki": an event word inside a proper name is no event.
+
+        In a title-case headline ("Unjuk Rasa Di Paris Terhadap Kediktatoran Gabon") capitals say
+        nothing, so only a name the knowledge base knows can swallow a trigger there.
+        """
         k = match.trigger_start
         start, end = self.tokens[k].start, self.tokens[match.trigger_end - 1].end
-        if any(m.kind == "name" and m.span.start <= start and end <= m.span.end for _, m in self.mentions):
+        if any(m.kind == "name" and m.span.start <= start and end <= m.span.end
+               and not (self.title_case and (m.actor is None or m.actor.kb_id is None)) for _, m in self.mentions):
             return True
-        return (match.voice == "nominal" and k > 0 and self.tokens[k].text[:1].isupper()
+        return (not self.title_case and match.voice == "nominal" and k > 0 and self.tokens[k].text[:1].isupper()
                 and match.trigger_end < len(self.tokens) and self.tokens[match.trigger_end].text[:1].isupper()
                 and self.tokens[k - 1].text not in SENTENCE_OPENERS)
 
@@ -613,6 +619,18 @@ class _SentenceContext:
             return None
         pivot = self.tokens[match.start].start
         return min(places, key=lambda p: abs(p.span.start - pivot))
+
+
+TITLE_CASE_SHARE = 0.7  # share of capitalised words above which a sentence is a title-case headline
+TITLE_CASE_MIN_WORDS = 4
+
+
+def is_title_case(tokens: Sequence[Token]) -> bool:
+    """"Mesir: Twitter Diblokir, Demonstrasi Terus Berlangsung": most words capitalised."""
+    words = [t.text for t in tokens if t.text.isalpha() and len(t.text) > 2]
+    if len(words) < TITLE_CASE_MIN_WORDS:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= TITLE_CASE_SHARE
 
 
 NOT_HAPPENED = frozenset({"denied", "requested"})  # demanded or denied acts are not coded as events
