@@ -365,7 +365,7 @@ class _SentenceContext:
                 seen_prep = seen_prep or norm in self.words.all_preps
                 continue
             prep = self._governing_prep(arg.mention)
-            if prep is None and arg.mention.rule.startswith("pattern:role-only"):
+            if prep is None and arg.mention.rule.startswith("pattern:role-only") and root in OWN_ASSET_ROOTS:
                 own_forces = True  # "mengerahkan kapal perang (dan pesawat)": the subject's own, not a target
                 continue
             if prep is None and not seen_prep and arg.rule.endswith(":unlinked"):
@@ -621,6 +621,9 @@ class _SentenceContext:
         return min(places, key=lambda p: abs(p.span.start - pivot))
 
 
+#: roots whose bare role-noun object is the subject's own asset ("mengerahkan pasukan", "mengirim polisi",
+#: "menarik pasukan"), never its target; elsewhere it is the target ("menembak demonstran")
+OWN_ASSET_ROOTS = frozenset({"06", "07", "08", "15"})
 TITLE_CASE_SHARE = 0.7  # share of capitalised words above which a sentence is a title-case headline
 TITLE_CASE_MIN_WORDS = 4
 
