@@ -54,6 +54,15 @@ class Token:
     norm: str
 
 
+@dataclass(frozen=True, slots=True)
+class Dependency:
+    """A token's syntactic head and relation (Universal Dependencies), set by the parse stage."""
+
+    head: int  # index into Document.tokens of the head; -1 for the root of its sentence
+    deprel: str
+    upos: str = ""
+
+
 @dataclass(slots=True)
 class Sentence:
     """A sentence with its span and the half-open range of its tokens in `Document.tokens`."""
@@ -196,6 +205,8 @@ class Document:
     events: list[Event] = field(default_factory=list)
     tone: float | None = None
     warnings: list[str] = field(default_factory=list)
+    #: the dependency parse, by index into `tokens`; only parsed sentences (those with a trigger) appear
+    dependencies: dict[int, Dependency] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -234,6 +245,7 @@ class Document:
             data["article"].pop("text", None)
         if not include_tokens:
             data.pop("tokens", None)
+            data.pop("dependencies", None)
         data["schema"] = SCHEMA_VERSION
         return data
 
@@ -283,6 +295,7 @@ __all__ = [
     "Actor",
     "Article",
     "Coverage",
+    "Dependency",
     "Document",
     "Event",
     "EventArg",

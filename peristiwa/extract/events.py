@@ -23,9 +23,10 @@ from dataclasses import dataclass, field
 
 from peristiwa.codebook import Codebook
 from peristiwa.extract.dates import event_date
+from peristiwa.extract.depargs import DepArg, DepArgs, TreeView, active_args, nominal_args, passive_args
 from peristiwa.extract.triggers import Lexicon, TriggerMatch
 from peristiwa.lang.pack import read_yaml
-from peristiwa.model import Actor, Document, Event, EventArg, Mention, Place, Quote, Token
+from peristiwa.model import Actor, Document, Event, EventArg, Mention, Place, Quote, Sentence, Token
 
 ARG_WINDOW = 10  # tokens searched to the right of a trigger for its target
 SUBJECT_WINDOW = 14  # tokens searched to the left for the subject
@@ -239,6 +240,8 @@ class _SentenceContext:
         self.places = doc_index.places.get(index, [])
         self.places_by_start = {p.span.start: p for p in self.places}
         self.title_case = is_title_case(tokens)
+        self.tree = sentence_tree(doc, doc.sentences[index], self.norms)
+        self.light_heads = frozenset(phrase[0] for phrase in self.light_verbs)
 
     def inside_name(self, match: TriggerMatch) -> bool:
         """"Perang Dunia II", "Perjanjian Shimonoseki": an event word inside a proper name is no event.
@@ -257,6 +260,70 @@ class _SentenceContext:
 
     # -- arguments --------------------------------------------------------------------------
     def arguments(self, match: TriggerMatch, root: str) -> tuple[list[_Arg], list[_Arg], str]:
+        """Source and target candidates: from the parse where it finds them, else from word order.
+
+        Each side is taken from the dependency parse when the sentence was parsed and the parse
+        yields an actor there; otherwise the word-order rules below decide. The rule string says
+        which did, with the parse path ("args:parse source=nsubj<mengecam target=mengecam>obj").
+        """
+        sources, targets, rule = self._window_arguments(match, root)
+        if self.tree is None:
+            return sources, targets, rule
+        parsed = self._parse_arguments(match, root)
+        parse_sources = self._args_at(parsed.sources) if parsed else []
+        parse_targets = self._args_at(parsed.targets) if parsed else []
+        if not parse_sources and not parse_targets:
+            return sources, targets, rule
+        paths = [f"source={'+'.join(a.rule for a in parse_sources)}"] if parse_sources else []
+        paths += [f"target={'+'.join(a.rule for a in parse_targets)}"] if parse_targets else []
+        return parse_sources or sources, parse_targets or targets, f"args:parse {' '.join(paths)}; {rule}"
+
+    def _parse_arguments(self, match: TriggerMatch, root: str) -> DepArgs | None:
+        assert self.tree is not None
+        preps = self.words.target_preps
+        entry = self.lexicon.entries.get(match.entry_id)
+        if root in self.words.locative_target_roots or (entry is not None and entry.locative_target):
+            preps = preps | self.words.attack_locatives
+        if match.voice == "nominal":
+            return nominal_args(self.tree, match.trigger_start, self.words.agent_preps, preps, self.light_heads)
+        predicate = match.start if match.light_verb else match.trigger_start
+        if match.voice == "passive":
+            return passive_args(self.tree, predicate, self.words.agent_preps, preps)
+        return active_args(self.tree, predicate, preps)
+
+    def _args_at(self, found: Sequence[DepArg]) -> list[_Arg]:
+        """The actor behind each parse argument token (its mention, a place, or a quote's speaker)."""
+        args: list[_Arg] = []
+        for dep in found:
+            arg = self._arg_at_token(dep.token)
+            if arg is not None and all(a.mention.span != arg.mention.span for a in args):
+                arg.rule = f"{arg.rule}@{dep.path}"
+                args.append(arg)
+        return args
+
+    def _arg_at_token(self, k: int) -> _Arg | None:
+        """The outermost mention covering token k, else a mention inside its phrase, else a place."""
+        assert self.tree is not None
+        if self.norms[k] in self.words.relative and self.tree.deprels[self.tree.heads[k]] == "acl:relcl":
+            k = self.tree.heads[self.tree.heads[k]]  # "negara yang menyerang": the noun the clause modifies
+        start, end = self.tokens[k].start, self.tokens[k].end
+        covering = sorted(((i, m) for i, m in self.mentions if m.span.start <= start and end <= m.span.end),
+                          key=lambda im: (im[1].span.start, -im[1].span.end))
+        for index, mention in covering:
+            arg = self._arg_from(index, mention, mention.kind)
+            if arg is not None:
+                return arg
+        for j in self.tree.children(k, PHRASE_RELS):
+            arg = self._mention_starting_at(j)
+            if arg is not None:
+                return arg
+        quote = self._quote_at(start)
+        if quote is not None and self.norms[k] in self.words.first_person:
+            speaker = self._speaker_arg(quote)
+            return speaker[0] if speaker else None
+        return self._place_at(k)
+
+    def _window_arguments(self, match: TriggerMatch, root: str) -> tuple[list[_Arg], list[_Arg], str]:
         if match.voice == "passive":
             return self._passive(match)
         if match.voice == "nominal":
@@ -624,8 +691,20 @@ class _SentenceContext:
 #: roots whose bare role-noun object is the subject's own asset ("mengerahkan pasukan", "mengirim polisi",
 #: "menarik pasukan"), never its target; elsewhere it is the target ("menembak demonstran")
 OWN_ASSET_ROOTS = frozenset({"06", "07", "08", "15"})
+#: relations inside a noun phrase: a mention there stands for the phrase's head ("pemerintah [Yaman]")
+PHRASE_RELS = frozenset({"flat", "flat:name", "nmod", "nmod:poss", "compound", "appos", "amod"})
 TITLE_CASE_SHARE = 0.7  # share of capitalised words above which a sentence is a title-case headline
 TITLE_CASE_MIN_WORDS = 4
+
+
+def sentence_tree(doc: Document, sentence: Sentence, norms: Sequence[str]) -> TreeView | None:
+    """The sentence's parse as sentence-local indices, or None when the sentence was not parsed."""
+    first, n = sentence.token_start, sentence.token_end - sentence.token_start
+    deps = [doc.dependencies.get(first + k) for k in range(n)]
+    if not deps or any(d is None for d in deps):
+        return None
+    heads = [d.head - first if d is not None and first <= d.head < first + n else -1 for d in deps]
+    return TreeView(heads, [d.deprel if d is not None else "" for d in deps], norms)
 
 
 def is_title_case(tokens: Sequence[Token]) -> bool:
