@@ -19,7 +19,7 @@ from typing import Annotated
 
 import typer
 
-from peristiwa.cli_common import err, fail, parse_date
+from peristiwa.cli_common import err, fail, parse_date, require_extra
 from peristiwa.store.base import EventFilter, QueryError
 from peristiwa.store.sqlite import DEFAULT_DB
 
@@ -274,8 +274,10 @@ def export(
     from peristiwa.store.export import export as run_export
 
     filters = _filters(actor, source, target, code, quad, date_from, date_to, country, place, text)
-    if fmt == ExportFormat.parquet and out is None:
-        fail("--format parquet needs --out PATH")
+    if fmt == ExportFormat.parquet:
+        if out is None:
+            fail("--format parquet needs --out PATH")
+        require_extra("pyarrow", "parquet", "Parquet export")
     store = _open_readonly(db)
     try:
         written = run_export(store, fmt.value, filters, out, sys.stdout)
