@@ -207,7 +207,11 @@ def query(
     filters = _filters(actor, source, target, code, quad, date_from, date_to, country, place, text)
     store = _open_readonly(db)
     try:
-        render_events(store.events(filters, limit or None), fmt.value, sys.stdout)
+        rows = list(store.events(filters, limit + 1 if limit else None, context=True))
+        render_events(rows[:limit] if limit else rows, fmt.value, sys.stdout)
+        if limit and len(rows) > limit:
+            total = store.stats(filters, top=0)["totals"]["events"]
+            err.print(f"showing {limit} of {total} events (use --limit N, or --limit 0 for all)", highlight=False)
     except QueryError as exc:
         fail(str(exc))
     finally:
@@ -242,22 +246,26 @@ def stats(
 
 @store_app.command()
 def show(
-    article_id: Annotated[str, typer.Argument(help="Article id (number), input id or content-hash prefix.")],
+    ref: Annotated[str, typer.Argument(help="Article id (number), input id, content-hash prefix, or an event id "
+                                            "as `query` prints it.")],
     db: DbOption = Path(DEFAULT_DB),
     fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")] = ShowFormat.table,
 ) -> None:
-    """Show one stored article's extraction: events, actors, places, dates, quotes."""
-    from peristiwa.store.query import render_article
+    """Show one stored article's extraction (events, actors, places, dates, quotes), or one event's mentions."""
+    from peristiwa.store.query import render_article, render_event
 
     store = _open_readonly(db)
     try:
-        article = store.article(article_id)
+        article = store.article(ref)
+        event = store.event(ref) if article is None else None
     finally:
         store.close()
-    if article is None:
-        fail(f"no article {article_id!r} in {db}", code=1)
-        return
-    render_article(article, fmt.value, sys.stdout)
+    if article is not None:
+        render_article(article, fmt.value, sys.stdout)
+    elif event is not None:
+        render_event(event, fmt.value, sys.stdout)
+    else:
+        fail(f"no article or event {ref!r} in {db}", code=1)
 
 
 @store_app.command()

@@ -83,8 +83,14 @@ class Store(Protocol):
         """Store the records and update merged events, atomically: all of the batch or none."""
         ...
 
-    def events(self, filters: EventFilter, limit: int | None = None) -> Iterator[dict[str, Any]]:
-        """Merged events matching the filters, newest event date first."""
+    def events(self, filters: EventFilter, limit: int | None = None, *, context: bool = False
+               ) -> Iterator[dict[str, Any]]:
+        """Merged events matching the filters, newest event date first; with `context`, also the
+        `article_id` and `sentence_text` of each event's first mention."""
+        ...
+
+    def event(self, ref: str) -> dict[str, Any] | None:
+        """One merged event (by id or GDELT global id) with every mention, its article and sentence."""
         ...
 
     def event_mentions(self, filters: EventFilter, limit: int | None = None) -> Iterator[dict[str, Any]]:

@@ -18,11 +18,13 @@ QUERY_COLUMNS: tuple[tuple[str, str], ...] = (
     ("event_date", "date"), ("event_code", "code"), ("label", "event"), ("source_code", "source"),
     ("source_name", "source name"), ("target_code", "target"), ("target_name", "target name"),
     ("place_name", "place"), ("num_mentions", "mentions"), ("num_sources", "sources"),
-    ("num_articles", "articles"), ("id", "event id"),
+    ("num_articles", "articles"), ("id", "event id"), ("article_id", "article"), ("source_url", "url"),
+    ("sentence_text", "sentence"),
 )
 QUERY_FIELDS = ("id", "global_event_id", "event_date", "event_code", "label", "quad_class", "goldstein",
                 "source_code", "source_name", "target_code", "target_name", "place_name", "place_country",
-                "num_mentions", "num_sources", "num_articles", "avg_tone", "first_seen", "last_seen", "source_url")
+                "num_mentions", "num_sources", "num_articles", "avg_tone", "first_seen", "last_seen", "source_url",
+                "article_id", "sentence_text")
 
 
 def _console(out: IO[str]) -> Console:
@@ -98,6 +100,24 @@ def render_stats(stats: dict[str, Any], fmt: str, out: IO[str], labels: dict[str
     console.print(days)
 
 
+def render_event(event: dict[str, Any], fmt: str, out: IO[str], console: Console | None = None) -> None:
+    """One merged event and every mention of it, each with its article id, URL and sentence."""
+    if fmt == "json":
+        out.write(json.dumps(event, ensure_ascii=False, indent=2) + "\n")
+        return
+    console = console or _console(out)
+    console.print(f"[bold]event {event['id']}[/] {event.get('event_code')} {event.get('label') or ''}  "
+                  f"{event.get('source_code') or '-'} → {event.get('target_code') or '-'}  "
+                  f"date={event.get('event_date') or '?'}", highlight=False)
+    table = Table(title=f"mentions ({len(event['mentions'])})", header_style="bold")
+    cols = ("article_id", "doc_id", "published", "url", "sentence", "trigger_text", "rule", "sentence_text")
+    for col in cols:
+        table.add_column(col, overflow="fold")
+    for row in event["mentions"]:
+        table.add_row(*[_cell(row.get(c)) for c in cols])
+    console.print(table)
+
+
 def render_article(article: dict[str, Any], fmt: str, out: IO[str], console: Console | None = None) -> None:
     """One article's stored extraction: metadata, then events, actors, places, dates and quotes."""
     if fmt == "json":
@@ -128,4 +148,4 @@ def render_article(article: dict[str, Any], fmt: str, out: IO[str], console: Con
             console.print(table)
 
 
-__all__ = ["QUERY_FIELDS", "render_article", "render_events", "render_stats"]
+__all__ = ["QUERY_FIELDS", "render_article", "render_event", "render_events", "render_stats"]

@@ -48,6 +48,15 @@ def event_mention_id(content_hash: str, idx: int, event: Event) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
+#: the article, URL and sentence of an event's first mention: how `query` leads back to the text
+FIRST_MENTION_CONTEXT = (
+    ", (SELECT emr.article_id FROM event_mentions_readable emr WHERE emr.event_id = e.id ORDER BY emr.id LIMIT 1)"
+    " AS article_id"
+    ", (SELECT emr.sentence_text FROM event_mentions_readable emr WHERE emr.event_id = e.id ORDER BY emr.id LIMIT 1)"
+    " AS sentence_text "
+)
+
+
 class SQLiteStore:
     """`Store` implementation on one SQLite file (see `peristiwa.store.base.Store`)."""
 
@@ -295,12 +304,14 @@ class SQLiteStore:
     def _run(self, sql: str, params: Sequence[Any]) -> Iterator[sqlite3.Row]:
         yield from self.conn.execute(sql, params)
 
-    def events(self, filters: EventFilter, limit: int | None = None) -> Iterator[dict[str, Any]]:
+    def events(self, filters: EventFilter, limit: int | None = None, *, context: bool = False
+               ) -> Iterator[dict[str, Any]]:
         where, params = self.where_clause(filters)
         sql = (
             "SELECT e.*, sa.name AS source_name, ta.name AS target_name, "
             "(SELECT em.label FROM event_mentions em WHERE em.event_id = e.id AND em.event_code = e.event_code "
             " ORDER BY em.id LIMIT 1) AS label "
+            f"{FIRST_MENTION_CONTEXT if context else ''}"
             "FROM events e LEFT JOIN actors sa ON sa.id = e.source_actor_id "
             f"LEFT JOIN actors ta ON ta.id = e.target_actor_id{where} "
             "ORDER BY e.event_date DESC, e.num_mentions DESC, e.id")
@@ -346,6 +357,17 @@ class SQLiteStore:
                            f"{base}{' AND' if where else ' WHERE'} e.date_granularity = 'day' "
                            "GROUP BY e.event_date ORDER BY e.event_date"),
         }
+
+    def event(self, ref: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM events_readable WHERE id = ? OR CAST(global_event_id AS TEXT) = ?",
+                                (ref, ref)).fetchone()
+        if row is None:
+            return None
+        result = dict(row)
+        result["mentions"] = [dict(r) for r in self.conn.execute(
+            "SELECT emr.*, a.url, a.title FROM event_mentions_readable emr JOIN articles a ON a.id = emr.article_id "
+            "WHERE emr.event_id = ? ORDER BY emr.id", (result["id"],))]
+        return result
 
     def counts(self) -> StoreCounts:
         c = StoreCounts()
