@@ -167,7 +167,9 @@ class EventStage:
         if (target is not None and target.code is not None) or not source.country:
             return None
         rules = self.conventions
-        if root in rules.jurisdiction_roots and source.role in rules.state_roles:
+        is_state = source.role in rules.state_roles or (source.role is None and source.code == source.country)
+        if is_state and (root in rules.jurisdiction_roots
+                         or (root in rules.jurisdiction_named_roots and target is not None)):
             name = target.name if target is not None else source.country
             kind = target.type if target is not None else "LOC"
             return Actor(None, name, kind, code=source.country, country=source.country), "; target=jurisdiction"
