@@ -66,7 +66,7 @@ class SQLiteStore:
         if readonly:
             if not self.path.exists():
                 raise FileNotFoundError(f"{self.path}: no such database (run `peristiwa ingest` first)")
-            self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None)
+            self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None, timeout=30)
         else:
             self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             self.conn.execute("PRAGMA journal_mode=WAL")
@@ -124,18 +124,23 @@ class SQLiteStore:
     def _write_record(self, record: IngestRecord, now: str) -> set[str]:
         article, doc = record.article, record.doc
         text = article.text if article else None
-        cursor = self.conn.execute(
-            "INSERT INTO articles(doc_id, content_hash, origin, url, outlet, title, published, language, "
-            "detected_language, language_score, status, error, text, n_chars, tone, warnings, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (article.id if article else None, record.content_hash, record.origin,
-             article.url if article else None, article.source if article else None,
-             article.title if article else None,
-             article.published.isoformat() if article and article.published else None,
-             article.language if article else None, record.detected_language, record.language_score,
-             record.status, record.error, text, len(text) if text is not None else None,
-             doc.tone if doc else None, json.dumps(doc.warnings, ensure_ascii=False) if doc and doc.warnings
-             else None, now))
+        try:
+            cursor = self.conn.execute(
+                "INSERT INTO articles(doc_id, content_hash, origin, url, outlet, title, published, language, "
+                "detected_language, language_score, status, error, text, n_chars, tone, warnings, ingested_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article.id if article else None, record.content_hash, record.origin,
+                 article.url if article else None, article.source if article else None,
+                 article.title if article else None,
+                 article.published.isoformat() if article and article.published else None,
+                 article.language if article else None, record.detected_language, record.language_score,
+                 record.status, record.error, text, len(text) if text is not None else None,
+                 doc.tone if doc else None, json.dumps(doc.warnings, ensure_ascii=False) if doc and doc.warnings
+                 else None, now))
+        except sqlite3.IntegrityError as exc:
+            if "content_hash" not in str(exc):
+                raise
+            return set()  # a concurrent writer stored the same text after our has_content(): already stored
         if doc is None or record.status != "done":
             return set()
         return self._write_document(int(cursor.lastrowid or 0), record.content_hash, doc)

@@ -7,6 +7,7 @@ Errors are `{"error": message}` with a 4xx status (see `peristiwa.web.app`).
 
 from __future__ import annotations
 
+import hmac
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -82,8 +83,8 @@ def get_article(q: Q, ref: Annotated[str, Path(max_length=100)]) -> dict[str, An
 
 
 @router.post("/articles", status_code=201, summary="Extract and store an article (needs --allow-writes)")
-def post_article(st: St, body: ArticleIn) -> dict[str, Any]:
-    _require_writes(st)
+def post_article(st: St, body: ArticleIn, request: Request) -> dict[str, Any]:
+    _require_writes(st, request)
     _check_text(st, body.text)
     doc = st.extract(body.text, body.published, body.title)
     article_id, new = st.store_document(doc)
@@ -194,10 +195,10 @@ def map_place(q: Q, g: GFilt, lat: Annotated[float, Query(ge=-90, le=90)],
 
 # --- extraction -----------------------------------------------------------------------------
 @router.post("/extract", summary="Extract events from a text (stored only with --allow-writes and store=true)")
-def extract(st: St, body: ExtractRequest) -> dict[str, Any]:
+def extract(st: St, body: ExtractRequest, request: Request) -> dict[str, Any]:
     _check_text(st, body.text)
     if body.store:
-        _require_writes(st)
+        _require_writes(st, request)
     doc = st.extract(body.text, body.published, body.title)
     result: dict[str, Any] = {"document": doc.to_dict(), "view": document_view(doc), "stored": False}
     if body.store:
@@ -213,10 +214,16 @@ def _check_text(st: WebState, text: str) -> None:
                                  f"{st.settings.max_text_chars:,}")
 
 
-def _require_writes(st: WebState) -> None:
+def _require_writes(st: WebState, request: Request) -> None:
     if not st.settings.allow_writes:
         raise HTTPException(403, "this server is read-only; start it with `peristiwa serve --allow-writes` "
                                  "to store articles")
+    token = st.settings.token
+    if token is not None:
+        given = request.headers.get("authorization", "")
+        if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+            raise HTTPException(401, "writes on this server need `Authorization: Bearer <token>` "
+                                     "(the --token it was started with)")
 
 
 __all__ = ["actor_profile", "router"]

@@ -10,11 +10,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path as FsPath
 from typing import Annotated, Any
-from urllib.parse import parse_qs, quote, urlencode
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 
 from peristiwa.store.base import EventFilter
 from peristiwa.web.annotate import QUAD_NAMES, annotate, document_view, events_json
@@ -26,9 +27,22 @@ from peristiwa.web.queries import GraphFilter, WebQueries
 from peristiwa.web.state import WebState
 
 router = APIRouter(include_in_schema=False)
+
+
+def safe_url(url: object) -> str | None:
+    """The URL when it is http(s), else None: a stored `javascript:` or `data:` URL must never become a link."""
+    text = str(url or "").strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    return text if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
 templates = Jinja2Templates(directory=str(FsPath(__file__).parent / "templates"))
 templates.env.filters["actor_url"] = lambda key: "/actors/" + quote(str(key), safe=":")
 templates.env.filters["gcolour"] = goldstein_colour
+templates.env.filters["safe_url"] = safe_url
 templates.env.globals.update(QUAD_NAMES=QUAD_NAMES, QUAD_LABELS=QUAD_LABELS)
 
 Q = Annotated[WebQueries, Depends(queries)]
@@ -199,7 +213,7 @@ async def try_run(request: Request) -> HTMLResponse:
         published = date.fromisoformat(published_raw) if published_raw else None
     except ValueError as exc:
         raise HTTPException(422, f"published must be YYYY-MM-DD, got {published_raw!r}") from exc
-    doc = st.extract(text, published, title or None)
+    doc = await run_in_threadpool(st.extract, text, published, title or None)  # keep the event loop serving
     view = document_view(doc)
     return page(request, "try.html", text=text, title=title, published=published_raw,
                 result={"body": annotate(text, view), "view": view, "events_data": events_json(view["events"]),
