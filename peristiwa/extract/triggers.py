@@ -204,6 +204,11 @@ class Lexicon:
                     found.append(match)
         return _resolve(found, keep_low)
 
+    def has_candidate(self, tokens: Sequence[Token]) -> bool:
+        """Whether the event stage will see a trigger here (any match, plain speech verbs included);
+        the parse stage parses only such sentences."""
+        return bool(self.find(tokens, keep_low=True))
+
     def _candidates(self, norm: str) -> list[_Surface]:
         cands = self._index.get(norm)
         if cands is not None:
