@@ -32,7 +32,7 @@ TAGGER = (
     "models=1;iterations=20;templates=tagger;"
     "use_lemma=0;provide_lemma=0;use_xpostag=0;provide_xpostag=0;use_feats=0;provide_feats=0"
 )
-PARSER = "iterations=10;embedding_form=50;embedding_feats=0;embedding_xpostag=0;embedding_lemma=0;hidden_layer=200"
+PARSER = "iterations=10;embedding_form=32;embedding_feats=0;embedding_xpostag=0;embedding_lemma=0;hidden_layer=64"
 
 
 def read_sentences(path: Path) -> Sentences:
