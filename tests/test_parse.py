@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import SHARED, require_shared
 
+from peristiwa.api import Extractor
 from peristiwa.eval.parse import read_trees, score_trees
 from peristiwa.extract.parse import DependencyParser, ParseStage
 from peristiwa.extract.triggers import Lexicon
@@ -64,9 +65,11 @@ def test_heads_stay_within_their_sentence(parser: DependencyParser, lexicon: Lex
         assert all(d.head == -1 or sentence.token_start <= d.head < sentence.token_end for d in rows)
 
 
-def test_pipeline_runs_parse_before_events(extractor) -> None:
+def test_pipeline_runs_parse_before_events() -> None:
+    extractor = Extractor.load(use_ner=False, use_parser=True)
     names = extractor.pipeline.names
     assert names.index("parse") < names.index("events")
+    assert "parse" not in Extractor.load(use_ner=False).pipeline.names  # opt-in (docs/design.md "Parser")
     doc = extractor.extract(f"{NO_TRIGGER} {TRIGGER}")
     assert doc.dependencies and min(doc.dependencies) >= doc.sentences[1].token_start
 
