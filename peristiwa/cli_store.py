@@ -41,6 +41,12 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
 
 
+class Period(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+
+
 class ShowFormat(StrEnum):
     table = "table"
     json = "json"
@@ -226,15 +232,17 @@ def stats(
     place: PlaceOpt = None, text: TextOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
     top: Annotated[int, typer.Option("--top", help="Actor pairs to list.")] = 20,
+    period: Annotated[Period, typer.Option("--period", help="Time series per day, ISO week or month "
+                                                            "(the series of the web /timeline).")] = Period.day,
 ) -> None:
-    """Counts of events by root code, by actor pair and by day."""
+    """Counts of events by root code, by actor pair and by period (split by QuadClass)."""
     from peristiwa.codebook import Codebook
     from peristiwa.store.query import render_stats
 
     filters = _filters(actor, source, target, code, quad, date_from, date_to, country, place, text)
     store = _open_readonly(db)
     try:
-        result = store.stats(filters, top)
+        result = store.stats(filters, top, period.value)
     except QueryError as exc:
         fail(str(exc))
         return

@@ -80,6 +80,20 @@ def dashboard(request: Request, q: Q, f: Filt,
                 recent=recent, period=chosen, f=f, cut=len(stats["by_period"]) - len(shown))
 
 
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(request: Request, q: Q, f: Filt,
+             period: Annotated[str, Query(pattern="^(auto|day|week|month)$")] = "auto") -> HTMLResponse:
+    """Events per period by QuadClass for any event filter, with the same series as CSV (`/api/timeline`)."""
+    chosen = auto_period(*q.date_range()) if period == "auto" else period
+    rows = q.store.timeline(f, chosen)  # type: ignore[arg-type]
+    shown = rows[-MAX_CHART_PERIODS:]
+    items = [*_query_items(request, ("offset", "period", "format")), ("period", chosen)]
+    return page(request, "timeline.html", f=f, period=chosen, rows=rows, shown=shown, cut=len(rows) - len(shown),
+                chart=quad_bars(shown), legend=quad_legend(), matching=q.count_events(f),
+                dated=sum(r["events"] for r in rows), json_url="/api/timeline?" + urlencode(items),
+                csv_url="/api/timeline?" + urlencode([*items, ("format", "csv")]))
+
+
 @router.get("/articles", response_class=HTMLResponse)
 def articles(request: Request, q: Q, pg: Pg,
              query: Annotated[str | None, Query(alias="q", max_length=MAX_QUERY_CHARS)] = None) -> HTMLResponse:

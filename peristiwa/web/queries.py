@@ -13,19 +13,15 @@ Event filters reuse `SQLiteStore.where_clause`, so `/api/events?actor=RUS` means
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from peristiwa.store.base import EventFilter, QueryError
+from peristiwa.store.base import ACTOR_KEY, PERIODS, EventFilter, Period, QueryError
 from peristiwa.store.sqlite import SQLiteStore
 
-PERIODS = ("day", "week", "month")
-
-# Actor identity in the web app: the KB id when linked, else "name:<name>" (unlinked actors).
-ACTOR_KEY = "coalesce({a}.kb_id, 'name:' || {a}.name)"
+# Actor identity in the web app (ACTOR_KEY): the KB id when linked, else "name:<name>" (unlinked actors).
 _KEY_SA = ACTOR_KEY.format(a="sa")
 _KEY_TA = ACTOR_KEY.format(a="ta")
 _KEY_A = ACTOR_KEY.format(a="a")
@@ -112,9 +108,13 @@ class WebQueries:
         """The store's own filter clause (raises QueryError for a bad FTS query)."""
         return self.store.where_clause(f)
 
+    def count_events(self, f: EventFilter) -> int:
+        where, params = self.where(f)
+        return self.conn.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()[0]
+
     def events_page(self, f: EventFilter, limit: int, offset: int) -> Page:
         where, params = self.where(f)
-        total = self.conn.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()[0]
+        total = self.count_events(f)
         items = _rows(self.conn.execute(
             f"{_EVENT_SELECT}{where} ORDER BY e.event_date DESC, e.num_mentions DESC, e.id LIMIT ? OFFSET ?",
             [*params, limit, offset]))
@@ -309,28 +309,21 @@ class WebQueries:
             "ORDER BY rank LIMIT ?", (q, limit)))
 
     # --- stats --------------------------------------------------------------------------
-    def stats(self, f: EventFilter, period: str, top: int) -> dict[str, Any]:
-        """Totals; events by period split by QuadClass; by root, by QuadClass, by actor pair."""
+    def stats(self, f: EventFilter, period: Period, top: int) -> dict[str, Any]:
+        """Totals (named as in `StoreCounts`); events by period split by QuadClass; by root, QuadClass, pair."""
         where, params = self.where(f)
         glue = " AND" if where else " WHERE"
-        dated = {"day": "e.date_granularity = 'day'", "week": "e.date_granularity = 'day'",
-                 "month": "e.date_granularity IN ('day', 'month')"}[period]
-        length = 7 if period == "month" else 10
-        raw = _rows(self.conn.execute(
-            f"SELECT substr(e.event_date, 1, {length}) AS period, e.quad_class, count(*) AS events, "
-            f"sum(e.num_mentions) AS mentions FROM events e{where}{glue} {dated} GROUP BY 1, 2 ORDER BY 1, 2", params))
-        by_period = _aggregate_periods(raw, period)
         totals = self.conn.execute(
             f"SELECT count(*), coalesce(sum(e.num_mentions), 0), round(avg(e.goldstein), 3) FROM events e{where}",
             params).fetchone()
+        counts = self.store.counts()
         return {
             "period": period,
-            "totals": {"events": totals[0], "event_mentions": totals[1], "mean_goldstein": totals[2],
-                       "articles": self.conn.execute("SELECT count(*) FROM articles WHERE status = 'done'")
-                       .fetchone()[0],
-                       "actors": self.conn.execute(f"SELECT count(DISTINCT {_KEY_A}) FROM actors a").fetchone()[0],
+            "totals": {"events": totals[0], "resolved_mentions": totals[1], "mean_goldstein": totals[2],
+                       "articles": counts.articles.get("done", 0),
                        "quotes": self.conn.execute("SELECT count(*) FROM quotes").fetchone()[0]},
-            "by_period": by_period,
+            "store": counts.as_dict(),
+            "by_period": self.store.timeline(f, period),
             "by_root": _rows(self.conn.execute(
                 f"SELECT e.root_code, count(*) AS events, sum(e.num_mentions) AS mentions, "
                 f"round(avg(e.goldstein), 2) AS mean_goldstein FROM events e{where} GROUP BY 1 ORDER BY 2 DESC, 1",
@@ -413,28 +406,6 @@ class WebQueries:
         row = self.conn.execute("SELECT min(substr(event_date, 1, 10)), max(substr(event_date, 1, 10)) FROM events "
                                 "WHERE date_granularity = 'day'").fetchone()
         return row[0], row[1]
-
-
-def _aggregate_periods(rows: Sequence[dict[str, Any]], period: str) -> list[dict[str, Any]]:
-    """Rows of (period, quad_class, events) → one row per period with events per QuadClass.
-
-    ISO weeks are computed here rather than in SQL because SQLite before 3.46 has no `%V`.
-    """
-    out: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        key = row["period"]
-        if period == "week":
-            try:
-                iso = date.fromisoformat(key).isocalendar()
-            except ValueError:
-                continue
-            key = f"{iso.year}-W{iso.week:02d}"
-        item = out.setdefault(key, {"period": key, "events": 0, "mentions": 0, "q1": 0, "q2": 0, "q3": 0, "q4": 0})
-        item["events"] += row["events"]
-        item["mentions"] += row["mentions"] or 0
-        if row["quad_class"] in (1, 2, 3, 4):
-            item[f"q{row['quad_class']}"] += row["events"]
-    return [out[k] for k in sorted(out)]
 
 
 __all__ = ["PERIODS", "GraphFilter", "Page", "WebQueries", "actor_ids_sql"]
