@@ -191,8 +191,10 @@ def timeline_csv(rows: list[dict[str, Any]]) -> str:
 
 # --- network and map ----------------------------------------------------------------------
 @router.get("/network", summary="Actor-to-actor graph: edges with event counts and mean Goldstein")
-def network(q: Q, g: GFilt, max_edges: Annotated[int, Query(ge=1, le=1000)] = 150) -> dict[str, Any]:
-    return q.network(g, max_edges)
+def network(q: Q, g: GFilt, max_edges: Annotated[int, Query(ge=1, le=1000)] = 150,
+            top: Annotated[int, Query(ge=2, le=200, description="Actors to keep (most events first).")] = 200,
+            ) -> dict[str, Any]:
+    return q.network(g, max_edges, top)
 
 
 @router.get("/network/edge", summary="The events behind one network edge")

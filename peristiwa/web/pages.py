@@ -59,6 +59,8 @@ def _pager(request: Request, total: int, limit: int, offset: int) -> dict[str, A
 
 
 MAX_CHART_PERIODS = 120
+DEFAULT_NETWORK_NODES = 30
+MAX_NETWORK_NODES = 120
 
 
 def auto_period(first: str | None, last: str | None) -> str:
@@ -144,11 +146,12 @@ def actor(request: Request, q: Q, st: St, key: Annotated[str, Path(max_length=20
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network(request: Request, q: Q, g: GFilt,
-            max_edges: Annotated[int, Query(ge=1, le=1000)] = 150) -> HTMLResponse:
-    graph = q.network(g, max_edges)
-    svg = network_svg(graph, _query_items(request, ("max_edges",)))
-    return page(request, "network.html", graph=graph, svg=svg, g=g, roots=q.roots(), max_edges=max_edges)
+def network(request: Request, q: Q, g: GFilt, max_edges: Annotated[int, Query(ge=1, le=1000)] = 300,
+            top: Annotated[int, Query(ge=2, le=MAX_NETWORK_NODES)] = DEFAULT_NETWORK_NODES) -> HTMLResponse:
+    graph = q.network(g, max_edges, top)
+    svg = network_svg(graph, _query_items(request, ("max_edges", "top")))
+    return page(request, "network.html", graph=graph, svg=svg, g=g, roots=q.roots(), max_edges=max_edges,
+                top=top, max_top=MAX_NETWORK_NODES)
 
 
 @router.get("/network/edge", response_class=HTMLResponse)

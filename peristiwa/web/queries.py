@@ -73,6 +73,15 @@ class GraphFilter:
     min_mentions: int = 1
     quad: int | None = None
     actor: str | None = None
+    generic: bool = False  # network only: also draw generic and unresolved actors (`GENERIC_ACTOR`)
+
+
+# Noise in an actor graph: an actor with no KB id that is unresolved (no CAMEO code), code-only (its
+# name is its code, e.g. "IDN"), or a single word that is not a place ("pemerintah", "Polisi",
+# "Dialog"): role nouns and sentence-initial common nouns that the coder could not tie to anyone.
+# Such nodes collect edges from unrelated stories and hide the real actors (docs/web.md, "Network").
+GENERIC_ACTOR = ("({a}.kb_id IS NULL AND ({a}.code IS NULL OR {a}.code = '' OR {a}.name = {a}.code "
+                 "OR ({a}.name NOT LIKE '% %' AND coalesce({a}.type, '') <> 'LOC')))")
 
 
 def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -357,22 +366,21 @@ class WebQueries:
             params.extend(g.roots)
         return " WHERE " + " AND ".join(clauses), params
 
-    def network(self, g: GraphFilter, max_edges: int) -> dict[str, Any]:
-        """Actor-to-actor edges (source → target) with event counts and mean Goldstein."""
+    def network(self, g: GraphFilter, max_edges: int, top: int | None = None) -> dict[str, Any]:
+        """Actor-to-actor edges (source → target) with event counts and mean Goldstein, among the `top`
+        actors by events (of the `max_edges` busiest edges); generic actors are left out unless asked."""
         where, params = self._graph_where(g)
+        if not g.generic:
+            where += f" AND NOT {GENERIC_ACTOR.format(a='sa')} AND NOT {GENERIC_ACTOR.format(a='ta')}"
         edges = _rows(self.conn.execute(
             f"SELECT {_KEY_SA} AS source, {_KEY_TA} AS target, max(sa.name) AS source_name, "
             "max(ta.name) AS target_name, max(sa.code) AS source_code, max(ta.code) AS target_code, "
             "count(*) AS events, sum(e.num_mentions) AS mentions, round(avg(e.goldstein), 2) AS mean_goldstein "
             "FROM events e JOIN actors sa ON sa.id = e.source_actor_id JOIN actors ta ON ta.id = e.target_actor_id"
             f"{where} GROUP BY 1, 2 ORDER BY mentions DESC, events DESC, 1, 2 LIMIT ?", [*params, max_edges]))
-        nodes: dict[str, dict[str, Any]] = {}
-        for edge in edges:
-            for side in ("source", "target"):
-                node = nodes.setdefault(edge[side], {"key": edge[side], "name": edge[f"{side}_name"],
-                                                     "code": edge[f"{side}_code"], "events": 0})
-                node["events"] += edge["events"]
-        return {"nodes": sorted(nodes.values(), key=lambda n: (-n["events"], n["key"])), "edges": edges}
+        nodes = sorted(_graph_nodes(edges).values(), key=lambda n: (-n["events"], n["key"]))[:top]
+        keep = {n["key"] for n in nodes}
+        return {"nodes": nodes, "edges": [e for e in edges if e["source"] in keep and e["target"] in keep]}
 
     def edge_events(self, g: GraphFilter, source: str, target: str, limit: int) -> list[dict[str, Any]]:
         """The events behind one network edge (same filter as the graph)."""
@@ -408,4 +416,15 @@ class WebQueries:
         return row[0], row[1]
 
 
-__all__ = ["PERIODS", "GraphFilter", "Page", "WebQueries", "actor_ids_sql"]
+def _graph_nodes(edges: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The actors at either end of the edges, each with its number of events over all its edges."""
+    nodes: dict[str, dict[str, Any]] = {}
+    for edge in edges:
+        for side in ("source", "target"):
+            node = nodes.setdefault(edge[side], {"key": edge[side], "name": edge[f"{side}_name"],
+                                                 "code": edge[f"{side}_code"], "events": 0})
+            node["events"] += edge["events"]
+    return nodes
+
+
+__all__ = ["GENERIC_ACTOR", "PERIODS", "GraphFilter", "Page", "WebQueries", "actor_ids_sql"]
