@@ -41,7 +41,7 @@ def force_layout(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], width
         if edge["source"] != edge["target"]:
             weight = graph.get_edge_data(edge["source"], edge["target"], {"weight": 0.0})["weight"]
             graph.add_edge(edge["source"], edge["target"], weight=weight + 1 + math.log(edge["events"]))
-    raw = nx.spring_layout(graph, seed=LAYOUT_SEED, iterations=200, k=2.2 / math.sqrt(max(1, len(nodes))))
+    raw = _packed_components(graph)
     xs = [float(p[0]) for p in raw.values()]
     ys = [float(p[1]) for p in raw.values()]
     span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
@@ -49,6 +49,31 @@ def force_layout(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], width
                  margin + (float(p[1]) - min(ys)) / span_y * (height - 2 * margin)) for key, p in raw.items()}
     radii = {n["key"]: node_radius(n["events"]) for n in nodes}
     return separate(pos, radii, gap=6.0)
+
+
+def _packed_components(graph: Any) -> dict[str, tuple[float, float]]:
+    """Spring layout per connected component, components packed on shelves (biggest first).
+
+    One layout over a disconnected graph pushes the components to the corners and squeezes each
+    into a dot; laying them out apart, each in a square of side ~ sqrt(its size), keeps them legible.
+    """
+    import networkx as nx
+
+    parts = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
+    sides = [math.sqrt(len(c)) for c in parts]
+    shelf_width = max(max(sides), 1.6 * math.sqrt(sum(side * side for side in sides)))
+    out: dict[str, tuple[float, float]] = {}
+    x = y = shelf = 0.0
+    for members, side in zip(parts, sides, strict=True):
+        if x > 0 and x + side > shelf_width:
+            x, y, shelf = 0.0, y + shelf, 0.0
+        sub = graph.subgraph(members)
+        layout = nx.spring_layout(sub, seed=LAYOUT_SEED, iterations=200, k=1.8 / math.sqrt(len(members))) \
+            if len(members) > 1 else {members[0]: (0.0, 0.0)}
+        for key, (px, py) in layout.items():  # spring_layout centres on 0 within [-1, 1]
+            out[key] = (x + side * (0.5 + 0.4 * float(px)), y + side * (0.5 + 0.4 * float(py)))
+        x, shelf = x + side, max(shelf, side)
+    return out
 
 
 def separate(pos: dict[str, Point], radii: dict[str, float], gap: float, passes: int = 60) -> dict[str, Point]:
