@@ -140,6 +140,7 @@ def ingest(
             summary = _run_with_bar(ingestor, items, total)
         else:
             summary = ingestor.run(items, _log_progress(total))
+        totals = store.counts()
     except KeyboardInterrupt:
         interrupted = True
     finally:
@@ -150,6 +151,7 @@ def ingest(
     for origin, reason in summary.failures:
         err.print(f"  [yellow]not extracted[/] {origin}: {reason}", highlight=False)
     typer.echo(f"ingest: {summary.line()} → {db}")
+    typer.echo(f"store: {totals.line()}")
 
 
 def _log_progress(total: int | None):
@@ -307,7 +309,7 @@ def export(
         store.close()
     if out is not None:
         err.print(f"export: {written.get('events', 0)} events"
-                  + (f", {written['mentions']} mentions" if "mentions" in written else "")
+                  + (f", {written['mentions']} resolved mentions" if "mentions" in written else "")
                   + f" → {', '.join(written['files'])}", highlight=False)
 
 

@@ -87,6 +87,11 @@ class StoreCounts:
     events: int = 0
     actors: int = 0
 
+    def line(self) -> str:
+        """One line for the end of `peristiwa ingest`, in the words the other front ends use."""
+        return (f"{self.events} events, {self.event_mentions} event mentions ({self.resolved_mentions} resolved), "
+                f"{self.actors} actors, {self.articles.get('done', 0)} articles extracted")
+
     def as_dict(self) -> dict[str, Any]:
         return {"articles": dict(self.articles), "events": self.events, "event_mentions": self.event_mentions,
                 "resolved_mentions": self.resolved_mentions, "actors": self.actors}

@@ -1,0 +1,71 @@
+"""One vocabulary of counts: the ingest summary, `stats --json`, `/api/health`, the dashboard and export
+report the same "events", "event mentions", "resolved mentions" and "actors" for the same store.
+
+The corpus is three short articles of our own; the ingest runs through the real CLI.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from peristiwa.cli_store import store_app
+
+pytest.importorskip("fastapi", reason="the web app needs fastapi")
+pytest.importorskip("httpx", reason="the web tests need httpx")
+
+ARTICLES = [
+    {"id": "c-1", "published": "2024-02-05", "source": "Uji", "title": "Kunjungan",
+     "text": "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di Jakarta pada Senin. "
+             "Keduanya sepakat memperkuat kerja sama perdagangan."},
+    {"id": "c-2", "published": "2024-02-12", "source": "Uji", "title": "Demo",
+     "text": "Ratusan buruh berunjuk rasa di Bandung pada Selasa. Polisi menangkap lima orang setelah bentrokan."},
+    {"id": "c-3", "published": "2024-03-01", "source": "Uji", "title": "Kecaman",
+     "text": "Menteri Luar Negeri Retno Marsudi mengecam serangan Israel terhadap warga sipil di Gaza."},
+]
+
+
+def _number(pattern: str, text: str) -> int:
+    match = re.search(pattern, text)
+    assert match, f"{pattern!r} not in {text!r}"
+    return int(match.group(1))
+
+
+def test_every_front_end_counts_alike(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from peristiwa.web.app import create_app
+    from peristiwa.web.state import WebSettings
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES), encoding="utf-8")
+    db = tmp_path / "counts.db"
+    runner = CliRunner()
+    ingested = runner.invoke(store_app, ["ingest", str(corpus), "--db", str(db), "--no-ner"])
+    assert ingested.exit_code == 0, ingested.output
+    line = ingested.output.split("store: ", 1)[1]
+    summary = {"events": _number(r"(\d+) events", line), "event_mentions": _number(r"(\d+) event mentions", line),
+               "resolved_mentions": _number(r"\((\d+) resolved\)", line), "actors": _number(r"(\d+) actors", line)}
+    assert summary["events"] > 0 and summary["event_mentions"] >= summary["resolved_mentions"] > 0
+    assert _number(r"\((\d+) event mentions;", ingested.output) == summary["event_mentions"]  # first run: all new
+
+    stats = json.loads(runner.invoke(store_app, ["stats", "--db", str(db), "--json"]).output)
+    assert {k: stats["store"][k] for k in summary} == summary
+    assert stats["totals"]["events"] == summary["events"]
+    assert stats["totals"]["resolved_mentions"] == summary["resolved_mentions"]
+
+    client = TestClient(create_app(WebSettings(db=db)))
+    health = client.get("/api/health").json()
+    assert {k: health[k] for k in summary} == summary
+    dashboard = client.get("/").text
+    for key, value in summary.items():
+        assert re.search(rf'data-count="{key}">{value}<', dashboard), key
+
+    out = tmp_path / "events.tsv"
+    exported = runner.invoke(store_app, ["export", "--format", "gdelt", "--out", str(out), "--db", str(db)])
+    assert exported.exit_code == 0, exported.output
+    assert f"{summary['events']} events, {summary['resolved_mentions']} resolved mentions" in exported.output
