@@ -69,3 +69,35 @@ def test_every_front_end_counts_alike(tmp_path: Path) -> None:
     exported = runner.invoke(store_app, ["export", "--format", "gdelt", "--out", str(out), "--db", str(db)])
     assert exported.exit_code == 0, exported.output
     assert f"{summary['events']} events, {summary['resolved_mentions']} resolved mentions" in exported.output
+
+
+def test_reingest_with_new_metadata_updates_the_article(tmp_path: Path) -> None:
+    from peristiwa.store.sqlite import SQLiteStore
+
+    db = tmp_path / "meta.db"
+    first = tmp_path / "first.jsonl"
+    first.write_text(json.dumps(ARTICLES[1], ensure_ascii=False) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(store_app, ["ingest", str(first), "--db", str(db), "--no-ner"]).exit_code == 0
+    same = runner.invoke(store_app, ["ingest", str(first), "--db", str(db), "--no-ner"])
+    assert "1 duplicate, 0 skipped, 0 failed, 0 updated" in same.output, same.output
+    renamed = {**ARTICLES[1], "id": "c-2b", "title": "Buruh berdemo", "url": "https://contoh.test/buruh",
+               "source": "Kabar Lain", "published": "2024-02-13"}
+    second = tmp_path / "second.jsonl"
+    second.write_text(json.dumps(renamed, ensure_ascii=False) + "\n", encoding="utf-8")
+    again = runner.invoke(store_app, ["ingest", str(second), "--db", str(db), "--no-ner"])
+    assert "0 new, 1 duplicate, 0 skipped, 0 failed, 1 updated" in again.output, again.output
+    with SQLiteStore(db, readonly=True) as store:
+        article = store.article("c-2b")
+        assert article is not None and store.article("c-2") is None
+        assert (article["title"], article["url"], article["outlet"], article["published"]) == (
+            "Buruh berdemo", "https://contoh.test/buruh", "Kabar Lain", "2024-02-13")
+        assert store.counts().articles == {"done": 1}
+        hits = store.conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'berdemo'").fetchone()
+        assert hits[0] == 1  # the title search follows the new title
+    title_only = {"id": "c-2b", "text": ARTICLES[1]["text"]}  # no other metadata: nothing is erased
+    third = tmp_path / "third.jsonl"
+    third.write_text(json.dumps(title_only, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert ", 0 updated" in runner.invoke(store_app, ["ingest", str(third), "--db", str(db), "--no-ner"]).output
+    with SQLiteStore(db, readonly=True) as store:
+        assert store.article("c-2b")["title"] == "Buruh berdemo"

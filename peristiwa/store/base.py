@@ -108,6 +108,12 @@ class Store(Protocol):
         """True when a document with this content hash is already stored (any status)."""
         ...
 
+    def update_metadata(self, content_hash: str, article: Article) -> bool:
+        """Give the stored article with this content hash the input's metadata (doc id, URL, outlet,
+        title, published; fields the input leaves empty are kept). True when something changed.
+        Extraction is not redone: events keep the dates and roles anchored on the old `published`."""
+        ...
+
     def write_batch(self, records: Sequence[IngestRecord]) -> None:
         """Store the records and update merged events, atomically: all of the batch or none."""
         ...

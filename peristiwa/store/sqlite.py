@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from peristiwa.extract.events import is_resolved
-from peristiwa.model import Actor, Document, Event
+from peristiwa.model import Actor, Article, Document, Event
 from peristiwa.store.base import (
     ACTOR_KEY,
     PERIOD_GRANULARITIES,
@@ -113,6 +113,17 @@ class SQLiteStore:
     def has_content(self, content_hash: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone() \
             is not None
+
+    def update_metadata(self, content_hash: str, article: Article) -> bool:
+        values = (article.id, article.url, article.source, article.title,
+                  article.published.isoformat() if article.published else None)
+        columns = ("doc_id", "url", "outlet", "title", "published")
+        changed = " OR ".join(f"(? IS NOT NULL AND ({c} IS NULL OR {c} <> ?))" for c in columns)
+        cursor = self.conn.execute(
+            f"UPDATE articles SET {', '.join(f'{c} = coalesce(?, {c})' for c in columns)} "
+            f"WHERE content_hash = ? AND ({changed})",
+            [*values, content_hash, *(v for value in values for v in (value, value))])
+        return cursor.rowcount > 0
 
     def write_batch(self, records: Sequence[IngestRecord]) -> None:
         if not records:
