@@ -101,3 +101,12 @@ def test_reingest_with_new_metadata_updates_the_article(tmp_path: Path) -> None:
     assert ", 0 updated" in runner.invoke(store_app, ["ingest", str(third), "--db", str(db), "--no-ner"]).output
     with SQLiteStore(db, readonly=True) as store:
         assert store.article("c-2b")["title"] == "Buruh berdemo"
+
+
+def test_weeks_are_iso_weeks_across_a_year_end() -> None:
+    from peristiwa.store.base import period_rows
+
+    rows = [("2024-12-30", 1, 2, 3), ("2025-01-05", 4, 1, 1), ("2024-12-29", 3, 1, None), ("2024-12", 1, 9, 9)]
+    weeks = period_rows(rows, "week")  # a month-only date has no week and is left out
+    assert weeks == [{"period": "2024-W52", "events": 1, "mentions": 0, "q1": 0, "q2": 0, "q3": 1, "q4": 0},
+                     {"period": "2025-W01", "events": 3, "mentions": 4, "q1": 2, "q2": 0, "q3": 0, "q4": 1}]
