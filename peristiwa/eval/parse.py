@@ -26,6 +26,10 @@ from pathlib import Path
 from peristiwa.extract.parse import DependencyParser
 
 
+def _ratio(part: float, whole: float) -> float:
+    """part / whole, 0.0 for an empty whole (an empty treebank scores 0, not a ZeroDivisionError)."""
+    return part / whole if whole else 0.0
+
 @dataclass
 class GoldTree:
     """One gold sentence: forms, heads (0-based, -1 for the root), relations and UPOS."""
@@ -50,19 +54,19 @@ class ParseScore:
 
     @property
     def uas(self) -> float:
-        return self.head / self.words if self.words else 0.0
+        return _ratio(self.head, self.words)
 
     @property
     def las(self) -> float:
-        return self.labelled / self.words if self.words else 0.0
+        return _ratio(self.labelled, self.words)
 
     @property
     def upos(self) -> float:
-        return self.tag / self.words if self.words else 0.0
+        return _ratio(self.tag, self.words)
 
     @property
     def sentences_per_s(self) -> float:
-        return self.sentences / self.seconds if self.seconds else 0.0
+        return _ratio(self.sentences, self.seconds)
 
     def line(self) -> str:
         return (f"{self.file}: UAS={self.uas:.3f} LAS={self.las:.3f} UPOS={self.upos:.3f} "

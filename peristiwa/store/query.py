@@ -41,6 +41,16 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _rows_table(name: str, cols: tuple[str, ...], rows: list[dict[str, Any]]) -> Table:
+    """A titled table of `rows` (dicts) showing `cols`; long cells fold instead of being cut."""
+    table = Table(title=f"{name} ({len(rows)})", header_style="bold")
+    for col in cols:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*[_cell(row.get(c)) for c in cols])
+    return table
+
+
 def render_events(rows: Iterable[dict[str, Any]], fmt: str, out: IO[str], console: Console | None = None) -> int:
     """Events as a Rich table, CSV or JSONL; returns the number of rows."""
     n = 0
@@ -113,13 +123,8 @@ def render_event(event: dict[str, Any], fmt: str, out: IO[str], console: Console
     console.print(f"[bold]event {event['id']}[/] {event.get('event_code')} {event.get('label') or ''}  "
                   f"{event.get('source_code') or '-'} → {event.get('target_code') or '-'}  "
                   f"date={event.get('event_date') or '?'}", highlight=False)
-    table = Table(title=f"mentions ({len(event['mentions'])})", header_style="bold")
     cols = ("article_id", "doc_id", "published", "url", "sentence", "trigger_text", "rule", "sentence_text")
-    for col in cols:
-        table.add_column(col, overflow="fold")
-    for row in event["mentions"]:
-        table.add_row(*[_cell(row.get(c)) for c in cols])
-    console.print(table)
+    console.print(_rows_table("mentions", cols, event["mentions"]))
 
 
 def render_article(article: dict[str, Any], fmt: str, out: IO[str], console: Console | None = None) -> None:
@@ -143,13 +148,8 @@ def render_article(article: dict[str, Any], fmt: str, out: IO[str], console: Con
     )
     for name, cols in sections:
         rows = article.get(name) or []
-        table = Table(title=f"{name} ({len(rows)})", header_style="bold")
-        for col in cols:
-            table.add_column(col, overflow="fold")
-        for row in rows:
-            table.add_row(*[_cell(row.get(c)) for c in cols])
         if rows:
-            console.print(table)
+            console.print(_rows_table(name, cols, rows))
 
 
 __all__ = ["QUERY_FIELDS", "render_article", "render_event", "render_events", "render_stats"]
