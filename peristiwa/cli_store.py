@@ -41,6 +41,12 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
 
 
+class Period(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+
+
 class ShowFormat(StrEnum):
     table = "table"
     json = "json"
@@ -134,6 +140,7 @@ def ingest(
             summary = _run_with_bar(ingestor, items, total)
         else:
             summary = ingestor.run(items, _log_progress(total))
+        totals = store.counts()
     except KeyboardInterrupt:
         interrupted = True
     finally:
@@ -144,6 +151,7 @@ def ingest(
     for origin, reason in summary.failures:
         err.print(f"  [yellow]not extracted[/] {origin}: {reason}", highlight=False)
     typer.echo(f"ingest: {summary.line()} → {db}")
+    typer.echo(f"store: {totals.line()}")
 
 
 def _log_progress(total: int | None):
@@ -226,15 +234,17 @@ def stats(
     place: PlaceOpt = None, text: TextOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
     top: Annotated[int, typer.Option("--top", help="Actor pairs to list.")] = 20,
+    period: Annotated[Period, typer.Option("--period", help="Time series per day, ISO week or month "
+                                                            "(the series of the web /timeline).")] = Period.day,
 ) -> None:
-    """Counts of events by root code, by actor pair and by day."""
+    """Counts of events by root code, by actor pair and by period (split by QuadClass)."""
     from peristiwa.codebook import Codebook
     from peristiwa.store.query import render_stats
 
     filters = _filters(actor, source, target, code, quad, date_from, date_to, country, place, text)
     store = _open_readonly(db)
     try:
-        result = store.stats(filters, top)
+        result = store.stats(filters, top, period.value)
     except QueryError as exc:
         fail(str(exc))
         return
@@ -299,7 +309,7 @@ def export(
         store.close()
     if out is not None:
         err.print(f"export: {written.get('events', 0)} events"
-                  + (f", {written['mentions']} mentions" if "mentions" in written else "")
+                  + (f", {written['mentions']} resolved mentions" if "mentions" in written else "")
                   + f" → {', '.join(written['files'])}", highlight=False)
 
 

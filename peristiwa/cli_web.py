@@ -33,6 +33,11 @@ def serve(
     = False,
     max_text: Annotated[int, typer.Option("--max-text", help="Longest text accepted for extraction "
                                                              "(characters).")] = 100_000,
+    token: Annotated[str | None, typer.Option("--token", envvar="PERISTIWA_TOKEN",
+                                              help="Bearer token required on write requests; needed with "
+                                                   "--allow-writes on a non-loopback --host.")] = None,
+    extract_seconds: Annotated[float, typer.Option("--extract-seconds", help="Time budget of one extraction "
+                                                                             "request (503 beyond it).")] = 20.0,
     log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",
 ) -> None:
     """Serve the REST API (/api, docs at /docs) and the pages; read-only unless --allow-writes."""
@@ -47,8 +52,16 @@ def serve(
     if max_text < 1:
         err.print("[bold red]error:[/] --max-text must be positive")
         raise typer.Exit(2)
+    if allow_writes and token is None and not _is_loopback(host):
+        err.print(f"[bold red]error:[/] --allow-writes on {host} would let anyone on the network write; "
+                  "add --token SECRET (clients send `Authorization: Bearer SECRET`) or bind to 127.0.0.1")
+        raise typer.Exit(2)
+    if extract_seconds <= 0:
+        err.print("[bold red]error:[/] --extract-seconds must be positive")
+        raise typer.Exit(2)
     settings = WebSettings(db=db, allow_writes=allow_writes, max_text_chars=max_text,
-                           max_body_bytes=max(1_000_000, max_text * 4 + 10_000))
+                           max_body_bytes=max(1_000_000, max_text * 4 + 10_000), token=token or None,
+                           extract_seconds=extract_seconds)
     try:
         application = create_app(settings)
     except FileNotFoundError as exc:
@@ -57,6 +70,18 @@ def serve(
     mode = "read-write" if allow_writes else "read-only"
     err.print(f"peristiwa serve: {db} ({mode}) on http://{host}:{port}/  (API docs: /docs)", highlight=False)
     uvicorn.run(application, host=host, port=port, log_level=log_level)
+
+
+def _is_loopback(host: str) -> bool:
+    """True for 127.0.0.0/8, ::1 and localhost: only those keep an unauthenticated writer private."""
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 if __name__ == "__main__":  # `python -m peristiwa.cli_web serve …` works before the lead registers it

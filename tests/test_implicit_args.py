@@ -37,3 +37,14 @@ def test_protest_without_addressee_is_against_own_government(extract) -> None:
 def test_stated_protest_target_is_kept(extract) -> None:
     events = coded(extract, "Ratusan mahasiswa Indonesia berunjuk rasa di depan Kedutaan Besar Australia di Jakarta.")
     assert all(t != "IDNGOV" for _, _, t, _ in events if t is not None) or events == [], events
+
+
+def test_agentless_passive_arrest_is_by_the_patients_authorities(extract) -> None:
+    events = coded(extract, "Dua wartawan Mesir ditangkap di Kairo pada Selasa.")
+    assert any(c.startswith("17") and s == "EGYGOV" and t is not None and t.startswith("EGY")
+               and "source=jurisdiction(agentless passive)" in r for c, s, t, r in events), events
+
+
+def test_agentless_passive_with_an_agent_keeps_the_agent(extract) -> None:
+    events = coded(extract, "Dua wartawan Mesir ditangkap oleh polisi Israel di Yerusalem.")
+    assert all(s != "EGYGOV" for _, s, _, _ in events), events

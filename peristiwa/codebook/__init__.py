@@ -66,6 +66,7 @@ class Conventions:
     """CAMEO conventions for implicit arguments (data/conventions.yaml says why each exists)."""
 
     jurisdiction_roots: frozenset[str] = frozenset()
+    jurisdiction_named_roots: frozenset[str] = frozenset()
     state_roles: frozenset[str] = frozenset()
     protest_target_roots: frozenset[str] = frozenset()
     protest_target_role: str = "GOV"
@@ -85,6 +86,7 @@ class Conventions:
 
         return cls(
             jurisdiction_roots=codes(jurisdiction, "roots"), state_roles=codes(jurisdiction, "source_roles"),
+            jurisdiction_named_roots=codes(jurisdiction, "named_target_roots"),
             protest_target_roots=codes(protest, "roots"),
             protest_target_role=str(protest.get("target_role") or "GOV"),
             place_source_roots=codes(place, "roots"), place_source_role=str(place.get("role") or "CVL"),

@@ -137,6 +137,9 @@ class EventStage:
         if not sources and match.voice == "nominal" and root in self.conventions.place_source_roots:
             sources = ctx.place_civilians(match, self.conventions.place_source_role)
             rule += "; source=civilians-of-place" if sources else ""
+        if not sources and match.voice == "passive" and root in self.conventions.jurisdiction_roots:
+            sources = _authorities_of(targets)
+            rule += "; source=jurisdiction(agentless passive)" if sources else ""
         if not sources:
             return []
         if len([a for arg in sources for a in arg.actors]) > 1 and all(t.rule.endswith("relative-agent")
@@ -167,7 +170,9 @@ class EventStage:
         if (target is not None and target.code is not None) or not source.country:
             return None
         rules = self.conventions
-        if root in rules.jurisdiction_roots and source.role in rules.state_roles:
+        is_state = source.role in rules.state_roles or (source.role is None and source.code == source.country)
+        if is_state and (root in rules.jurisdiction_roots
+                         or (root in rules.jurisdiction_named_roots and target is not None)):
             name = target.name if target is not None else source.country
             kind = target.type if target is not None else "LOC"
             return Actor(None, name, kind, code=source.country, country=source.country), "; target=jurisdiction"
@@ -796,6 +801,17 @@ def _pairs(sources: list[_Arg], targets: list[_Arg]) -> Iterable[tuple[Actor, _A
     else:
         for s_actor, s_arg in source_actors:
             yield s_actor, s_arg, None, None
+
+
+def _authorities_of(targets: list[_Arg]) -> list[_Arg]:
+    """"Aktivis Mesir ditangkap": with no agent, the arrest is by the authorities of the patient's country."""
+    for arg in targets:
+        countries = {a.country for a in arg.actors if a.country}
+        if len(countries) == 1:
+            country = countries.pop()
+            actor = Actor(None, f"{country} (authorities)", "ORG", code=country + "GOV", country=country, role="GOV")
+            return [_Arg([actor], None, arg.mention, "jurisdiction")]
+    return []
 
 
 def _target_arg(actor: Actor | None, arg: _Arg | None, trigger: Span) -> EventArg | None:

@@ -68,7 +68,7 @@ def render_events(rows: Iterable[dict[str, Any]], fmt: str, out: IO[str], consol
 
 def render_stats(stats: dict[str, Any], fmt: str, out: IO[str], labels: dict[str, str] | None = None,
                  console: Console | None = None) -> None:
-    """Totals and counts by root code, actor pair and day."""
+    """Totals (filtered, then the whole store's) and counts by root code, actor pair and period."""
     labels = labels or {}
     if fmt == "json":
         out.write(json.dumps(stats, ensure_ascii=False, indent=2) + "\n")
@@ -78,7 +78,10 @@ def render_stats(stats: dict[str, Any], fmt: str, out: IO[str], labels: dict[str
     totals.add_column("what")
     totals.add_column("count", justify="right")
     for key, value in stats["totals"].items():
-        totals.add_row(key, str(value))
+        totals.add_row(key.replace("_", " "), str(value))
+    for key, value in stats["store"].items():
+        if key != "articles":
+            totals.add_row(f"{key.replace('_', ' ')} (whole store)", str(value))
     console.print(totals)
     roots = Table(title="events by root code", header_style="bold")
     for col in ("root", "label", "events", "mentions"):
@@ -92,12 +95,13 @@ def render_stats(stats: dict[str, Any], fmt: str, out: IO[str], labels: dict[str
     for row in stats["by_actor_pair"]:
         pairs.add_row(row["source_code"], row["target_code"], str(row["events"]), str(row["mentions"]))
     console.print(pairs)
-    days = Table(title="events by day", header_style="bold")
-    for col in ("day", "events", "mentions"):
-        days.add_column(col)
-    for row in stats["by_day"]:
-        days.add_row(row["day"], str(row["events"]), str(row["mentions"]))
-    console.print(days)
+    period = stats.get("period", "day")
+    series = Table(title=f"events by {period} and QuadClass", header_style="bold")
+    for col in (period, "events", "mentions", "Q1", "Q2", "Q3", "Q4"):
+        series.add_column(col, justify="left" if col == period else "right")
+    for row in stats["by_period"]:
+        series.add_row(row["period"], *(str(row[k]) for k in ("events", "mentions", "q1", "q2", "q3", "q4")))
+    console.print(series)
 
 
 def render_event(event: dict[str, Any], fmt: str, out: IO[str], console: Console | None = None) -> None:

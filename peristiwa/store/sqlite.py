@@ -18,8 +18,17 @@ from pathlib import Path
 from typing import Any
 
 from peristiwa.extract.events import is_resolved
-from peristiwa.model import Actor, Document, Event
-from peristiwa.store.base import EventFilter, IngestRecord, QueryError, StoreCounts
+from peristiwa.model import Actor, Article, Document, Event
+from peristiwa.store.base import (
+    ACTOR_KEY,
+    PERIOD_GRANULARITIES,
+    EventFilter,
+    IngestRecord,
+    Period,
+    QueryError,
+    StoreCounts,
+    period_rows,
+)
 from peristiwa.store.merge import MergeMention, MergeParams, cluster_mentions, merge_date, merge_key
 from peristiwa.store.migrations import migrate
 
@@ -66,7 +75,7 @@ class SQLiteStore:
         if readonly:
             if not self.path.exists():
                 raise FileNotFoundError(f"{self.path}: no such database (run `peristiwa ingest` first)")
-            self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None)
+            self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None, timeout=30)
         else:
             self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             self.conn.execute("PRAGMA journal_mode=WAL")
@@ -105,6 +114,17 @@ class SQLiteStore:
         return self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone() \
             is not None
 
+    def update_metadata(self, content_hash: str, article: Article) -> bool:
+        values = (article.id, article.url, article.source, article.title,
+                  article.published.isoformat() if article.published else None)
+        columns = ("doc_id", "url", "outlet", "title", "published")
+        changed = " OR ".join(f"(? IS NOT NULL AND ({c} IS NULL OR {c} <> ?))" for c in columns)
+        cursor = self.conn.execute(
+            f"UPDATE articles SET {', '.join(f'{c} = coalesce(?, {c})' for c in columns)} "
+            f"WHERE content_hash = ? AND ({changed})",
+            [*values, content_hash, *(v for value in values for v in (value, value))])
+        return cursor.rowcount > 0
+
     def write_batch(self, records: Sequence[IngestRecord]) -> None:
         if not records:
             return
@@ -124,18 +144,23 @@ class SQLiteStore:
     def _write_record(self, record: IngestRecord, now: str) -> set[str]:
         article, doc = record.article, record.doc
         text = article.text if article else None
-        cursor = self.conn.execute(
-            "INSERT INTO articles(doc_id, content_hash, origin, url, outlet, title, published, language, "
-            "detected_language, language_score, status, error, text, n_chars, tone, warnings, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (article.id if article else None, record.content_hash, record.origin,
-             article.url if article else None, article.source if article else None,
-             article.title if article else None,
-             article.published.isoformat() if article and article.published else None,
-             article.language if article else None, record.detected_language, record.language_score,
-             record.status, record.error, text, len(text) if text is not None else None,
-             doc.tone if doc else None, json.dumps(doc.warnings, ensure_ascii=False) if doc and doc.warnings
-             else None, now))
+        try:
+            cursor = self.conn.execute(
+                "INSERT INTO articles(doc_id, content_hash, origin, url, outlet, title, published, language, "
+                "detected_language, language_score, status, error, text, n_chars, tone, warnings, ingested_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article.id if article else None, record.content_hash, record.origin,
+                 article.url if article else None, article.source if article else None,
+                 article.title if article else None,
+                 article.published.isoformat() if article and article.published else None,
+                 article.language if article else None, record.detected_language, record.language_score,
+                 record.status, record.error, text, len(text) if text is not None else None,
+                 doc.tone if doc else None, json.dumps(doc.warnings, ensure_ascii=False) if doc and doc.warnings
+                 else None, now))
+        except sqlite3.IntegrityError as exc:
+            if "content_hash" not in str(exc):
+                raise
+            return set()  # a concurrent writer stored the same text after our has_content(): already stored
         if doc is None or record.status != "done":
             return set()
         return self._write_document(int(cursor.lastrowid or 0), record.content_hash, doc)
@@ -334,29 +359,39 @@ class SQLiteStore:
         for row in self._run(sql, params):
             yield dict(row)
 
-    def stats(self, filters: EventFilter, top: int = 20) -> dict[str, Any]:
+    def stats(self, filters: EventFilter, top: int = 20, period: Period = "day") -> dict[str, Any]:
         where, params = self.where_clause(filters)
         base = f"FROM events e{where}"
 
         def rows(sql: str) -> list[dict[str, Any]]:
             return [dict(r) for r in self._run(sql, params)]
 
+        counts = self.counts()
         return {
             "totals": {
-                **{f"articles_{k}": v for k, v in self.counts().articles.items()},
+                **{f"articles_{k}": v for k, v in counts.articles.items()},
                 "events": rows(f"SELECT count(*) AS n {base}")[0]["n"],
-                "event_mentions": rows(f"SELECT coalesce(sum(e.num_mentions), 0) AS n {base}")[0]["n"],
+                "resolved_mentions": rows(f"SELECT coalesce(sum(e.num_mentions), 0) AS n {base}")[0]["n"],
             },
+            "store": counts.as_dict(),
             "by_root": rows(f"SELECT e.root_code, count(*) AS events, sum(e.num_mentions) AS mentions {base} "
                             "GROUP BY e.root_code ORDER BY e.root_code"),
             "by_actor_pair": rows(
                 f"SELECT coalesce(e.source_code, '') AS source_code, coalesce(e.target_code, '') AS target_code, "
                 f"count(*) AS events, sum(e.num_mentions) AS mentions {base} "
                 f"GROUP BY 1, 2 ORDER BY events DESC, mentions DESC, 1, 2 LIMIT {int(top)}"),
-            "by_day": rows(f"SELECT e.event_date AS day, count(*) AS events, sum(e.num_mentions) AS mentions "
-                           f"{base}{' AND' if where else ' WHERE'} e.date_granularity = 'day' "
-                           "GROUP BY e.event_date ORDER BY e.event_date"),
+            "period": period,
+            "by_period": self.timeline(filters, period),
         }
+
+    def timeline(self, filters: EventFilter, period: Period = "day") -> list[dict[str, Any]]:
+        where, params = self.where_clause(filters)
+        granularities = PERIOD_GRANULARITIES[period]
+        length = 7 if period == "month" else 10
+        sql = (f"SELECT substr(e.event_date, 1, {length}), e.quad_class, count(*), sum(e.num_mentions) "
+               f"FROM events e{where}{' AND' if where else ' WHERE'} "
+               f"e.date_granularity IN ({', '.join('?' * len(granularities))}) GROUP BY 1, 2 ORDER BY 1, 2")
+        return period_rows((tuple(r) for r in self._run(sql, [*params, *granularities])), period)
 
     def event(self, ref: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT * FROM events_readable WHERE id = ? OR CAST(global_event_id AS TEXT) = ?",
@@ -376,7 +411,7 @@ class SQLiteStore:
         c.event_mentions, c.resolved_mentions = self.conn.execute(
             "SELECT count(*), coalesce(sum(resolved), 0) FROM event_mentions").fetchone()
         c.events = self.conn.execute("SELECT count(*) FROM events").fetchone()[0]
-        c.actors = self.conn.execute("SELECT count(*) FROM actors").fetchone()[0]
+        c.actors = self.conn.execute(f"SELECT count(DISTINCT {ACTOR_KEY.format(a='a')}) FROM actors a").fetchone()[0]
         return c
 
     def article(self, ref: str) -> dict[str, Any] | None:

@@ -7,16 +7,19 @@ Errors are `{"error": message}` with a 4xx status (see `peristiwa.web.app`).
 
 from __future__ import annotations
 
+import csv
+import hmac
+import io
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from peristiwa.store.base import EventFilter
+from peristiwa.store.base import EventFilter, Period
 from peristiwa.web.annotate import document_view
 from peristiwa.web.params import MAX_QUERY_CHARS, Paging, event_filter, graph_filter, paging
-from peristiwa.web.queries import PERIODS, GraphFilter, WebQueries
+from peristiwa.web.queries import GraphFilter, WebQueries
 from peristiwa.web.state import WebState
 
 router = APIRouter(prefix="/api")
@@ -56,11 +59,9 @@ class ArticleIn(BaseModel):
     title: str | None = Field(None, max_length=1000)
 
 
-@router.get("/health", summary="Server status")
+@router.get("/health", summary="Server status and the store's counts (named as in `peristiwa stats`)")
 def health(st: St, q: Q) -> dict[str, Any]:
-    counts = q.store.counts()
-    return {"ok": True, "allow_writes": st.settings.allow_writes, "events": counts.events,
-            "articles": counts.articles, "actors": counts.actors}
+    return {"ok": True, "allow_writes": st.settings.allow_writes, **q.store.counts().as_dict()}
 
 
 # --- articles ---------------------------------------------------------------------------
@@ -82,8 +83,8 @@ def get_article(q: Q, ref: Annotated[str, Path(max_length=100)]) -> dict[str, An
 
 
 @router.post("/articles", status_code=201, summary="Extract and store an article (needs --allow-writes)")
-def post_article(st: St, body: ArticleIn) -> dict[str, Any]:
-    _require_writes(st)
+def post_article(st: St, body: ArticleIn, request: Request) -> dict[str, Any]:
+    _require_writes(st, request)
     _check_text(st, body.text)
     doc = st.extract(body.text, body.published, body.title)
     article_id, new = st.store_document(doc)
@@ -161,16 +162,40 @@ def search(q: Q, query: Annotated[str, Query(alias="q", min_length=1, max_length
 
 
 @router.get("/stats", summary="Counts by period and QuadClass, by root, by QuadClass, by actor pair")
-def stats(q: Q, f: Filt, period: Literal["day", "week", "month"] = "day",
-          top: Annotated[int, Query(ge=1, le=100)] = 20) -> dict[str, Any]:
-    assert period in PERIODS
+def stats(q: Q, f: Filt, period: Period = "day", top: Annotated[int, Query(ge=1, le=100)] = 20) -> dict[str, Any]:
     return q.stats(f, period, top)
+
+
+TIMELINE_COLUMNS = ("period", "events", "mentions", "q1", "q2", "q3", "q4")
+
+
+@router.get("/timeline", summary="Events per day, ISO week or month by QuadClass (JSON or CSV)")
+def timeline(q: Q, f: Filt, period: Period = "week",
+             fmt: Annotated[Literal["json", "csv"], Query(alias="format")] = "json") -> Any:
+    """The series of the /timeline page and `peristiwa stats --period`; `events` counts every matching
+    event, `dated_events` those precise enough to fall into a period (the rows' sum)."""
+    rows = q.store.timeline(f, period)
+    if fmt == "csv":
+        return Response(timeline_csv(rows), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="peristiwa-timeline-{period}.csv"'})
+    return {"period": period, "events": q.count_events(f), "dated_events": sum(r["events"] for r in rows),
+            "rows": rows}
+
+
+def timeline_csv(rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(TIMELINE_COLUMNS)
+    writer.writerows([r[c] for c in TIMELINE_COLUMNS] for r in rows)
+    return out.getvalue()
 
 
 # --- network and map ----------------------------------------------------------------------
 @router.get("/network", summary="Actor-to-actor graph: edges with event counts and mean Goldstein")
-def network(q: Q, g: GFilt, max_edges: Annotated[int, Query(ge=1, le=1000)] = 150) -> dict[str, Any]:
-    return q.network(g, max_edges)
+def network(q: Q, g: GFilt, max_edges: Annotated[int, Query(ge=1, le=1000)] = 150,
+            top: Annotated[int, Query(ge=2, le=200, description="Actors to keep (most events first).")] = 200,
+            ) -> dict[str, Any]:
+    return q.network(g, max_edges, top)
 
 
 @router.get("/network/edge", summary="The events behind one network edge")
@@ -194,10 +219,10 @@ def map_place(q: Q, g: GFilt, lat: Annotated[float, Query(ge=-90, le=90)],
 
 # --- extraction -----------------------------------------------------------------------------
 @router.post("/extract", summary="Extract events from a text (stored only with --allow-writes and store=true)")
-def extract(st: St, body: ExtractRequest) -> dict[str, Any]:
+def extract(st: St, body: ExtractRequest, request: Request) -> dict[str, Any]:
     _check_text(st, body.text)
     if body.store:
-        _require_writes(st)
+        _require_writes(st, request)
     doc = st.extract(body.text, body.published, body.title)
     result: dict[str, Any] = {"document": doc.to_dict(), "view": document_view(doc), "stored": False}
     if body.store:
@@ -213,10 +238,16 @@ def _check_text(st: WebState, text: str) -> None:
                                  f"{st.settings.max_text_chars:,}")
 
 
-def _require_writes(st: WebState) -> None:
+def _require_writes(st: WebState, request: Request) -> None:
     if not st.settings.allow_writes:
         raise HTTPException(403, "this server is read-only; start it with `peristiwa serve --allow-writes` "
                                  "to store articles")
+    token = st.settings.token
+    if token is not None:
+        given = request.headers.get("authorization", "")
+        if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+            raise HTTPException(401, "writes on this server need `Authorization: Bearer <token>` "
+                                     "(the --token it was started with)")
 
 
 __all__ = ["actor_profile", "router"]

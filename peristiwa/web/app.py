@@ -44,6 +44,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=2000)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(DropEmptyParams)
+    app.add_middleware(SecurityHeaders)
     app.include_router(api.router)
     app.include_router(pages.router)
 
@@ -170,6 +171,42 @@ class BodyLimit:
         except _TooLarge:
             response = JSONResponse({"error": f"request body exceeds {self.max_bytes:,} bytes"}, status_code=413)
             await response(scope, receive, send)
+
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+# Swagger UI (/docs) and ReDoc load their bundle from a CDN and start it with an inline script.
+DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https:; "
+            "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+
+
+class SecurityHeaders:
+    """Add CSP, nosniff, Referrer-Policy and frame-ancestors to every response.
+
+    Why: article text, titles, outlets, URLs and actor names come from whoever wrote the input file;
+    templates escape them, and the CSP (no inline script, self only) is the second wall if one slips.
+    Inline style attributes stay allowed: the charts' colour swatches use them and they cannot run code.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        docs = scope.get("path", "") in ("/docs", "/redoc", "/docs/oauth2-redirect")
+        extra = [(b"content-security-policy", (DOCS_CSP if docs else CSP).encode()),
+                 (b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
+                 (b"x-frame-options", b"DENY")]
+
+        async def with_headers(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 class _TooLarge(Exception):

@@ -10,11 +10,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path as FsPath
 from typing import Annotated, Any
-from urllib.parse import parse_qs, quote, urlencode
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 
 from peristiwa.store.base import EventFilter
 from peristiwa.web.annotate import QUAD_NAMES, annotate, document_view, events_json
@@ -26,9 +27,22 @@ from peristiwa.web.queries import GraphFilter, WebQueries
 from peristiwa.web.state import WebState
 
 router = APIRouter(include_in_schema=False)
+
+
+def safe_url(url: object) -> str | None:
+    """The URL when it is http(s), else None: a stored `javascript:` or `data:` URL must never become a link."""
+    text = str(url or "").strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    return text if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
 templates = Jinja2Templates(directory=str(FsPath(__file__).parent / "templates"))
 templates.env.filters["actor_url"] = lambda key: "/actors/" + quote(str(key), safe=":")
 templates.env.filters["gcolour"] = goldstein_colour
+templates.env.filters["safe_url"] = safe_url
 templates.env.globals.update(QUAD_NAMES=QUAD_NAMES, QUAD_LABELS=QUAD_LABELS)
 
 Q = Annotated[WebQueries, Depends(queries)]
@@ -59,6 +73,8 @@ def _pager(request: Request, total: int, limit: int, offset: int) -> dict[str, A
 
 
 MAX_CHART_PERIODS = 120
+DEFAULT_NETWORK_NODES = 30
+MAX_NETWORK_NODES = 120
 
 
 def auto_period(first: str | None, last: str | None) -> str:
@@ -78,6 +94,20 @@ def dashboard(request: Request, q: Q, f: Filt,
     recent = q.articles_page(None, "done", 10, 0).items
     return page(request, "dashboard.html", stats=stats, chart=quad_bars(shown), legend=quad_legend(), shown=shown,
                 recent=recent, period=chosen, f=f, cut=len(stats["by_period"]) - len(shown))
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(request: Request, q: Q, f: Filt,
+             period: Annotated[str, Query(pattern="^(auto|day|week|month)$")] = "auto") -> HTMLResponse:
+    """Events per period by QuadClass for any event filter, with the same series as CSV (`/api/timeline`)."""
+    chosen = auto_period(*q.date_range()) if period == "auto" else period
+    rows = q.store.timeline(f, chosen)  # type: ignore[arg-type]
+    shown = rows[-MAX_CHART_PERIODS:]
+    items = [*_query_items(request, ("offset", "period", "format")), ("period", chosen)]
+    return page(request, "timeline.html", f=f, period=chosen, rows=rows, shown=shown, cut=len(rows) - len(shown),
+                chart=quad_bars(shown), legend=quad_legend(), matching=q.count_events(f),
+                dated=sum(r["events"] for r in rows), json_url="/api/timeline?" + urlencode(items),
+                csv_url="/api/timeline?" + urlencode([*items, ("format", "csv")]))
 
 
 @router.get("/articles", response_class=HTMLResponse)
@@ -130,11 +160,12 @@ def actor(request: Request, q: Q, st: St, key: Annotated[str, Path(max_length=20
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network(request: Request, q: Q, g: GFilt,
-            max_edges: Annotated[int, Query(ge=1, le=1000)] = 150) -> HTMLResponse:
-    graph = q.network(g, max_edges)
-    svg = network_svg(graph, _query_items(request, ("max_edges",)))
-    return page(request, "network.html", graph=graph, svg=svg, g=g, roots=q.roots(), max_edges=max_edges)
+def network(request: Request, q: Q, g: GFilt, max_edges: Annotated[int, Query(ge=1, le=1000)] = 300,
+            top: Annotated[int, Query(ge=2, le=MAX_NETWORK_NODES)] = DEFAULT_NETWORK_NODES) -> HTMLResponse:
+    graph = q.network(g, max_edges, top)
+    svg = network_svg(graph, _query_items(request, ("max_edges", "top")))
+    return page(request, "network.html", graph=graph, svg=svg, g=g, roots=q.roots(), max_edges=max_edges,
+                top=top, max_top=MAX_NETWORK_NODES)
 
 
 @router.get("/network/edge", response_class=HTMLResponse)
@@ -199,7 +230,7 @@ async def try_run(request: Request) -> HTMLResponse:
         published = date.fromisoformat(published_raw) if published_raw else None
     except ValueError as exc:
         raise HTTPException(422, f"published must be YYYY-MM-DD, got {published_raw!r}") from exc
-    doc = st.extract(text, published, title or None)
+    doc = await run_in_threadpool(st.extract, text, published, title or None)  # keep the event loop serving
     view = document_view(doc)
     return page(request, "try.html", text=text, title=title, published=published_raw,
                 result={"body": annotate(text, view), "view": view, "events_data": events_json(view["events"]),

@@ -9,8 +9,11 @@ never pays for the extraction pipeline.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -32,6 +35,18 @@ class WebSettings:
     max_page_size: int = 500
     max_text_chars: int = 100_000
     max_body_bytes: int = 1_000_000
+    token: str | None = None  # bearer token required on write requests when set
+    extract_seconds: float = 20.0  # time budget of one extraction request
+
+
+@functools.cache
+def _extract_pool() -> ThreadPoolExecutor:
+    """Extractions run here so a request can give up after its budget without waiting for the pipeline.
+
+    Why a small fixed pool: a Python thread cannot be killed, so an over-budget extraction still
+    finishes in the background; capping the pool caps how much CPU hostile requests can pin.
+    """
+    return ThreadPoolExecutor(max_workers=2, thread_name_prefix="extract")
 
 
 @dataclass
@@ -81,8 +96,13 @@ class WebState:
         from fastapi import HTTPException
 
         extractor = self.extractor()
+        future = _extract_pool().submit(extractor.extract, text, published, title=title)
         try:
-            return extractor.extract(text, published, title=title)
+            return future.result(timeout=self.settings.extract_seconds)
+        except FuturesTimeout:
+            future.cancel()
+            raise HTTPException(503, f"extraction took longer than this server's budget of "
+                                     f"{self.settings.extract_seconds:g} s; send a shorter text") from None
         except Exception as exc:
             raise HTTPException(500, f"extraction failed: {type(exc).__name__}: {exc}") from exc
 
