@@ -169,3 +169,8 @@ def test_demanded_act_is_not_coded_as_done(extract):
     found = roots(doc)
     assert ("UKR", "RUS", "10") in found
     assert not any(s == "RUS" for s, _, _ in found)
+
+
+def test_nominal_with_oleh_agent_takes_its_possessor_as_target(extract):
+    doc = extract("Penembakan para wartawan Filipina oleh tentara Myanmar memicu kecaman.")
+    assert any(s == "MMRMIL" and t is not None and t.startswith("PHL") and c[:2] == "19" for s, t, c in coded(doc))

@@ -389,9 +389,13 @@ class _SentenceContext:
             # "serangan teroris Mumbai": a place after the noun is where it happened, not who did it
             targets = targets or (possessor if root in self.words.locative_target_roots else [])
             possessor = []
+        agents = self._after_prep(match.end, self.words.agent_preps)
+        if possessor and agents:
+            # "penembakan para demonstran oleh garda presiden": with an `oleh` agent the noun's
+            # possessor is what the act was done to
+            return agents, targets or possessor, "args:nominal source=oleh target=possessor"
         if possessor:
             return possessor, targets, "args:nominal source=possessor"
-        agents = self._after_prep(match.end, self.words.agent_preps)
         if agents:
             return agents, targets, "args:nominal source=oleh"
         verb = self._light_verb_left(match.start)
