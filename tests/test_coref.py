@@ -57,6 +57,7 @@ def test_role_noun_without_context_gets_no_country_by_default(extract):
 
 
 def test_role_noun_far_from_the_country_stays_unanchored(extract):
-    doc = extract("Jepang menggelar pemilu. Hujan turun. Angin bertiup. Jalanan sepi. Demonstran berkumpul di alun-alun.")
+    doc = extract("Jepang menggelar pemilu. Hujan turun. Angin bertiup. Jalanan sepi. "
+                  "Demonstran berkumpul di alun-alun.")
     demonstran = [m for m in doc.mentions if m.span.text == "Demonstran"]
     assert demonstran and demonstran[0].actor.country is None
