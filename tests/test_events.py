@@ -174,3 +174,18 @@ def test_demanded_act_is_not_coded_as_done(extract):
 def test_nominal_with_oleh_agent_takes_its_possessor_as_target(extract):
     doc = extract("Penembakan para wartawan Filipina oleh tentara Myanmar memicu kecaman.")
     assert any(s == "MMRMIL" and t is not None and t.startswith("PHL") and c[:2] == "19" for s, t, c in coded(doc))
+
+
+def test_every_member_of_a_target_list_is_a_target(extract):
+    doc = extract("Jepang mengecam Rusia, China dan Iran.")
+    assert {("JPN", "RUS", "11"), ("JPN", "CHN", "11"), ("JPN", "IRN", "11")} <= roots(doc)
+
+
+def test_comma_without_closing_coordinator_is_no_list(extract):
+    doc = extract("Jepang mengecam Rusia, kata Iran.")
+    assert ("JPN", "IRN", "11") not in roots(doc)
+
+
+def test_recall_of_envoys_from_countries_targets_them(extract):
+    doc = extract("Amerika Serikat menarik duta besarnya dari Panama, Kolombia dan Venezuela.")
+    assert {("USA", "PAN", "16"), ("USA", "COL", "16"), ("USA", "VEN", "16")} <= roots(doc)
