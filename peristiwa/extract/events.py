@@ -689,7 +689,7 @@ class _SentenceContext:
         k_start = self._np_start(arg.mention)
         k_end = self._token_ending_at(arg.mention.span.end)
         if not backwards:
-            return [arg] + self._list_after(k_end if k_end is not None else k_start)
+            return [arg, *self._list_after(k_end if k_end is not None else k_start)]
         probe = k_start - 1
         if not 0 < probe < len(self.tokens) or self.norms[probe] not in self.words.coordinators:
             return [arg]
