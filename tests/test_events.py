@@ -189,3 +189,9 @@ def test_comma_without_closing_coordinator_is_no_list(extract):
 def test_recall_of_envoys_from_countries_targets_them(extract):
     doc = extract("Amerika Serikat menarik duta besarnya dari Panama, Kolombia dan Venezuela.")
     assert {("USA", "PAN", "16"), ("USA", "COL", "16"), ("USA", "VEN", "16")} <= roots(doc)
+
+
+def test_multiword_form_opening_with_a_verb_takes_subject_and_object(extract):
+    doc = extract("Iran berencana mengunjungi Irak pekan depan.")
+    assert ("IRN", "IRQ", "03") in roots(doc)
+    assert ("IRQ", None, "03") not in roots(doc)
