@@ -195,3 +195,11 @@ def test_multiword_form_opening_with_a_verb_takes_subject_and_object(extract):
     doc = extract("Iran berencana mengunjungi Irak pekan depan.")
     assert ("IRN", "IRQ", "03") in roots(doc)
     assert ("IRQ", None, "03") not in roots(doc)
+
+
+def test_act_under_harus_or_agar_is_demanded_not_done(extract):
+    for text in ("Rusia harus menarik pasukan dari Ukraina.", "Mesir sebaiknya mengecam Israel.",
+                 "Jepang mengirim utusan agar China mengecam Korea Utara."):
+        doc = extract(text)
+        assert not any(c[:2] in {"08", "11"} for _, _, c in coded(doc)), text
+        assert any("requested" in e.modality for e in doc.events), text
