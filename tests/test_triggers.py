@@ -248,3 +248,12 @@ def test_speed(lex: Lexicon) -> None:
         lex.find(tokens)
     per_token = (time.perf_counter() - t0) / (20 * len(tokens))
     assert per_token < 50e-6  # well under 50 µs per token on the 2-core CI machine
+
+
+def test_literal_form_voice_follows_its_first_word():
+    from peristiwa.extract.triggers import _form_voice
+
+    assert _form_voice("berencana mengunjungi") == "active"
+    assert _form_voice("menjatuhkan sanksi") == "active"
+    assert _form_voice("berita duka") == "nominal"
+    assert _form_voice("gencatan senjata") == "nominal"

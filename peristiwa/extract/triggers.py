@@ -14,6 +14,7 @@ every match says which rule produced it.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -318,6 +319,16 @@ def _split_doc(doc: Any, source: str) -> tuple[list[Any], dict[str, list[str]], 
     raise ValueError(f"{source}: expected a list of entries or a mapping, got {type(doc).__name__}")
 
 
+#: a literal form opening with an active verb ("berencana mengunjungi", "menjatuhkan sanksi") is a clause
+#: with a subject and an object, not an event noun whose next word is its possessor
+ACTIVE_OPENING = re.compile(r"^(?:meng|meny|mem|men|me[lrwy]|ber(?!ita|sama))[a-z]{3,}$")
+
+
+def _form_voice(surface: str) -> str:
+    """The voice of a literal form with no stated voice: active when its first word is an active verb."""
+    return "active" if ACTIVE_OPENING.match(surface.split()[0]) else "nominal"
+
+
 def _parse_entry(item: dict[str, Any], source: str) -> LexEntry:
     eid = str(item["id"])
     known = {"id", "root", "affixes", "forms", "voice", "code", "when", "require_when", "only_with_light",
@@ -336,7 +347,8 @@ def _parse_entry(item: dict[str, Any], source: str) -> LexEntry:
         if isinstance(form, dict):
             literal.append((str(form["surface"]).lower(), str(form.get("voice", default_voice))))
         else:
-            literal.append((str(form).lower(), default_voice))
+            surface = str(form).lower()
+            literal.append((surface, default_voice if "voice" in item else _form_voice(surface)))
     for _, voice in literal:
         if voice not in VOICES:
             raise ValueError(f"{source}: entry {eid!r}: voice must be one of {VOICES}")
