@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peristiwa.model import Article
+from peristiwa.model import Article, Document
 from peristiwa.store.base import IngestRecord, Store
 from peristiwa.store.language import LanguageDetector, normalise_language
 from peristiwa.store.readers import InputItem
@@ -145,11 +145,7 @@ class Ingestor:
                 if pending.needs_extraction:
                     if pending.record.article is not article:
                         raise RuntimeError("extraction results came back out of order")
-                    if error is not None or doc is None:
-                        pending.record.status = "failed"
-                        pending.record.error = f"extraction failed: {error or 'no document'}"
-                    else:
-                        pending.record.doc = doc  # type: ignore[assignment]
+                    attach_result(pending.record, doc, error)  # type: ignore[arg-type]
                     break
             if len(ready) >= self.options.batch_size or time.perf_counter() - last_flush > MAX_BATCH_SECONDS:
                 flush()
@@ -194,6 +190,15 @@ def classify_item(item: InputItem, language: str, detector: Callable[[], Languag
         record.error = (f"language {article.language!r} ({how}) is not extracted in this run "
                         f"(extracting {language!r})")
     return record
+
+
+def attach_result(record: IngestRecord, doc: Document | None, error: str | None) -> None:
+    """Put an extraction's outcome on its record: the document, or `failed` with the reason."""
+    if error is not None or doc is None:
+        record.status = "failed"
+        record.error = f"extraction failed: {error or 'no document'}"
+    else:
+        record.doc = doc
 
 
 def count_record(summary: IngestSummary, record: IngestRecord) -> None:
@@ -248,4 +253,13 @@ def batched(records: Sequence[IngestRecord], size: int) -> Iterator[Sequence[Ing
         yield records[i : i + size]
 
 
-__all__ = ["IngestOptions", "IngestSummary", "Ingestor", "classify_item", "count_record", "estimate_total", "ingest"]
+__all__ = [
+    "IngestOptions",
+    "IngestSummary",
+    "Ingestor",
+    "attach_result",
+    "classify_item",
+    "count_record",
+    "estimate_total",
+    "ingest",
+]
