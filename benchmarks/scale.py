@@ -4,7 +4,8 @@
     python benchmarks/scale.py --limit 100 --workers 1 2 4
 
 Prints, per configuration, articles/s (wall), CPU seconds per article summed over every process
-(writer, scheduler, workers), and the distribution overhead per article: the extra CPU a Dask run
+(writer, scheduler, workers) and in the writer process alone (with a LocalCluster it also runs
+the scheduler), and the distribution overhead per article: the extra CPU a Dask run
 spends over the `-j 1` run on the same articles (scheduling, pickling, transfers). Every engine
 first codes the corpus's first 64 articles untimed (a real cluster is long-lived: imports, the
 Extractor and its lazily loaded models are paid once per worker, not per run).
@@ -50,11 +51,13 @@ class Run:
     summary: IngestSummary
     wall: float
     cpu: float  # seconds, all processes
+    writer_cpu: float  # seconds, this process: reading (-j 1) or scheduler + client, and writing
 
     def line(self, n: int, base: Run | None) -> str:
         overhead = f"{(self.cpu - base.cpu) / n * 1000:+7.1f} ms" if base else "      —   "
         return (f"{self.name:<16} {n / self.wall:7.1f} articles/s  {self.wall:7.1f} s wall  "
-                f"{self.cpu / n * 1000:7.1f} ms CPU/article  overhead {overhead}/article  "
+                f"{self.cpu / n * 1000:6.1f} ms CPU/article (writer process {self.writer_cpu / n * 1000:5.1f})  "
+                f"overhead {overhead}/article  "
                 f"({self.summary.new} new, {self.summary.event_mentions} event mentions)")
 
 
@@ -95,7 +98,8 @@ def run_local(corpus: Path, warm: Path, tmp: Path) -> Run:
         cpu, start = own_cpu(), time.perf_counter()
         with SQLiteStore(tmp / f"local-{name}.db") as store:
             summary = Ingestor(store, IngestOptions(jobs=1)).run(iter_inputs([str(path)]), extract=extract)
-    return Run("-j 1", summary, time.perf_counter() - start, own_cpu() - cpu)
+    used = own_cpu() - cpu
+    return Run("-j 1", summary, time.perf_counter() - start, used, used)
 
 
 def run_dask(corpus: Path, warm: Path, tmp: Path, workers: int, partition: int) -> Run:
@@ -115,8 +119,9 @@ def run_dask(corpus: Path, warm: Path, tmp: Path, workers: int, partition: int) 
                 runner = DaskRunner(client, store, IngestOptions(), ReaderOptions(), options)
                 summary = runner.run(plan_partitions([str(path)], partition))
             wall = time.perf_counter() - start
-            total = own_cpu() - cpu + sum(client.run(worker_cpu).values()) - before
-    return Run(f"dask {workers} worker{'s' if workers > 1 else ''}", summary, wall, total)
+            writer = own_cpu() - cpu
+            total = writer + sum(client.run(worker_cpu).values()) - before
+    return Run(f"dask {workers} worker{'s' if workers > 1 else ''}", summary, wall, total, writer)
 
 
 def main() -> None:
