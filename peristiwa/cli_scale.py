@@ -202,14 +202,22 @@ def code(
 @scale_app.command()
 def merge(
     dataset: Annotated[Path, typer.Argument(help="Dataset folder written by `peristiwa code`.")],
+    scheduler: SchedulerOpt = None,
 ) -> None:
-    """Merge a dataset's event mentions into events (DIR/events), with the store's merge rule, on Dask."""
+    """Merge a dataset's event mentions into events (DIR/events), with the store's merge rule, on Dask
+    (local threads, or the cluster at --scheduler; the dataset must be readable there at the same path)."""
     require_extra("dask", "dask", "peristiwa merge")
     require_extra("pyarrow", "parquet", "peristiwa merge")
     from peristiwa.scale.dataset import merge_dataset
 
     try:
-        result = merge_dataset(dataset)
+        if scheduler is None:
+            result = merge_dataset(dataset)
+        else:
+            from distributed import Client
+
+            with Client(scheduler, timeout="30s"):
+                result = merge_dataset(dataset)
     except (FileNotFoundError, ValueError) as exc:
         fail(str(exc))
         return

@@ -137,7 +137,7 @@ def test_dask_sqlite_and_parquet_equal_local(corpus: list[str], cluster, referen
     coded = runner.invoke(app, ["code", *corpus, "--out", str(out), "--engine", "dask", "--scheduler",
                                 cluster.scheduler_address, "--partition-size", "3"])
     assert coded.exit_code == 0, coded.output
-    merged = runner.invoke(app, ["merge", str(out)])
+    merged = runner.invoke(app, ["merge", str(out), "--scheduler", cluster.scheduler_address])
     assert merged.exit_code == 0, merged.output
 
     con = duckdb.connect()
@@ -189,3 +189,41 @@ def test_killed_worker_loses_and_doubles_nothing(corpus: list[str], reference: d
                                                                         for r in reference["articles"])
     assert [tuple(r) for r in got["mentions"]] == [tuple(r) for r in reference["mentions"]]
     assert got["events"] == reference["events"]
+
+
+def test_code_locally_is_idempotent_and_drops_crash_leftovers(corpus: list[str], reference: dict,
+                                                               tmp_path: Path) -> None:
+    """`code` with the local engine; a re-run adds nothing; rows re-written after a crash merge once."""
+    import shutil
+
+    import pyarrow.dataset as ds
+
+    out = tmp_path / "local"
+    runner = CliRunner()
+    first = runner.invoke(app, ["code", *corpus, "--out", str(out), "--batch", "5"])
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(app, ["code", *corpus, "--out", str(out)])
+    assert again.exit_code == 0 and " 0 new" in again.output
+    assert ds.dataset(out / "articles", partitioning="hive").count_rows() == len(reference["articles"])
+    # what a crash between the extraction tables and `articles` leaves: event mentions written twice
+    leftover = next((out / "event_mentions").rglob("*.parquet"))
+    shutil.copy(leftover, leftover.with_name("part-crashed-0.parquet"))
+    merged = runner.invoke(app, ["merge", str(out)])
+    assert merged.exit_code == 0, merged.output
+    events = ds.dataset(out / "events", partitioning="hive").to_table().to_pylist()
+    assert sorted(tuple(e[f] for f in EVENT_FIELDS) for e in events) == reference["events"]
+
+
+def _said(result) -> str:
+    return " ".join(result.output.split())  # the error console wraps long lines
+
+
+def test_clear_errors(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(app, ["merge", str(tmp_path)])
+    assert result.exit_code == 2 and "not a peristiwa Parquet dataset" in _said(result)
+    result = runner.invoke(app, ["ingest", str(ROOT / "examples"), "--db", str(tmp_path / "x.db"),
+                                 "--scheduler", "tcp://127.0.0.1:1"])
+    assert result.exit_code == 2 and "--scheduler needs --engine dask" in _said(result)
+    result = runner.invoke(app, ["ingest", "-", "--engine", "dask", "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 2 and "cannot read stdin" in _said(result)

@@ -71,10 +71,23 @@ def merge_dataset(root: str | Path) -> MergeResult:
     fresh = root / ".events-new"  # written aside, then swapped in: a failed merge keeps the old events
     shutil.rmtree(fresh, ignore_errors=True)
     events.to_parquet(fresh, partition_on=["month"], write_index=False, schema=schema("events"),
-                      write_metadata_file=False)  # written by the workers, never collected here
+                      write_metadata_file=False,  # written by the workers, never collected here
+                      compute_kwargs={"scheduler": _scheduler()})
     shutil.rmtree(folder, ignore_errors=True)
     fresh.rename(folder)
     return _summary(folder)
+
+
+def _scheduler() -> Any:
+    """The active distributed client when there is one (`merge --scheduler`), else local threads.
+
+    Explicit, because a closed client can leave Dask's global setting pointing at "distributed"."""
+    try:
+        from distributed import default_client
+
+        return default_client()
+    except (ImportError, ValueError):
+        return "threads"
 
 
 def _summary(folder: Path) -> MergeResult:
