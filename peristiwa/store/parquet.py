@@ -139,6 +139,12 @@ class ParquetDataset:
     def has_content(self, content_hash: str) -> bool:
         return content_hash in self._hashes
 
+    def update_metadata(self, content_hash: str, article: Any) -> bool:
+        """Never updates: dataset files are written once and partitioned by publication month, so a changed
+        date would have to move rows between partitions. A re-run counts the article as a duplicate; code
+        into a new folder to change metadata."""
+        return False
+
     def write_batch(self, records: Sequence[IngestRecord]) -> None:
         tag = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:12]}"
         now = datetime.now(UTC).isoformat(timespec="seconds")
