@@ -30,6 +30,11 @@ def is_postgres_url(db: object) -> bool:
     return isinstance(db, str) and db.startswith(URL_PREFIXES)
 
 
+def redact_url(db: str) -> str:
+    """The `--db` value as it may be printed: a URL's user and password removed."""
+    return re.sub(r"//[^@/]*@", "//", db)
+
+
 class Row(tuple):
     """A result row readable by position and by column name, like `sqlite3.Row`."""
 
@@ -109,7 +114,7 @@ class PostgresStore(SQLStore):
     def __init__(self, url: str, *, merge_params: MergeParams | None = None, readonly: bool = False) -> None:
         import psycopg
 
-        self.location = re.sub(r"//[^@/]*@", "//", url)  # never print a password
+        self.location = redact_url(url)  # never print a password
         try:
             self.conn = PgConnection(url, readonly)
         except psycopg.OperationalError as exc:
@@ -147,4 +152,4 @@ class PostgresStore(SQLStore):
         return self
 
 
-__all__ = ["PgConnection", "PostgresStore", "Row", "is_postgres_url"]
+__all__ = ["PgConnection", "PostgresStore", "Row", "is_postgres_url", "redact_url"]

@@ -1,4 +1,4 @@
-"""Read-only queries the web app needs beyond `SQLiteStore`: pages, actors, quotes, graphs, maps.
+"""Read-only queries the web app needs beyond the store (SQLite or PostgreSQL): pages, actors, quotes, graphs, maps.
 
 Why a module of its own: the store answers the CLI's questions (filtered events, stats by
 day, one article); the web app also needs pagination with totals, actor profiles, quotes,
@@ -6,20 +6,20 @@ actor-pair graphs and map points. Every statement here is a constant string with
 parameters; the only variable pieces are fragments picked from fixed tables in this file
 (never text from a request), so nothing a user sends can change the SQL.
 
-Event filters reuse `SQLiteStore.where_clause`, so `/api/events?actor=RUS` means exactly what
-`peristiwa query --actor RUS` means.
+Event filters reuse the store's `where_clause`, so `/api/events?actor=RUS` means exactly what
+`peristiwa query --actor RUS` means; full-text pieces come from the store's dialect, so the same
+statements run on both databases.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from peristiwa.store.base import ACTOR_KEY, PERIODS, EventFilter, Period, QueryError
-from peristiwa.store.sqlite import SQLiteStore
+from peristiwa.store.base import ACTOR_KEY, PERIODS, EventFilter, Period
+from peristiwa.store.factory import open_store
 
 # Actor identity in the web app (ACTOR_KEY): the KB id when linked, else "name:<name>" (unlinked actors).
 _KEY_SA = ACTOR_KEY.format(a="sa")
@@ -84,7 +84,7 @@ GENERIC_ACTOR = ("({a}.kb_id IS NULL AND ({a}.code IS NULL OR {a}.code = '' OR {
                  "OR ({a}.name NOT LIKE '% %' AND coalesce({a}.type, '') <> 'LOC')))")
 
 
-def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+def _rows(cursor: Any) -> list[dict[str, Any]]:
     return [dict(r) for r in cursor]
 
 
@@ -99,15 +99,12 @@ class WebQueries:
     """All reads of the web app over one read-only connection (open one per request or thread)."""
 
     def __init__(self, db: str | Path) -> None:
-        self.store = SQLiteStore(db, readonly=True)
         # FastAPI opens a request's dependencies, runs the endpoint and closes them on different pool
         # threads (one after the other, never at once), so the connection must not be bound to its
-        # creating thread. SQLiteStore has no switch for that, hence the swap of its read-only connection.
-        self.store.conn.close()
-        self.store.conn = sqlite3.connect(f"file:{Path(db)}?mode=ro", uri=True, isolation_level=None,
-                                          check_same_thread=False)
-        self.store.conn.row_factory = sqlite3.Row
+        # creating thread.
+        self.store = open_store(db, readonly=True, any_thread=True)
         self.conn = self.store.conn
+        self.dialect = self.store.dialect
 
     def close(self) -> None:
         self.store.close()
@@ -154,9 +151,9 @@ class WebQueries:
         clauses: list[str] = []
         params: list[Any] = []
         if q:
-            self._check_fts("articles_fts", q)
-            clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(q)
+            self.store.check_fts("articles", q)
+            clauses.append(f"a.id IN ({self.dialect.fts_ids('articles')})")
+            params.append(self.dialect.fts_param(q))
         if status:
             clauses.append("a.status = ?")
             params.append(status)
@@ -200,7 +197,7 @@ class WebQueries:
             f"SELECT {_KEY_A} AS key, max(a.name) AS name, group_concat(DISTINCT a.code) AS codes, "
             "max(a.type) AS type, max(a.kb_id) AS kb_id, max(a.country) AS country, count(m.actor_id) AS mentions "
             f"FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id{clauses} GROUP BY key")
-        total = self.conn.execute(f"SELECT count(*) FROM ({grouped})", params).fetchone()[0]
+        total = self.conn.execute(f"SELECT count(*) FROM ({grouped}) AS g", params).fetchone()[0]
         items = _rows(self.conn.execute(f"{grouped} ORDER BY mentions DESC, name LIMIT ? OFFSET ?",
                                         [*params, limit, offset]))
         return Page(total, limit, offset, items)
@@ -277,9 +274,9 @@ class WebQueries:
         clauses: list[str] = []
         params: list[Any] = []
         if q:
-            self._check_fts("quotes_fts", q)
-            clauses.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-            params.append(q)
+            self.store.check_fts("quotes", q)
+            clauses.append(f"q.id IN ({self.dialect.fts_ids('quotes')})")
+            params.append(self.dialect.fts_param(q))
         if speaker:
             clauses.append("q.speaker_actor_id IN (SELECT id FROM actors WHERE name LIKE ? OR code LIKE ? "
                            "OR kb_id = ?)")
@@ -298,24 +295,10 @@ class WebQueries:
             f"{where} ORDER BY ar.published DESC, q.id DESC LIMIT ? OFFSET ?", [*params, limit, offset]))
         return Page(total, limit, offset, items)
 
-    def _check_fts(self, table: str, q: str) -> None:
-        """Run an FTS5 query alone so a syntax error reads as the user's mistake (QueryError → 400)."""
-        sql = {"articles_fts": "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1",
-               "quotes_fts": "SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT 1"}[table]
-        try:
-            self.conn.execute(sql, (q,)).fetchall()
-        except sqlite3.OperationalError as exc:
-            raise QueryError(f"invalid full-text query {q!r}: {exc} (SQLite FTS5 syntax: words, "
-                             f'"phrases", OR, NOT, prefix*)') from exc
-
     def search_articles(self, q: str, limit: int) -> list[dict[str, Any]]:
         """Full-text hits with a highlighted snippet (FTS5 `snippet`, markers replaced when rendering)."""
-        self._check_fts("articles_fts", q)
-        return _rows(self.conn.execute(
-            "SELECT a.id, a.title, a.published, a.outlet, "
-            "snippet(articles_fts, 1, char(2), char(3), ' … ', 16) AS snippet "
-            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? "
-            "ORDER BY rank LIMIT ?", (q, limit)))
+        self.store.check_fts("articles", q)
+        return _rows(self.conn.execute(self.dialect.snippet_search(), self.dialect.snippet_params(q, limit)))
 
     # --- stats --------------------------------------------------------------------------
     def stats(self, f: EventFilter, period: Period, top: int) -> dict[str, Any]:
