@@ -54,6 +54,15 @@ def skip_reason() -> str | None:
     return None
 
 
+def create_database(server: str, name: str) -> str:
+    """A new, empty database on the server; returns its URL."""
+    import psycopg
+
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    return server.replace("/postgres?", f"/{name}?")
+
+
 @contextmanager
 def pg_server() -> Iterator[str]:
     """Yield the URL of the `postgres` database of a fresh server; stop and delete it afterwards."""
