@@ -12,8 +12,7 @@ an article the other process stored first; readers see only committed batches (M
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import Any
 
 from peristiwa.store.dialect import POSTGRES
@@ -132,16 +131,6 @@ class PostgresStore(SQLStore):
             self.merge_params = self._merge_settings(merge_params)
         finally:
             self.conn.execute("SELECT pg_advisory_unlock(?)", (WRITE_LOCK + 1,))
-
-    @contextmanager
-    def write_transaction(self) -> Iterator[None]:
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
 
     def is_query_error(self, exc: Exception) -> bool:
         import psycopg

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -51,7 +51,7 @@ class SQLStore(ABC):
     """`Store` implementation over a DB-API connection (see `peristiwa.store.base.Store`).
 
     Subclasses set `conn` (rows must allow `row[0]`, `row["name"]` and `dict(row)`), `dialect`,
-    `location` (for messages) and `merge_params`, and implement `write_transaction`.
+    `location` (for messages) and `merge_params`, and implement `is_query_error`.
     """
 
     conn: Any
@@ -59,9 +59,18 @@ class SQLStore(ABC):
     location: str
     merge_params: MergeParams
 
-    @abstractmethod
-    def write_transaction(self) -> AbstractContextManager[None]:
-        """One write transaction; only one writer at a time may hold it."""
+    @contextmanager
+    def write_transaction(self) -> Iterator[None]:
+        """One write transaction; only one writer at a time may hold it. BEGIN IMMEDIATE takes SQLite's
+        write lock up front (two writers queue instead of failing); the PostgreSQL connection turns it
+        into BEGIN plus the store's transaction-scoped advisory lock."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
 
     @abstractmethod
     def is_query_error(self, exc: Exception) -> bool:

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from peristiwa.store.dialect import SQLITE
@@ -70,17 +68,6 @@ class SQLiteStore(SQLStore):
             self.merge_params = self._merge_settings(merge_params)
         else:
             self.merge_params = MergeParams.from_settings(self.settings())
-
-    @contextmanager
-    def write_transaction(self) -> Iterator[None]:
-        """BEGIN IMMEDIATE takes SQLite's write lock up front, so two writers queue instead of failing."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
 
     def is_query_error(self, exc: Exception) -> bool:
         return isinstance(exc, sqlite3.OperationalError)
