@@ -122,7 +122,7 @@ class WebQueries:
         where, params = self.where(f)
         total = self.count_events(f)
         items = _rows(self.conn.execute(
-            f"{_EVENT_SELECT}{where} ORDER BY e.event_date DESC, e.num_mentions DESC, e.id LIMIT ? OFFSET ?",
+            f"{_EVENT_SELECT}{where} ORDER BY e.event_date DESC NULLS LAST, e.num_mentions DESC, e.id LIMIT ? OFFSET ?",
             [*params, limit, offset]))
         return Page(total, limit, offset, items)
 
@@ -162,7 +162,7 @@ class WebQueries:
         items = _rows(self.conn.execute(
             "SELECT a.id, a.doc_id, a.title, a.published, a.outlet, a.url, a.status, a.error, a.language, "
             "a.n_chars, (SELECT count(*) FROM event_mentions em WHERE em.article_id = a.id) AS n_event_mentions "
-            f"FROM articles a{where} ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?",
+            f"FROM articles a{where} ORDER BY a.published DESC NULLS LAST, a.id DESC LIMIT ? OFFSET ?",
             [*params, limit, offset]))
         return Page(total, limit, offset, items)
 
@@ -232,7 +232,8 @@ class WebQueries:
         column = {"source": "e.source_actor_id", "target": "e.target_actor_id"}[side]
         total = self.conn.execute(f"SELECT count(*) FROM events e WHERE {column} IN ({ids_sql})", ids).fetchone()[0]
         items = _rows(self.conn.execute(
-            f"{_EVENT_SELECT} WHERE {column} IN ({ids_sql}) ORDER BY e.event_date DESC, e.id LIMIT ? OFFSET ?",
+            f"{_EVENT_SELECT} WHERE {column} IN ({ids_sql}) "
+            "ORDER BY e.event_date DESC NULLS LAST, e.id LIMIT ? OFFSET ?",
             [*ids, limit, offset]))
         return Page(total, limit, offset, items)
 
@@ -292,7 +293,7 @@ class WebQueries:
             f"sp.name AS speaker_name, sp.code AS speaker_code, CASE WHEN sp.id IS NULL THEN NULL ELSE "
             f"{ACTOR_KEY.format(a='sp')} END AS speaker_key, ar.title AS article_title, ar.published "
             "FROM quotes q LEFT JOIN actors sp ON sp.id = q.speaker_actor_id JOIN articles ar ON ar.id = q.article_id"
-            f"{where} ORDER BY ar.published DESC, q.id DESC LIMIT ? OFFSET ?", [*params, limit, offset]))
+            f"{where} ORDER BY ar.published DESC NULLS LAST, q.id DESC LIMIT ? OFFSET ?", [*params, limit, offset]))
         return Page(total, limit, offset, items)
 
     def search_articles(self, q: str, limit: int) -> list[dict[str, Any]]:
@@ -372,7 +373,7 @@ class WebQueries:
         t_sql, t_ids = actor_ids_sql(target)
         return _rows(self.conn.execute(
             f"{_EVENT_SELECT}{where} AND e.source_actor_id IN ({s_sql}) AND e.target_actor_id IN ({t_sql}) "
-            "ORDER BY e.event_date DESC, e.id LIMIT ?", [*params, *s_ids, *t_ids, limit]))
+            "ORDER BY e.event_date DESC NULLS LAST, e.id LIMIT ?", [*params, *s_ids, *t_ids, limit]))
 
     def map_points(self, g: GraphFilter, limit: int) -> list[dict[str, Any]]:
         """Event places with coordinates, one point per place, with counts and mean Goldstein."""
@@ -388,7 +389,7 @@ class WebQueries:
         where, params = self._graph_where(g)
         return _rows(self.conn.execute(
             f"{_EVENT_SELECT}{where} AND round(e.place_lat, 4) = ? AND round(e.place_lon, 4) = ? "
-            "ORDER BY e.event_date DESC, e.id LIMIT ?", [*params, round(lat, 4), round(lon, 4), limit]))
+            "ORDER BY e.event_date DESC NULLS LAST, e.id LIMIT ?", [*params, round(lat, 4), round(lon, 4), limit]))
 
     def roots(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT DISTINCT root_code FROM events ORDER BY 1")]
