@@ -39,6 +39,7 @@ from peristiwa.cli_scale import (
     run_request,
 )
 from peristiwa.store.base import EventFilter, QueryError
+from peristiwa.store.postgres import redact_url
 from peristiwa.store.sqlite import DEFAULT_DB
 
 store_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Event store commands.")
@@ -90,7 +91,7 @@ def _open_readonly(db: str):
     except FileNotFoundError as exc:
         fail(str(exc))
     except Exception as exc:
-        fail(f"{db}: cannot open database ({exc})")
+        fail(f"{redact_url(db)}: cannot open database ({exc})")
     return None
 
 
@@ -126,7 +127,7 @@ def ingest(
     try:
         store = open_store(db)
     except Exception as exc:
-        fail(f"{db}: cannot open database ({exc})")
+        fail(f"{redact_url(db)}: cannot open database ({exc})")
         return
     interrupted = False
     try:
@@ -218,7 +219,7 @@ def show(
     elif event is not None:
         render_event(event, fmt.value, sys.stdout)
     else:
-        fail(f"no article or event {ref!r} in {db}", code=1)
+        fail(f"no article or event {ref!r} in {redact_url(db)}", code=1)
 
 
 @store_app.command()

@@ -111,7 +111,10 @@ class PostgresStore(SQLStore):
     dialect = POSTGRES
 
     def __init__(self, url: str, *, merge_params: MergeParams | None = None, readonly: bool = False) -> None:
-        import psycopg
+        try:
+            import psycopg
+        except ImportError as exc:
+            raise RuntimeError("a postgresql:// database needs psycopg: pip install 'peristiwa[postgres]'") from exc
 
         self.location = redact_url(url)  # never print a password
         try:
