@@ -2,6 +2,7 @@
 
     python benchmarks/scale.py                  # NTREX + Global Voices (637 articles), into SQLite
     python benchmarks/scale.py --limit 100 --workers 1 2 4
+    python benchmarks/scale.py --pg postgresql://user@host/db   # into PostgreSQL (one schema per run)
 
 Prints, per configuration, articles/s (wall), CPU seconds per article summed over every process
 (writer, scheduler, workers) and in the writer process alone (with a LocalCluster it also runs
@@ -38,9 +39,10 @@ from peristiwa.scale.dask_engine import (  # noqa: E402
     plan_partitions,
 )
 from peristiwa.scale.parallel import ExtractorSpec  # noqa: E402
+from peristiwa.store.factory import open_store  # noqa: E402
 from peristiwa.store.ingest import IngestOptions, Ingestor, IngestSummary  # noqa: E402
 from peristiwa.store.readers import ReaderOptions, iter_inputs  # noqa: E402
-from peristiwa.store.sqlite import SQLiteStore  # noqa: E402
+from peristiwa.store.sql import SQLStore  # noqa: E402
 
 WARM = 64  # articles coded untimed first, on every engine, so imports and lazy loads are not counted
 
@@ -84,7 +86,26 @@ def write_corpus(path: Path, limit: int | None) -> int:
     return n
 
 
-def run_local(corpus: Path, warm: Path, tmp: Path) -> Run:
+@dataclass
+class Stores:
+    """Where each run writes: a new SQLite file in `tmp`, or a new schema in the `pg` database."""
+
+    tmp: Path
+    pg: str | None = None
+
+    def open(self, name: str) -> SQLStore:
+        if self.pg is None:
+            return open_store(self.tmp / f"{name}.db")
+        import psycopg
+
+        schema = "bench_" + name.replace("-", "_")
+        with psycopg.connect(self.pg, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+            conn.execute(f"CREATE SCHEMA {schema}")
+        return open_store(f"{self.pg}{'&' if '?' in self.pg else '?'}options=-csearch_path%3D{schema}")
+
+
+def run_local(corpus: Path, warm: Path, stores: Stores) -> Run:
     """`-j 1`, warmed first on `warm` with the same Extractor (imports, lazy model loads)."""
     from peristiwa.api import Extractor
     from peristiwa.scale.parallel import run_one
@@ -96,13 +117,13 @@ def run_local(corpus: Path, warm: Path, tmp: Path) -> Run:
 
     for name, path in (("warm", warm), ("timed", corpus)):
         cpu, start = own_cpu(), time.perf_counter()
-        with SQLiteStore(tmp / f"local-{name}.db") as store:
+        with stores.open(f"local-{name}") as store:
             summary = Ingestor(store, IngestOptions(jobs=1)).run(iter_inputs([str(path)]), extract=extract)
     used = own_cpu() - cpu
     return Run("-j 1", summary, time.perf_counter() - start, used, used)
 
 
-def run_dask(corpus: Path, warm: Path, tmp: Path, workers: int, partition: int) -> Run:
+def run_dask(corpus: Path, warm: Path, stores: Stores, workers: int, partition: int) -> Run:
     """A LocalCluster of `workers` processes, warmed on `warm` (every worker), then timed on `corpus`."""
     import logging
 
@@ -115,7 +136,7 @@ def run_dask(corpus: Path, warm: Path, tmp: Path, workers: int, partition: int) 
         for name, path in (("warm", warm), ("timed", corpus)):
             before = sum(client.run(worker_cpu).values())
             cpu, start = own_cpu(), time.perf_counter()
-            with SQLiteStore(tmp / f"dask{workers}-{name}.db") as store:
+            with stores.open(f"dask{workers}-{name}") as store:
                 runner = DaskRunner(client, store, IngestOptions(), ReaderOptions(), options)
                 summary = runner.run(plan_partitions([str(path)], partition))
             wall = time.perf_counter() - start
@@ -129,19 +150,23 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--partition-size", type=int, default=16)
+    parser.add_argument("--pg", metavar="URL", help="write into this PostgreSQL database (a schema bench_* "
+                                                    "per run, replaced if present) instead of SQLite files")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         n = write_corpus(corpus, args.limit)
         if n == 0:
             sys.exit("no articles: ../shared/data (NTREX, Global Voices) not found")
-        print(f"{n} articles (NTREX + Global Voices), partition size {args.partition_size}", flush=True)
+        print(f"{n} articles (NTREX + Global Voices), partition size {args.partition_size}, "
+              f"{'PostgreSQL' if args.pg else 'SQLite'} store", flush=True)
+        stores = Stores(Path(tmp), args.pg)
         warm = Path(tmp) / "warm.jsonl"
         warm.write_text("".join(corpus.read_text(encoding="utf-8").splitlines(keepends=True)[:WARM]), encoding="utf-8")
-        base = run_local(corpus, warm, Path(tmp))
+        base = run_local(corpus, warm, stores)
         print(base.line(n, None), flush=True)
         for workers in args.workers:
-            print(run_dask(corpus, warm, Path(tmp), workers, args.partition_size).line(n, base),
+            print(run_dask(corpus, warm, stores, workers, args.partition_size).line(n, base),
                   flush=True)
 
 

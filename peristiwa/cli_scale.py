@@ -115,7 +115,7 @@ def run_request(sink: Any, request: RunRequest, label: str) -> Any:
     return run(_log_progress(total, label))
 
 
-def report(summary: Any, label: str, target: Path) -> None:
+def report(summary: Any, label: str, target: str | Path) -> None:
     for origin, reason in summary.failures:
         err.print(f"  [yellow]not extracted[/] {origin}: {reason}", highlight=False)
     typer.echo(f"{label}: {summary.line()} → {target}")

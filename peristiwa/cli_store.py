@@ -39,11 +39,12 @@ from peristiwa.cli_scale import (
     run_request,
 )
 from peristiwa.store.base import EventFilter, QueryError
+from peristiwa.store.postgres import redact_url
 from peristiwa.store.sqlite import DEFAULT_DB
 
 store_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Event store commands.")
 
-DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
+DbOption = Annotated[str, typer.Option("--db", help="SQLite database file, or a postgresql:// URL.")]
 
 
 class QueryFormat(StrEnum):
@@ -82,15 +83,15 @@ def _filters(actor: str | None, source: str | None, target: str | None, code: st
                        country=country, place=place, text=text)
 
 
-def _open_readonly(db: Path):
-    from peristiwa.store.sqlite import SQLiteStore
+def _open_readonly(db: str):
+    from peristiwa.store.factory import open_store
 
     try:
-        return SQLiteStore(db, readonly=True)
+        return open_store(db, readonly=True)
     except FileNotFoundError as exc:
         fail(str(exc))
     except Exception as exc:
-        fail(f"{db}: cannot open database ({exc})")
+        fail(f"{redact_url(db)}: cannot open database ({exc})")
     return None
 
 
@@ -104,29 +105,29 @@ FromOpt = Annotated[str | None, typer.Option("--from", help="Event date from (YY
 ToOpt = Annotated[str | None, typer.Option("--to", help="Event date to (YYYY-MM-DD).")]
 CountryOpt = Annotated[str | None, typer.Option("--country", help="ISO3 country of the place or an actor.")]
 PlaceOpt = Annotated[str | None, typer.Option("--place", help="Place name (substring).")]
-TextOpt = Annotated[str | None, typer.Option("--text", help="Full-text query (SQLite FTS5) over articles "
-                                                           "and quotes.")]
+TextOpt = Annotated[str | None, typer.Option("--text", help="Full-text query over articles and quotes (FTS5 syntax: "
+                                                           "words, \"phrases\", OR, NOT, prefix*).")]
 
 
 @store_app.command()
 def ingest(
     paths: PathsArg,
-    db: DbOption = Path(DEFAULT_DB),
+    db: DbOption = DEFAULT_DB,
     date_from_metadata: DateFromMetaOpt = False, date_: DateOpt = None, jobs: JobsOpt = 1, language: LangOpt = "id",
     kb: KbOpt = None, lexicon: LexiconOpt = None, no_ner: NoNerOpt = False, batch_size: BatchOpt = 64,
     engine: EngineOpt = Engine.local, scheduler: SchedulerOpt = None, workers: WorkersOpt = 2,
     partition_size: PartitionOpt = 16,
 ) -> None:
     """Read articles into the event store (idempotent; re-run to resume after an interruption)."""
-    from peristiwa.store.sqlite import SQLiteStore
+    from peristiwa.store.factory import open_store
 
     request = make_request(paths, date_from_metadata=date_from_metadata, date_=date_, jobs=jobs, language=language,
                            kb=kb, lexicon=lexicon, no_ner=no_ner, batch_size=batch_size, engine=engine,
                            scheduler=scheduler, workers=workers, partition_size=partition_size)
     try:
-        store = SQLiteStore(db)
+        store = open_store(db)
     except Exception as exc:
-        fail(f"{db}: cannot open database ({exc})")
+        fail(f"{redact_url(db)}: cannot open database ({exc})")
         return
     interrupted = False
     try:
@@ -139,13 +140,13 @@ def ingest(
     if interrupted:
         err.print("interrupted: every committed batch is kept; run the same command again to continue.")
         raise typer.Exit(130)
-    report(summary, "ingest", db)
+    report(summary, "ingest", store.location)
     typer.echo(f"store: {totals.line()}")
 
 
 @store_app.command()
 def query(
-    db: DbOption = Path(DEFAULT_DB),
+    db: DbOption = DEFAULT_DB,
     actor: ActorOpt = None, source: SourceOpt = None, target: TargetOpt = None, code: CodeOpt = None,
     quad: QuadOpt = None, date_from: FromOpt = None, date_to: ToOpt = None, country: CountryOpt = None,
     place: PlaceOpt = None, text: TextOpt = None,
@@ -171,7 +172,7 @@ def query(
 
 @store_app.command()
 def stats(
-    db: DbOption = Path(DEFAULT_DB),
+    db: DbOption = DEFAULT_DB,
     actor: ActorOpt = None, source: SourceOpt = None, target: TargetOpt = None, code: CodeOpt = None,
     quad: QuadOpt = None, date_from: FromOpt = None, date_to: ToOpt = None, country: CountryOpt = None,
     place: PlaceOpt = None, text: TextOpt = None,
@@ -201,7 +202,7 @@ def stats(
 def show(
     ref: Annotated[str, typer.Argument(help="Article id (number), input id, content-hash prefix, or an event id "
                                             "as `query` prints it.")],
-    db: DbOption = Path(DEFAULT_DB),
+    db: DbOption = DEFAULT_DB,
     fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")] = ShowFormat.table,
 ) -> None:
     """Show one stored article's extraction (events, actors, places, dates, quotes), or one event's mentions."""
@@ -218,7 +219,7 @@ def show(
     elif event is not None:
         render_event(event, fmt.value, sys.stdout)
     else:
-        fail(f"no article or event {ref!r} in {db}", code=1)
+        fail(f"no article or event {ref!r} in {redact_url(db)}", code=1)
 
 
 @store_app.command()
@@ -226,7 +227,7 @@ def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="gdelt, csv, jsonl or parquet.")],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (stdout if omitted; "
                                                                  "gdelt also writes <out>.mentions.tsv).")] = None,
-    db: DbOption = Path(DEFAULT_DB),
+    db: DbOption = DEFAULT_DB,
     actor: ActorOpt = None, source: SourceOpt = None, target: TargetOpt = None, code: CodeOpt = None,
     quad: QuadOpt = None, date_from: FromOpt = None, date_to: ToOpt = None, country: CountryOpt = None,
     place: PlaceOpt = None, text: TextOpt = None,

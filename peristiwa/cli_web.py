@@ -8,7 +8,6 @@ Registered into the main CLI with::
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -25,7 +24,7 @@ def _group() -> None:
 
 @web_app.command()
 def serve(
-    db: Annotated[Path, typer.Option("--db", help="SQLite database file.")] = Path("peristiwa.db"),
+    db: Annotated[str, typer.Option("--db", help="SQLite database file, or a postgresql:// URL.")] = "peristiwa.db",
     host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
     allow_writes: Annotated[bool, typer.Option("--allow-writes", help="Let POST /api/extract (store=true) and "
@@ -43,6 +42,7 @@ def serve(
     """Serve the REST API (/api, docs at /docs) and the pages; read-only unless --allow-writes."""
     import uvicorn
 
+    from peristiwa.store.postgres import redact_url
     from peristiwa.web.app import create_app
     from peristiwa.web.state import WebSettings
 
@@ -68,7 +68,8 @@ def serve(
         err.print(f"[bold red]error:[/] {exc}", highlight=False)
         raise typer.Exit(2) from None
     mode = "read-write" if allow_writes else "read-only"
-    err.print(f"peristiwa serve: {db} ({mode}) on http://{host}:{port}/  (API docs: /docs)", highlight=False)
+    err.print(f"peristiwa serve: {redact_url(db)} ({mode}) on http://{host}:{port}/  (API docs: /docs)",
+              highlight=False)
     uvicorn.run(application, host=host, port=port, log_level=log_level)
 
 

@@ -33,3 +33,15 @@ def require_shared(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not found: ../shared data is only available on developer and CI machines")
     return path
+
+
+@pytest.fixture(scope="session")
+def pg_server_url():
+    """One real throwaway PostgreSQL server for the session (tests/pg_server.py); skips without binaries."""
+    from pg_server import pg_server, skip_reason
+
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    with pg_server() as url:
+        yield url

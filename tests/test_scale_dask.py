@@ -2,9 +2,10 @@
 
 A dozen real articles (the repo example, the seed article and Global Voices 2008–2013 read
 from ../shared at run time) are coded four ways: `-j 1` into SQLite, `--engine dask` into
-SQLite (a real LocalCluster of 2 worker processes), `code` into Parquet on the same cluster
-and `merge` over it. Counts, event mention ids and merged events must agree, and a worker
-killed with SIGKILL in the middle of a task must cost nothing and double nothing.
+SQLite (a real LocalCluster of 2 worker processes), `--engine dask` into PostgreSQL (a real
+throwaway server), `code` into Parquet on the same cluster and `merge` over it. Counts, event
+mention ids and merged events must agree, and a worker killed with SIGKILL in the middle of a
+task must cost nothing and double nothing.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import threading
 import time
 from pathlib import Path
@@ -28,6 +28,7 @@ from typer.testing import CliRunner
 from peristiwa.cli import app
 from peristiwa.scale.corpora import globalvoices_articles, seed_article
 from peristiwa.scale.dask_engine import DaskOptions, ingest_dask, plan_partitions, read_partition
+from peristiwa.store.factory import open_store
 from peristiwa.store.ingest import IngestOptions, Ingestor
 from peristiwa.store.readers import iter_inputs
 from peristiwa.store.sqlite import SQLiteStore
@@ -83,17 +84,18 @@ def reference(corpus: list[str], tmp_path_factory: pytest.TempPathFactory) -> di
     return snapshot(db)
 
 
-def snapshot(db: Path) -> dict:
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
+def snapshot(db: str | Path) -> dict:
+    store = open_store(db, readonly=True)
+    conn = store.conn
     try:
         return {
-            "articles": conn.execute("SELECT id, content_hash, origin, status FROM articles ORDER BY id").fetchall(),
-            "mentions": conn.execute("SELECT id, event_id FROM event_mentions ORDER BY id").fetchall(),
+            "articles": [tuple(r) for r in conn.execute(
+                "SELECT id, content_hash, origin, status FROM articles ORDER BY id")],
+            "mentions": [tuple(r) for r in conn.execute("SELECT id, event_id FROM event_mentions ORDER BY id")],
             "events": [tuple(r[f] for f in EVENT_FIELDS) for r in conn.execute("SELECT * FROM events ORDER BY id")],
         }
     finally:
-        conn.close()
+        store.close()
 
 
 def test_partitions_read_the_same_items_as_one_process(corpus: list[str]) -> None:
@@ -122,8 +124,8 @@ def test_dask_sqlite_and_parquet_equal_local(corpus: list[str], cluster, referen
         summary = ingest_dask(store, corpus, options, IngestOptions(batch_size=4))
     assert (summary.new, summary.duplicate, summary.failed) == (len(reference["articles"]) - 1, 1, 1)
     got = snapshot(db)
-    assert [tuple(r) for r in got["articles"]] == [tuple(r) for r in reference["articles"]]
-    assert [tuple(r) for r in got["mentions"]] == [tuple(r) for r in reference["mentions"]]
+    assert got["articles"] == reference["articles"]
+    assert got["mentions"] == reference["mentions"]
     assert got["events"] == reference["events"] and len(got["events"]) >= 10
 
     # idempotent, and decided before any extraction: a re-run sends no coding task at all
@@ -147,12 +149,25 @@ def test_dask_sqlite_and_parquet_equal_local(corpus: list[str], cluster, referen
     assert rows == reference["events"]
     articles = pd.read_parquet(out / "articles")
     assert len(articles) == len(reference["articles"])
-    assert sorted(articles["content_hash"]) == sorted(r["content_hash"] for r in reference["articles"])
+    assert sorted(articles["content_hash"]) == sorted(r[1] for r in reference["articles"])
     assert set(articles["month"].astype(str)) >= {"2023-03"}  # hive partition by publication month
     mentions = con.execute(f"SELECT id FROM read_parquet('{out}/event_mentions/**/*.parquet') ORDER BY id").fetchall()
-    assert [m[0] for m in mentions] == [r["id"] for r in reference["mentions"]]
+    assert [m[0] for m in mentions] == [r[0] for r in reference["mentions"]]
     links = con.execute(f"SELECT unnest(mention_ids) AS m, id FROM read_parquet('{glob}') ORDER BY m").fetchall()
-    assert links == [(r["id"], r["event_id"]) for r in reference["mentions"] if r["event_id"] is not None]
+    assert links == [(r[0], r[1]) for r in reference["mentions"] if r[1] is not None]
+
+
+def test_dask_postgres_equals_local(corpus: list[str], cluster, reference: dict, pg_server_url: str) -> None:
+    """The Dask writer's sink is a PostgreSQL store: the same articles, mention ids and merged events."""
+    from pg_server import create_database
+
+    db = create_database(pg_server_url, "dask")
+    options = DaskOptions(scheduler=cluster.scheduler_address, partition_size=2)
+    with open_store(db) as store:
+        summary = ingest_dask(store, corpus, options, IngestOptions(batch_size=4))
+    assert (summary.new, summary.duplicate, summary.failed) == (len(reference["articles"]) - 1, 1, 1)
+    got = snapshot(db)
+    assert got == reference and len(got["events"]) >= 10
 
 
 def test_killed_worker_loses_and_doubles_nothing(corpus: list[str], reference: dict, tmp_path: Path) -> None:
@@ -185,9 +200,8 @@ def test_killed_worker_loses_and_doubles_nothing(corpus: list[str], reference: d
         os.kill(killed[0], 0)
     assert summary.failed == 1  # only the broken JSON line
     got = snapshot(db)
-    assert sorted(r["content_hash"] for r in got["articles"]) == sorted(r["content_hash"]
-                                                                        for r in reference["articles"])
-    assert [tuple(r) for r in got["mentions"]] == [tuple(r) for r in reference["mentions"]]
+    assert sorted(r[1] for r in got["articles"]) == sorted(r[1] for r in reference["articles"])
+    assert got["mentions"] == reference["mentions"]
     assert got["events"] == reference["events"]
 
 

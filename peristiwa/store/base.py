@@ -44,7 +44,8 @@ class EventFilter:
     `actor` matches either side by CAMEO code prefix (``RUS`` matches ``RUSGOV``) or by
     name substring; `code` is a CAMEO code prefix (``11`` = the whole root, ``112`` = that
     base code); `country` (ISO3) matches the event's place country or either actor's
-    country; `text` is an SQLite FTS5 query over article text, titles and quotes.
+    country; `text` is a full-text query in FTS5 syntax over article text, titles and quotes (run as a
+    `tsquery` on PostgreSQL).
     """
 
     actor: str | None = None

@@ -1,4 +1,4 @@
-"""The SQLite schema as an ordered list of migrations, applied once each and recorded.
+"""The schema as an ordered list of migrations (SQLite; PostgreSQL via `dialect.py`), applied once each.
 
 Why migrations rather than one CREATE script: a database written by an older peristiwa must
 keep working after an upgrade. Each entry in `MIGRATIONS` moves the schema from version
@@ -18,9 +18,13 @@ package-data changes and so each step can be reviewed next to its version number
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
-_V1 = """
+from peristiwa.store.dialect import SQLITE, Dialect, fts_index_sql
+
+_V1_COMMON = """
 CREATE TABLE settings (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -233,26 +237,6 @@ CREATE INDEX event_mentions_merge_key ON event_mentions(merge_key);
 CREATE INDEX event_mentions_source ON event_mentions(source_actor_id);
 CREATE INDEX event_mentions_target ON event_mentions(target_actor_id);
 
--- Full-text search over article titles and text, and over quotes (external content).
-CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id');
-CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
-END;
-CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
-END;
-CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
-    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
-    INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
-END;
-CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id');
-CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
-    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
-END;
-CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
-    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
-END;
-
 CREATE VIEW events_readable AS
 SELECT e.id, e.global_event_id, e.event_date, e.event_code, e.root_code, e.quad_class, e.goldstein,
        e.source_code, sa.name AS source_name, e.target_code, ta.name AS target_name,
@@ -279,9 +263,32 @@ LEFT JOIN actors ta ON ta.id = em.target_actor_id;
 CREATE VIEW articles_overview AS
 SELECT a.id, a.doc_id, a.status, a.error, a.outlet, a.published, a.language, a.title, a.url, a.n_chars,
        (SELECT count(*) FROM event_mentions em WHERE em.article_id = a.id) AS n_event_mentions,
-       (SELECT count(*) FROM event_mentions em WHERE em.article_id = a.id AND em.resolved) AS n_resolved,
+       (SELECT count(*) FROM event_mentions em WHERE em.article_id = a.id AND em.resolved = 1) AS n_resolved,
        a.origin, a.ingested_at
 FROM articles a;
+"""
+
+_V1_SQLITE_FTS = """
+-- Full-text search over article titles and text, and over quotes (external content).
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id');
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id');
+CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+
 """
 
 #: v2 — the full-text tables re-declared with double-quoted `content="…"`: Datasette recognises an
@@ -296,21 +303,51 @@ CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content="quotes", content_rowid
 INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+#: PostgreSQL has no FTS5: the same columns are searched through `tsvector` expressions with GIN
+#: indexes (queries repeat the expression, see dialect.py), and SQLite functions the shared
+#: queries use get PostgreSQL definitions: `round(double, int)`, `substr(text, bigint, bigint)`
+#: (offsets are BIGINT here) and `group_concat(text)`.
+_V1_POSTGRES_FUNCTIONS = """
+CREATE FUNCTION substr(text, bigint, bigint) RETURNS text
+    LANGUAGE SQL IMMUTABLE AS 'SELECT pg_catalog.substr($1, $2::integer, $3::integer)';
+CREATE FUNCTION round(double precision, integer) RETURNS double precision
+    LANGUAGE SQL IMMUTABLE AS 'SELECT round($1::numeric, $2)::double precision';
+CREATE FUNCTION group_concat_step(text, text) RETURNS text LANGUAGE SQL IMMUTABLE
+    AS 'SELECT CASE WHEN $2 IS NULL THEN $1 WHEN $1 IS NULL THEN $2 ELSE $1 || '','' || $2 END';
+CREATE AGGREGATE group_concat(text) (SFUNC = group_concat_step, STYPE = text);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One schema step: `common` SQL (written in SQLite's types, mapped by the dialect) plus what
+    only one backend needs (full-text search differs entirely)."""
+
+    common: str = ""
+    sqlite: str = ""
+    postgres: str = ""
+    postgres_first: str = ""  # functions the common views call must exist before them
+
+    def script(self, dialect: Dialect) -> str:
+        if dialect.name == "postgresql":
+            return self.postgres_first + dialect.schema(self.common) + self.postgres
+        return self.common + self.sqlite
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(_V1_COMMON, _V1_SQLITE_FTS, fts_index_sql(), _V1_POSTGRES_FUNCTIONS), Migration(sqlite=_V2))
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def current_version(conn: sqlite3.Connection) -> int:
+def current_version(conn, dialect: Dialect = SQLITE) -> int:
     """The schema version recorded in the database (0 for a new, empty file)."""
-    exists = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").fetchone()
-    if not exists:
+    if not conn.execute(dialect.table_exists(), ("schema_version",)).fetchone():
         return 0
     row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
     return int(row[0] or 0)
 
 
-def migrate(conn: sqlite3.Connection, migrations: tuple[str, ...] = MIGRATIONS) -> int:
+def migrate(conn, migrations: Sequence[Migration | str] = MIGRATIONS, dialect: Dialect = SQLITE) -> int:
     """Apply every migration newer than the database's version; return the final version.
 
     Each step runs in its own transaction together with its `schema_version` row, so a crash
@@ -322,15 +359,21 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[str, ...] = MIGRATIONS) 
         # would otherwise both see version 0 and the second would fail on "table already exists".
         conn.execute("BEGIN IMMEDIATE")
         try:
-            version = current_version(conn)
+            version = current_version(conn, dialect)
             if version > len(migrations):
                 raise RuntimeError(f"database schema version {version} is newer than this peristiwa "
                                    f"({len(migrations)}); upgrade peristiwa")
             if version == len(migrations):
                 conn.execute("COMMIT")
                 break
-            for statement in split_statements(migrations[version]):
-                conn.execute(statement)
+            step = migrations[version]
+            script = step if isinstance(step, str) else step.script(dialect)
+            if dialect.name == "postgresql":
+                if script.strip():
+                    conn.execute(script)  # one multi-statement call: PostgreSQL parses quoted bodies itself
+            else:
+                for statement in split_statements(script):
+                    conn.execute(statement)
             conn.execute("INSERT INTO schema_version(version, applied_at) VALUES (?, ?)",
                          (version + 1, datetime.now(UTC).isoformat(timespec="seconds")))
             conn.execute("COMMIT")
@@ -357,4 +400,4 @@ def split_statements(script: str) -> list[str]:
     return statements
 
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "current_version", "migrate", "split_statements"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration", "current_version", "migrate", "split_statements"]

@@ -31,12 +31,14 @@ STATIC = Path(__file__).parent / "static"
 
 def create_app(settings: WebSettings) -> FastAPI:
     """Build the app for one database; refuses a missing database unless writes are allowed."""
-    if not settings.db.exists():
-        if not settings.allow_writes:
-            raise FileNotFoundError(f"{settings.db}: no such database (run `peristiwa ingest` first)")
-        from peristiwa.store.sqlite import SQLiteStore
+    from peristiwa.store.factory import open_store
 
-        SQLiteStore(settings.db).close()  # create an empty store to write into
+    try:
+        open_store(settings.db, readonly=True).close()  # refuse a missing database now, not on every request
+    except FileNotFoundError:
+        if not settings.allow_writes:
+            raise
+        open_store(settings.db).close()  # create an empty store to write into
     app = FastAPI(title="peristiwa", version="1", docs_url=None, redoc_url=None,
                   description="Political events (CAMEO/PLOVER) extracted from Indonesian news: articles, events "
                               "with provenance, actors, quotes, statistics and on-the-fly extraction.")

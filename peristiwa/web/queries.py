@@ -1,4 +1,4 @@
-"""Read-only queries the web app needs beyond `SQLiteStore`: pages, actors, quotes, graphs, maps.
+"""Read-only queries the web app needs beyond the store (SQLite or PostgreSQL): pages, actors, quotes, graphs, maps.
 
 Why a module of its own: the store answers the CLI's questions (filtered events, stats by
 day, one article); the web app also needs pagination with totals, actor profiles, quotes,
@@ -6,20 +6,20 @@ actor-pair graphs and map points. Every statement here is a constant string with
 parameters; the only variable pieces are fragments picked from fixed tables in this file
 (never text from a request), so nothing a user sends can change the SQL.
 
-Event filters reuse `SQLiteStore.where_clause`, so `/api/events?actor=RUS` means exactly what
-`peristiwa query --actor RUS` means.
+Event filters reuse the store's `where_clause`, so `/api/events?actor=RUS` means exactly what
+`peristiwa query --actor RUS` means; full-text pieces come from the store's dialect, so the same
+statements run on both databases.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from peristiwa.store.base import ACTOR_KEY, PERIODS, EventFilter, Period, QueryError
-from peristiwa.store.sqlite import SQLiteStore
+from peristiwa.store.base import ACTOR_KEY, PERIODS, EventFilter, Period
+from peristiwa.store.factory import open_store
 
 # Actor identity in the web app (ACTOR_KEY): the KB id when linked, else "name:<name>" (unlinked actors).
 _KEY_SA = ACTOR_KEY.format(a="sa")
@@ -84,7 +84,7 @@ GENERIC_ACTOR = ("({a}.kb_id IS NULL AND ({a}.code IS NULL OR {a}.code = '' OR {
                  "OR ({a}.name NOT LIKE '% %' AND coalesce({a}.type, '') <> 'LOC')))")
 
 
-def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+def _rows(cursor: Any) -> list[dict[str, Any]]:
     return [dict(r) for r in cursor]
 
 
@@ -99,15 +99,12 @@ class WebQueries:
     """All reads of the web app over one read-only connection (open one per request or thread)."""
 
     def __init__(self, db: str | Path) -> None:
-        self.store = SQLiteStore(db, readonly=True)
         # FastAPI opens a request's dependencies, runs the endpoint and closes them on different pool
         # threads (one after the other, never at once), so the connection must not be bound to its
-        # creating thread. SQLiteStore has no switch for that, hence the swap of its read-only connection.
-        self.store.conn.close()
-        self.store.conn = sqlite3.connect(f"file:{Path(db)}?mode=ro", uri=True, isolation_level=None,
-                                          check_same_thread=False)
-        self.store.conn.row_factory = sqlite3.Row
+        # creating thread.
+        self.store = open_store(db, readonly=True, any_thread=True)
         self.conn = self.store.conn
+        self.dialect = self.store.dialect
 
     def close(self) -> None:
         self.store.close()
@@ -125,7 +122,7 @@ class WebQueries:
         where, params = self.where(f)
         total = self.count_events(f)
         items = _rows(self.conn.execute(
-            f"{_EVENT_SELECT}{where} ORDER BY e.event_date DESC, e.num_mentions DESC, e.id LIMIT ? OFFSET ?",
+            f"{_EVENT_SELECT}{where} ORDER BY e.event_date DESC NULLS LAST, e.num_mentions DESC, e.id LIMIT ? OFFSET ?",
             [*params, limit, offset]))
         return Page(total, limit, offset, items)
 
@@ -154,9 +151,9 @@ class WebQueries:
         clauses: list[str] = []
         params: list[Any] = []
         if q:
-            self._check_fts("articles_fts", q)
-            clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(q)
+            self.store.check_fts("articles", q)
+            clauses.append(f"a.id IN ({self.dialect.fts_ids('articles')})")
+            params.append(self.dialect.fts_param(q))
         if status:
             clauses.append("a.status = ?")
             params.append(status)
@@ -165,7 +162,7 @@ class WebQueries:
         items = _rows(self.conn.execute(
             "SELECT a.id, a.doc_id, a.title, a.published, a.outlet, a.url, a.status, a.error, a.language, "
             "a.n_chars, (SELECT count(*) FROM event_mentions em WHERE em.article_id = a.id) AS n_event_mentions "
-            f"FROM articles a{where} ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?",
+            f"FROM articles a{where} ORDER BY a.published DESC NULLS LAST, a.id DESC LIMIT ? OFFSET ?",
             [*params, limit, offset]))
         return Page(total, limit, offset, items)
 
@@ -200,7 +197,7 @@ class WebQueries:
             f"SELECT {_KEY_A} AS key, max(a.name) AS name, group_concat(DISTINCT a.code) AS codes, "
             "max(a.type) AS type, max(a.kb_id) AS kb_id, max(a.country) AS country, count(m.actor_id) AS mentions "
             f"FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id{clauses} GROUP BY key")
-        total = self.conn.execute(f"SELECT count(*) FROM ({grouped})", params).fetchone()[0]
+        total = self.conn.execute(f"SELECT count(*) FROM ({grouped}) AS g", params).fetchone()[0]
         items = _rows(self.conn.execute(f"{grouped} ORDER BY mentions DESC, name LIMIT ? OFFSET ?",
                                         [*params, limit, offset]))
         return Page(total, limit, offset, items)
@@ -235,7 +232,8 @@ class WebQueries:
         column = {"source": "e.source_actor_id", "target": "e.target_actor_id"}[side]
         total = self.conn.execute(f"SELECT count(*) FROM events e WHERE {column} IN ({ids_sql})", ids).fetchone()[0]
         items = _rows(self.conn.execute(
-            f"{_EVENT_SELECT} WHERE {column} IN ({ids_sql}) ORDER BY e.event_date DESC, e.id LIMIT ? OFFSET ?",
+            f"{_EVENT_SELECT} WHERE {column} IN ({ids_sql}) "
+            "ORDER BY e.event_date DESC NULLS LAST, e.id LIMIT ? OFFSET ?",
             [*ids, limit, offset]))
         return Page(total, limit, offset, items)
 
@@ -277,9 +275,9 @@ class WebQueries:
         clauses: list[str] = []
         params: list[Any] = []
         if q:
-            self._check_fts("quotes_fts", q)
-            clauses.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-            params.append(q)
+            self.store.check_fts("quotes", q)
+            clauses.append(f"q.id IN ({self.dialect.fts_ids('quotes')})")
+            params.append(self.dialect.fts_param(q))
         if speaker:
             clauses.append("q.speaker_actor_id IN (SELECT id FROM actors WHERE name LIKE ? OR code LIKE ? "
                            "OR kb_id = ?)")
@@ -295,27 +293,13 @@ class WebQueries:
             f"sp.name AS speaker_name, sp.code AS speaker_code, CASE WHEN sp.id IS NULL THEN NULL ELSE "
             f"{ACTOR_KEY.format(a='sp')} END AS speaker_key, ar.title AS article_title, ar.published "
             "FROM quotes q LEFT JOIN actors sp ON sp.id = q.speaker_actor_id JOIN articles ar ON ar.id = q.article_id"
-            f"{where} ORDER BY ar.published DESC, q.id DESC LIMIT ? OFFSET ?", [*params, limit, offset]))
+            f"{where} ORDER BY ar.published DESC NULLS LAST, q.id DESC LIMIT ? OFFSET ?", [*params, limit, offset]))
         return Page(total, limit, offset, items)
-
-    def _check_fts(self, table: str, q: str) -> None:
-        """Run an FTS5 query alone so a syntax error reads as the user's mistake (QueryError → 400)."""
-        sql = {"articles_fts": "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1",
-               "quotes_fts": "SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT 1"}[table]
-        try:
-            self.conn.execute(sql, (q,)).fetchall()
-        except sqlite3.OperationalError as exc:
-            raise QueryError(f"invalid full-text query {q!r}: {exc} (SQLite FTS5 syntax: words, "
-                             f'"phrases", OR, NOT, prefix*)') from exc
 
     def search_articles(self, q: str, limit: int) -> list[dict[str, Any]]:
         """Full-text hits with a highlighted snippet (FTS5 `snippet`, markers replaced when rendering)."""
-        self._check_fts("articles_fts", q)
-        return _rows(self.conn.execute(
-            "SELECT a.id, a.title, a.published, a.outlet, "
-            "snippet(articles_fts, 1, char(2), char(3), ' … ', 16) AS snippet "
-            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? "
-            "ORDER BY rank LIMIT ?", (q, limit)))
+        self.store.check_fts("articles", q)
+        return _rows(self.conn.execute(self.dialect.snippet_search(), self.dialect.snippet_params(q, limit)))
 
     # --- stats --------------------------------------------------------------------------
     def stats(self, f: EventFilter, period: Period, top: int) -> dict[str, Any]:
@@ -389,7 +373,7 @@ class WebQueries:
         t_sql, t_ids = actor_ids_sql(target)
         return _rows(self.conn.execute(
             f"{_EVENT_SELECT}{where} AND e.source_actor_id IN ({s_sql}) AND e.target_actor_id IN ({t_sql}) "
-            "ORDER BY e.event_date DESC, e.id LIMIT ?", [*params, *s_ids, *t_ids, limit]))
+            "ORDER BY e.event_date DESC NULLS LAST, e.id LIMIT ?", [*params, *s_ids, *t_ids, limit]))
 
     def map_points(self, g: GraphFilter, limit: int) -> list[dict[str, Any]]:
         """Event places with coordinates, one point per place, with counts and mean Goldstein."""
@@ -405,7 +389,7 @@ class WebQueries:
         where, params = self._graph_where(g)
         return _rows(self.conn.execute(
             f"{_EVENT_SELECT}{where} AND round(e.place_lat, 4) = ? AND round(e.place_lon, 4) = ? "
-            "ORDER BY e.event_date DESC, e.id LIMIT ?", [*params, round(lat, 4), round(lon, 4), limit]))
+            "ORDER BY e.event_date DESC NULLS LAST, e.id LIMIT ?", [*params, round(lat, 4), round(lon, 4), limit]))
 
     def roots(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT DISTINCT root_code FROM events ORDER BY 1")]

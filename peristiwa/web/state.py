@@ -30,7 +30,7 @@ T = TypeVar("T")
 class WebSettings:
     """What `peristiwa serve` was started with, and the limits it enforces."""
 
-    db: Path
+    db: str | Path  # SQLite file or postgresql:// URL
     allow_writes: bool = False
     max_page_size: int = 500
     max_text_chars: int = 100_000
@@ -109,11 +109,11 @@ class WebState:
     def store_document(self, doc) -> tuple[int, bool]:
         """Write one extracted document (only with --allow-writes); returns (article id, newly stored)."""
         from peristiwa.store.base import IngestRecord
+        from peristiwa.store.factory import open_store
         from peristiwa.store.readers import content_hash
-        from peristiwa.store.sqlite import SQLiteStore
 
         digest = content_hash(doc.article.text)
-        with self._lock, SQLiteStore(self.settings.db) as store:
+        with self._lock, open_store(self.settings.db) as store:
             new = not store.has_content(digest)
             if new:
                 stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")

@@ -9,17 +9,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from peristiwa.store.factory import open_store
 from peristiwa.store.ingest import IngestOptions, Ingestor
 from peristiwa.store.readers import iter_inputs
-from peristiwa.store.sqlite import SQLiteStore
 
 HERE = Path(__file__).resolve().parent
 ARTICLES = HERE / "articles.jsonl"
 SEED = HERE.parents[2] / "shared" / "seed" / "xi-putin-id.txt"
 
 
-def build_db(path: Path) -> Path:
-    """Ingest the fixtures (and the seed, if present) into a new SQLite store at `path`."""
+def build_db(path: Path, db: str | None = None) -> str | Path:
+    """Ingest the fixtures (and the seed, if present) into a new SQLite store at `path`, or into the
+    store `db` names (a postgresql:// URL) with `path` only naming the folder for the seed input."""
     inputs = [str(ARTICLES)]
     if SEED.exists():
         seed = path.with_name("seed.jsonl")
@@ -28,11 +29,11 @@ def build_db(path: Path) -> Path:
                                     "text": SEED.read_text(encoding="utf-8")}, ensure_ascii=False) + "\n",
                         encoding="utf-8")
         inputs.append(str(seed))
-    with SQLiteStore(path) as store:
+    with open_store(db or path) as store:
         summary = Ingestor(store, IngestOptions(jobs=1)).run(iter_inputs(inputs))
     if summary.new < 8:
         raise RuntimeError(f"web test database: only {summary.new} articles ingested ({summary.failures})")
-    return path
+    return db or path
 
 
 def free_port() -> int:
@@ -43,7 +44,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(db: Path, *extra: str):
+def serve(db: str | Path, *extra: str):
     """Start a real `peristiwa serve` (uvicorn) on 127.0.0.1 and wait until it answers; returns (process, base URL)."""
     import os
     import subprocess
