@@ -61,3 +61,19 @@ def test_role_noun_far_from_the_country_stays_unanchored(extract):
                   "Demonstran berkumpul di alun-alun.")
     demonstran = [m for m in doc.mentions if m.span.text == "Demonstran"]
     assert demonstran and demonstran[0].actor.country is None
+
+
+def test_surname_refers_to_the_earlier_full_name(extract):
+    doc = extract("Menteri Dalam Negeri Peru Teodoro Quispe tiba di Lima pada Senin. "
+                  "Quispe kemudian mengecam partai oposisi.", "2011-05-10")
+    short = [m for m in doc.mentions if m.span.text == "Quispe"]
+    assert short and short[0].rule == "coref:surname", [(m.span.text, m.rule) for m in doc.mentions]
+    assert short[0].actor is not None and short[0].actor.country == "PER"
+    assert doc.mentions[short[0].antecedent].span.text.endswith("Teodoro Quispe")
+
+
+def test_surname_shared_by_two_people_stays_unlinked(extract):
+    doc = extract("Presiden Peru Ana Quispe dan Menteri Luar Negeri Bolivia Luis Quispe bertemu di La Paz. "
+                  "Quispe kemudian mengecam partai oposisi.", "2011-05-10")
+    short = [m for m in doc.mentions if m.span.text == "Quispe"]
+    assert short and all(m.rule != "coref:surname" for m in short), [(m.span.text, m.rule) for m in short]

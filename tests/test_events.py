@@ -114,9 +114,10 @@ def test_no_source_no_event(extract):
     assert coded(doc) == []
 
 
-def test_missing_target_is_left_empty(extract):
+def test_unaddressed_criticism_of_a_country_is_domestic(extract):
     doc = extract("Indonesia mengecam keras aksi tersebut.")
-    assert ("IDN", None, "11") in {(s, t, c[:2]) for s, t, c in coded(doc)}
+    assert ("IDN", "IDN", "11") in roots(doc)
+    assert ("IDN", None, "11") not in roots(doc)
 
 
 def test_event_provenance(extract):

@@ -48,3 +48,45 @@ def test_agentless_passive_arrest_is_by_the_patients_authorities(extract) -> Non
 def test_agentless_passive_with_an_agent_keeps_the_agent(extract) -> None:
     events = coded(extract, "Dua wartawan Mesir ditangkap oleh polisi Israel di Yerusalem.")
     assert all(s != "EGYGOV" for _, s, _, _ in events), events
+
+
+def exported(extract, text: str) -> list[tuple[str, str | None, str | None]]:
+    from peristiwa.extract.events import is_resolved
+
+    doc = extract(text, published="2023-05-10")
+    return [(e.code[:2], e.source.actor.code if e.source else None, e.target.actor.code if e.target else None)
+            for e in doc.events if is_resolved(e)]
+
+
+def test_unaddressed_demand_of_a_national_actor_is_domestic(extract) -> None:
+    events = coded(extract, "Kementerian Kesehatan Malaysia menuntut penjelasan resmi pada Senin.")
+    assert any(code.startswith("10") and src.startswith("MYS") and tgt == "MYS" and "target=domestic(no addressee)"
+               in rule for code, src, tgt, rule in events), events
+
+
+def test_meeting_without_a_partner_is_incomplete_and_not_exported(extract) -> None:
+    doc = extract("Menteri Luar Negeri Thailand mengadakan pertemuan pada Kamis pagi.", published="2023-05-10")
+    meetings = [e for e in doc.events if e.root_code == "04"]
+    assert meetings, "the meeting is still coded, for provenance"
+    assert all(e.target is None and "incomplete" in e.modality and "target=none(incomplete)" in e.rule
+               for e in meetings), [(e.rule, e.modality) for e in meetings]
+    assert all(root != "04" for root, _, _ in exported(extract, "Menteri Luar Negeri Thailand mengadakan "
+                                                       "pertemuan pada Kamis pagi."))
+
+
+def test_no_domestic_default_when_the_sentence_names_another_country(extract) -> None:
+    text = "Pemerintah Filipina menolak pada Rabu, sehari setelah kapal Vietnam berlabuh di Manila."
+    events = exported(extract, text)
+    assert all(not (root == "12" and tgt is not None and tgt.startswith("PHL")) for root, _, tgt in events), events
+
+
+def test_unaddressed_statement_of_an_igo_is_incomplete(extract) -> None:
+    events = exported(extract, "Uni Eropa mengeluarkan pernyataan pada Jumat malam.")
+    assert all(src is None or not src.startswith("IGO") or tgt is not None for _, src, tgt in events), events
+    assert events == [], events
+
+
+def test_stated_target_wins_over_the_domestic_default(extract) -> None:
+    events = exported(extract, "Pemerintah Kenya mengkritik Uganda pada Senin.")
+    assert ("11", "KENGOV", "UGA") in [(r, s, t[:3] if t else None) for r, s, t in events], events
+    assert all(t != "KEN" for _, _, t in events), events

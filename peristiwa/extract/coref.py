@@ -2,7 +2,8 @@
 
 Rules, deliberately simple and explainable (every link records its rule):
 - a short or descriptive mention of a KB person points at the first full-name mention
-  of the same person (`antecedent`);
+  of the same person (`antecedent`); an unlinked one-word name takes the actor of the one earlier
+  coded full name it is the surname (or first name) of;
 - a person pronoun (dia, ia, beliau) refers to the subject — the first person mention —
   of its own sentence if one precedes it, else of the nearest earlier sentence that has one;
 - a group expression (kedua negara, keduanya) refers to the two actors of the right type
@@ -32,6 +33,7 @@ class CorefStage:
     def __call__(self, doc: Document) -> None:
         doc.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
         _anchor_role_only(doc)
+        _resolve_surnames(doc.mentions)
         first_by_id: dict[str, int] = {}
         for index, mention in enumerate(doc.mentions):
             if mention.kind == "pronoun":
@@ -85,6 +87,27 @@ def _anchor_role_only(doc: Document) -> None:
         mention.actor = Actor(None, actor.name, actor.type, code=code, country=country, role=actor.role)
         mention.rule += f":anchored-by-{how}"
         mention.confidence = 0.5
+
+
+def _resolve_surnames(mentions: list[Mention]) -> None:
+    """"Presiden Madagaskar Marc Ravalomanana … Ravalomanana mengecam …": a one-word name the KB and
+    NER left unlinked is the earlier full name that ends (or starts) with it, when exactly one coded
+    person of the article fits — news names a person in full once and by surname afterwards."""
+    full: dict[str, dict[str, int]] = {}  # word → {actor key → index of the first full-name mention}
+    for index, mention in enumerate(mentions):
+        words = mention.span.text.split()
+        if mention.kind != "name":
+            continue
+        if len(words) == 1 and mention.actor is None:
+            candidates = full.get(words[0], {})
+            if len(candidates) == 1:
+                _link(mention, mentions, next(iter(candidates.values())), "coref:surname")
+            continue
+        actor = mention.actor
+        if len(words) >= 2 and actor is not None and actor.type == "PER" and actor.code:
+            key = actor.kb_id or actor.name
+            for word in (words[0], words[-1]):
+                full.setdefault(word, {}).setdefault(key, index)
 
 
 def _role_anchor(doc: Document, mention: Mention, same_role_before: str | None, recent: str | None

@@ -13,7 +13,10 @@ shape around it (Indonesian is SVO; voice comes from the affix that matched):
 - coordinated or group subjects ("Xi dan Putin", "keduanya") code one event per member,
   towards each other when there is no separate target.
 Modality words in the clause before the trigger set flags; a negated event is kept for
-inspection but marked, and never exported. No source → no event (unless asked).
+inspection but marked, and never exported. No source → no event (unless asked). No target →
+the CAMEO conventions (codebook/data/conventions.yaml) may supply one (a state's repression and an
+unaddressed statement are domestic, a protest is against the own government); otherwise the event
+is kept flagged `incomplete` and not exported.
 """
 
 from __future__ import annotations
@@ -166,34 +169,40 @@ class EventStage:
         for source_actor, source_arg, target_actor, target_arg in _pairs(sources, targets):
             if target_actor is not None and _same_actor(source_actor, target_actor):
                 continue
-            implicit = self._implicit_target(root, source_actor, target_actor)
-            target_rule = ""
+            implicit = self._implicit_target(root, source_actor, target_actor, ctx.countries)
+            target_rule, event_flags = "", flags
             if implicit is not None:
                 target_actor, target_rule = implicit
+            elif target_actor is None or target_actor.code is None:  # no second side: kept, not exported
+                target_rule, event_flags = "; target=none(incomplete)", [*flags, INCOMPLETE]
             events.append(self._event(ctx, match, code, (source_actor, source_arg), (target_actor, target_arg),
-                                      rule + target_rule, flags))
+                                      rule + target_rule, event_flags))
         return events
 
-    def _implicit_target(self, root: str, source: Actor, target: Actor | None) -> tuple[Actor, str] | None:
+    def _implicit_target(self, root: str, source: Actor, target: Actor | None,
+                         named: frozenset[str]) -> tuple[Actor, str] | None:
         """The target CAMEO's conventions give an act whose report leaves it unknown (conventions.yaml).
 
         Repression by a state's own forces of an unknown name (or of nobody named) is domestic:
-        X → X; a protest with no addressee is addressed to the protesters' own government.
+        X → X; a protest with no addressee is addressed to the protesters' own government; any
+        other unaddressed act of a national actor whose root needs no second party (a statement,
+        a demand, a rejection) is its own country's affair: X → X.
         Returns None when the stated target stands or no convention applies.
         """
-        if (target is not None and target.code is not None) or not source.country:
-            return None
         rules = self.conventions
-        is_state = source.role in rules.state_roles or (source.role is None and source.code == source.country)
+        country = source.country if source.country not in rules.transnational else None
+        if (target is not None and target.code is not None) or not country:
+            return None
+        is_state = source.role in rules.state_roles or (source.role is None and source.code == country)
         if is_state and (root in rules.jurisdiction_roots
                          or (root in rules.jurisdiction_named_roots and target is not None)):
-            name = target.name if target is not None else source.country
-            kind = target.type if target is not None else "LOC"
-            return Actor(None, name, kind, code=source.country, country=source.country), "; target=jurisdiction"
+            return _domestic(country, target), "; target=jurisdiction"
         if root in rules.protest_target_roots and target is None:
-            code = source.country + rules.protest_target_role
-            return (Actor(None, code, "ORG", code=code, country=source.country, role=rules.protest_target_role),
+            code = country + rules.protest_target_role
+            return (Actor(None, code, "ORG", code=code, country=country, role=rules.protest_target_role),
                     "; target=protest-own-government")
+        if root in rules.domestic_target_roots and not named - {country}:
+            return _domestic(country, target), "; target=domestic(no addressee)"
         return None
 
     def _modal_code(self, code: str, flags: list[str]) -> tuple[str, list[str], str]:
@@ -289,6 +298,7 @@ class _SentenceContext:
         self.title_case = is_title_case(tokens)
         self.tree = sentence_tree(doc, doc.sentences[index], self.norms)
         self.light_heads = frozenset(phrase[0] for phrase in self.light_verbs)
+        self.countries = _countries_named(self.mentions, self.places)
 
     def inside_name(self, match: TriggerMatch) -> bool:
         """"Perang Dunia II", "Perjanjian Shimonoseki": an event word inside a proper name is no event.
@@ -794,12 +804,16 @@ def is_title_case(tokens: Sequence[Token]) -> bool:
 
 
 NOT_HAPPENED = frozenset({"denied", "requested"})  # demanded or denied acts are not coded as events
+#: flag of an event whose root needs a target the text does not give (conventions.yaml: domestic_target)
+INCOMPLETE = "incomplete"
+NOT_EXPORTED = NOT_HAPPENED | {INCOMPLETE}
 
 
 def is_resolved(event: Event) -> bool:
-    """An event is exportable when its source is a coded actor and it was not negated or denied."""
+    """An event is exportable when its source is a coded actor, it has both sides of its dyad (or
+    needs no second one), and it was not negated or denied."""
     return (event.source is not None and event.source.actor.code is not None
-            and not event.negated and not NOT_HAPPENED & set(event.modality))
+            and not event.negated and not NOT_EXPORTED & set(event.modality))
 
 
 def _propagate_denial(events: list[Event]) -> None:
@@ -820,6 +834,20 @@ def _drop_embedded_objects(matches: Sequence[TriggerMatch], ctx: _SentenceContex
             continue
         kept.append(match)
     return kept
+
+
+def _domestic(country: str, target: Actor | None) -> Actor:
+    """The target of a domestic act: the unknown named target placed in `country`, else the country."""
+    if target is None:
+        return Actor(None, country, "LOC", code=country, country=country)
+    return Actor(None, target.name, target.type, code=country, country=country)
+
+
+def _countries_named(mentions: Sequence[tuple[int, Mention]], places: Sequence[Place]) -> frozenset[str]:
+    """Every country a sentence names, through an actor (or group member) or a geocoded place: an
+    unaddressed act is domestic only in a sentence that names no other country."""
+    actors = [m.actor for _, m in mentions if m.actor is not None] + [a for _, m in mentions for a in m.members]
+    return frozenset(c for c in [a.country for a in actors] + [p.country for p in places] if c)
 
 
 def _pairs(sources: list[_Arg], targets: list[_Arg]) -> Iterable[tuple[Actor, _Arg, Actor | None, _Arg | None]]:
