@@ -102,6 +102,9 @@ def ingest(
     lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help="Extra event lexicon YAML.")] = None,
     no_ner: Annotated[bool, typer.Option("--no-ner", help="Skip the statistical NER stage.")] = False,
     batch_size: Annotated[int, typer.Option("--batch", help="Documents per transaction.")] = 64,
+    max_chars: Annotated[int, typer.Option("--max-chars", help="Longer articles are stored as skipped, not "
+                                                               "extracted (bounds time and memory per worker).")]
+    = 1_000_000,
 ) -> None:
     """Read articles into the event store (idempotent; re-run to resume after an interruption)."""
     from peristiwa.store.ingest import IngestOptions, Ingestor, IngestSummary, estimate_total
@@ -122,7 +125,8 @@ def ingest(
         fail(f"{db}: cannot open database ({exc})")
         return
     options = IngestOptions(jobs=jobs, language=language, kb_paths=tuple(kb or ()),
-                            lexicon_paths=tuple(lexicon or ()), use_ner=not no_ner, batch_size=max(1, batch_size))
+                            lexicon_paths=tuple(lexicon or ()), use_ner=not no_ner, batch_size=max(1, batch_size),
+                            max_chars=max(1, max_chars))
     items = iter_inputs(paths, ReaderOptions(date_from_metadata=date_from_metadata, language=language,
                                              default_date=parse_date(date_, "--date")))
     ingestor = Ingestor(store, options)

@@ -42,6 +42,7 @@ class IngestOptions:
     lexicon_paths: tuple[Path, ...] = ()
     use_ner: bool = True
     batch_size: int = DEFAULT_BATCH
+    max_chars: int = 1_000_000  # longer articles are stored as skipped: time and memory per worker stay bounded
 
 
 @dataclass(slots=True)
@@ -115,6 +116,10 @@ class Ingestor:
             how = f"detected, p={score:.2f}" if detected else "declared"
             record.error = (f"language {language!r} ({how}) is not extracted in this run "
                             f"(extracting {self.options.language!r})")
+        elif len(article.text) > self.options.max_chars:
+            record.status = "skipped"
+            record.error = (f"article has {len(article.text):,} characters, above --max-chars "
+                            f"{self.options.max_chars:,}; stored, not extracted")
         return record
 
     def run(self, items: Iterable[InputItem], progress: ProgressFn | None = None,
