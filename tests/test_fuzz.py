@@ -49,3 +49,8 @@ def test_fuzz_through_the_cli(tmp_path: Path) -> None:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         failed = conn.execute("SELECT doc_id, error FROM articles WHERE status = 'failed'").fetchall()
     assert failed == []
+
+
+def test_lone_surrogate_does_not_crash_the_api(extractor) -> None:
+    doc = extractor.extract("Presiden Joko Widodo \udaf2 bertemu Anwar Ibrahim di Jakarta.")
+    assert fuzz.span_violations(doc) == []
