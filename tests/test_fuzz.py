@@ -47,8 +47,11 @@ def test_fuzz_through_the_cli(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        failed = conn.execute("SELECT doc_id, error FROM articles WHERE status = 'failed'").fetchall()
-    assert failed == []
+        failed = [e for (e,) in conn.execute("SELECT error FROM articles WHERE status = 'failed'")]
+        done_ = conn.execute("SELECT COUNT(*) FROM articles WHERE status = 'done'").fetchone()[0]
+    # NUL-bearing lines are refused by the reader with a stated reason; nothing else may fail
+    assert [e for e in failed if "looks like a binary file" not in e] == []
+    assert done_ >= 40
 
 
 def test_lone_surrogate_does_not_crash_the_api(extractor) -> None:
