@@ -104,7 +104,7 @@ def _register_commands() -> None:
 
 _register_commands()
 
-eval_app = typer.Typer(help="Measure accuracy: events against gold YAML, NER against CoNLL, sentences against UD.")
+eval_app = typer.Typer(help="Measure accuracy: events (gold YAML), NER (CoNLL), sentences and parses (UD).")
 app.add_typer(eval_app, name="eval")
 FORWARD = {"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []}
 
@@ -132,6 +132,12 @@ def eval_knowledge(ctx: typer.Context) -> None:
 def eval_ner(ctx: typer.Context) -> None:
     """Entity-level P/R/F1 on CoNLL files: `peristiwa eval ner FILE… --scheme nergrit|nerp`."""
     _forward("peristiwa.eval.ner", ctx)
+
+
+@eval_app.command("parse", context_settings=FORWARD)
+def eval_parse(ctx: typer.Context) -> None:
+    """UAS/LAS/UPOS of the dependency parser on gold-tokenised UD CoNLL-U: `peristiwa eval parse FILE… [--json]`."""
+    _forward("peristiwa.eval.parse", ctx)
 
 
 @eval_app.command("sentences", context_settings=FORWARD)

@@ -19,7 +19,7 @@ from typing import Annotated
 
 import typer
 
-from peristiwa.cli_common import err, fail, parse_date
+from peristiwa.cli_common import err, fail, parse_date, require_extra
 from peristiwa.store.base import EventFilter, QueryError
 from peristiwa.store.sqlite import DEFAULT_DB
 
@@ -39,6 +39,12 @@ class ExportFormat(StrEnum):
     csv = "csv"
     jsonl = "jsonl"
     parquet = "parquet"
+
+
+class Period(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
 
 
 class ShowFormat(StrEnum):
@@ -138,6 +144,7 @@ def ingest(
             summary = _run_with_bar(ingestor, items, total)
         else:
             summary = ingestor.run(items, _log_progress(total))
+        totals = store.counts()
     except KeyboardInterrupt:
         interrupted = True
     finally:
@@ -148,6 +155,7 @@ def ingest(
     for origin, reason in summary.failures:
         err.print(f"  [yellow]not extracted[/] {origin}: {reason}", highlight=False)
     typer.echo(f"ingest: {summary.line()} → {db}")
+    typer.echo(f"store: {totals.line()}")
 
 
 def _log_progress(total: int | None):
@@ -211,7 +219,11 @@ def query(
     filters = _filters(actor, source, target, code, quad, date_from, date_to, country, place, text)
     store = _open_readonly(db)
     try:
-        render_events(store.events(filters, limit or None), fmt.value, sys.stdout)
+        rows = list(store.events(filters, limit + 1 if limit else None, context=True))
+        render_events(rows[:limit] if limit else rows, fmt.value, sys.stdout)
+        if limit and len(rows) > limit:
+            total = store.stats(filters, top=0)["totals"]["events"]
+            err.print(f"showing {limit} of {total} events (use --limit N, or --limit 0 for all)", highlight=False)
     except QueryError as exc:
         fail(str(exc))
     finally:
@@ -226,15 +238,17 @@ def stats(
     place: PlaceOpt = None, text: TextOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
     top: Annotated[int, typer.Option("--top", help="Actor pairs to list.")] = 20,
+    period: Annotated[Period, typer.Option("--period", help="Time series per day, ISO week or month "
+                                                            "(the series of the web /timeline).")] = Period.day,
 ) -> None:
-    """Counts of events by root code, by actor pair and by day."""
+    """Counts of events by root code, by actor pair and by period (split by QuadClass)."""
     from peristiwa.codebook import Codebook
     from peristiwa.store.query import render_stats
 
     filters = _filters(actor, source, target, code, quad, date_from, date_to, country, place, text)
     store = _open_readonly(db)
     try:
-        result = store.stats(filters, top)
+        result = store.stats(filters, top, period.value)
     except QueryError as exc:
         fail(str(exc))
         return
@@ -246,22 +260,26 @@ def stats(
 
 @store_app.command()
 def show(
-    article_id: Annotated[str, typer.Argument(help="Article id (number), input id or content-hash prefix.")],
+    ref: Annotated[str, typer.Argument(help="Article id (number), input id, content-hash prefix, or an event id "
+                                            "as `query` prints it.")],
     db: DbOption = Path(DEFAULT_DB),
     fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")] = ShowFormat.table,
 ) -> None:
-    """Show one stored article's extraction: events, actors, places, dates, quotes."""
-    from peristiwa.store.query import render_article
+    """Show one stored article's extraction (events, actors, places, dates, quotes), or one event's mentions."""
+    from peristiwa.store.query import render_article, render_event
 
     store = _open_readonly(db)
     try:
-        article = store.article(article_id)
+        article = store.article(ref)
+        event = store.event(ref) if article is None else None
     finally:
         store.close()
-    if article is None:
-        fail(f"no article {article_id!r} in {db}", code=1)
-        return
-    render_article(article, fmt.value, sys.stdout)
+    if article is not None:
+        render_article(article, fmt.value, sys.stdout)
+    elif event is not None:
+        render_event(event, fmt.value, sys.stdout)
+    else:
+        fail(f"no article or event {ref!r} in {db}", code=1)
 
 
 @store_app.command()
@@ -278,8 +296,10 @@ def export(
     from peristiwa.store.export import export as run_export
 
     filters = _filters(actor, source, target, code, quad, date_from, date_to, country, place, text)
-    if fmt == ExportFormat.parquet and out is None:
-        fail("--format parquet needs --out PATH")
+    if fmt == ExportFormat.parquet:
+        if out is None:
+            fail("--format parquet needs --out PATH")
+        require_extra("pyarrow", "parquet", "Parquet export")
     store = _open_readonly(db)
     try:
         written = run_export(store, fmt.value, filters, out, sys.stdout)
@@ -293,7 +313,7 @@ def export(
         store.close()
     if out is not None:
         err.print(f"export: {written.get('events', 0)} events"
-                  + (f", {written['mentions']} mentions" if "mentions" in written else "")
+                  + (f", {written['mentions']} resolved mentions" if "mentions" in written else "")
                   + f" → {', '.join(written['files'])}", highlight=False)
 
 

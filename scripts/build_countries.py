@@ -13,6 +13,7 @@ Usage:  python scripts/build_countries.py [--check]
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import textwrap
 import unicodedata
@@ -205,6 +206,23 @@ def build() -> tuple[str, list[str]]:
     return render(records), check_collisions(records)
 
 
+def source_version_mismatch(current: str) -> str:
+    """Why the check cannot judge this machine's output, or "" when it can.
+
+    Why: the file is generated from pycountry and Babel data, and a newer release renames a few
+    territories. Comparing against another release's output would report a stale file that is not
+    stale, so the check only runs with the versions the header names (the `build` extra pins them).
+    """
+    recorded = re.search(r"pycountry (\S+), CLDR territory names via Babel (\S+) ", current)
+    if not recorded:
+        return ""
+    installed = (getattr(pycountry, "__version__", "?"), babel.__version__)
+    if recorded.groups() == installed:
+        return ""
+    return (f"countries.yaml was generated with pycountry {recorded.group(1)} and Babel {recorded.group(2)}, "
+            f"this machine has {installed[0]} and {installed[1]}: pip install -e '.[build]' to check it")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if countries.yaml is out of date")
@@ -214,6 +232,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"warning: alias collision {problem}", file=sys.stderr)
     if args.check:
         current = OUT_FILE.read_text(encoding="utf-8") if OUT_FILE.exists() else ""
+        mismatch = source_version_mismatch(current)
+        if mismatch:
+            print(mismatch, file=sys.stderr)
+            return 2
         if current != text:
             print("countries.yaml is out of date: run scripts/build_countries.py", file=sys.stderr)
             return 1

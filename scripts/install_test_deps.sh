@@ -14,4 +14,4 @@ if ! command -v chromium >/dev/null 2>&1; then
         echo "note: chromium not installed (needs root + apt-get); browser tests will be skipped" >&2
     fi
 fi
-pip install -q -e ".[test]"
+pip install -q -e ".[test,build]"

@@ -160,6 +160,8 @@ def test_no_dangerous_lowercase_aliases():
 def test_generated_file_is_up_to_date():
     script = ROOT / "scripts" / "build_countries.py"
     result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    if result.returncode == 2:
+        pytest.skip(result.stderr.strip())  # other pycountry/Babel releases than the pinned `build` extra
     if result.returncode != 0 and "out of date" not in result.stderr:
         pytest.skip(f"build script cannot run here: {result.stderr.strip()[:200]}")
     assert result.returncode == 0, result.stderr

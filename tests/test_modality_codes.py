@@ -33,7 +33,8 @@ def test_every_modal_code_exists_and_longest_prefix_wins() -> None:
 
 
 def test_announced_visit_is_an_intent_to_meet(extractor) -> None:
-    assert ("036", "SGP", "NZL") in codes(extractor, "Perdana Menteri Singapura akan mengunjungi Selandia Baru bulan depan.")
+    sentence = "Perdana Menteri Singapura akan mengunjungi Selandia Baru bulan depan."
+    assert ("036", "SGP", "NZL") in codes(extractor, sentence)
 
 
 def test_conditional_attack_is_a_threat_and_keeps_its_dyad(extractor) -> None:

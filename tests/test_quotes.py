@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 
 def speakers(doc, kind="direct"):
     return [(q.span.text, q.speaker.kb_id if q.speaker else None) for q in doc.quotes if q.kind == kind]
@@ -63,3 +67,27 @@ def test_evidence_span_points_at_attribution(extract):
     assert evidence is not None
     assert text[evidence.start : evidence.end] == evidence.text
     assert "kata" in evidence.text and "Putin" in evidence.text
+
+
+# our own sentences with the punctuation real pages have: lost closing marks, mixed straight/curly quotes
+UGLY = [
+    "“Kami menolak rencana itu, kata Menteri Luar Negeri Retno Marsudi.\n\nPemerintah lalu menggelar rapat.\n\n"
+    "Sementara itu, juru bicara mengatakan bahwa semuanya aman.” Rapat berlanjut.",
+    "Ia berkata: “Kami siap. “Kami juga siap berunding,” kata Retno di Jakarta.",
+    "Presiden berkata \"kami siap”. Menteri menjawab “tidak ada masalah\" sambil tersenyum.\n\n“Ini penting,” ujarnya.",
+    "«Kami menolak, kata juru bicara itu.\n\nParagraf lain yang panjang sekali tanpa penutup.\n\nAkhir».",
+]
+
+
+@pytest.mark.parametrize("text", UGLY)
+def test_unbalanced_quote_marks_never_span_paragraphs(extract, text):
+    doc = extract(text)
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*", text)]
+    for quote in doc.quotes:
+        assert doc.text[quote.span.start:quote.span.end] == quote.span.text
+        assert any(s <= quote.span.start and quote.span.end <= e for s, e in paragraphs), quote.span.text
+
+
+def test_nested_opening_mark_keeps_the_inner_quote(extract):
+    doc = extract(UGLY[1])
+    assert [q.span.text for q in doc.quotes if q.kind == "direct"] == ["Kami juga siap berunding,"]

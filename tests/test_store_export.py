@@ -135,3 +135,29 @@ def test_parquet_round_trips_through_pyarrow_and_duckdb(store, tmp_path):
         "SELECT count(*), sum(CASE WHEN source_code = 'IDNGOV' AND target_code = 'CHNGOV' THEN num_articles END) "
         f"FROM read_parquet('{path}')").fetchone()
     assert count == n and visits == 2
+
+
+@pytest.mark.parametrize(("event_date", "sqldate", "month_year"), [
+    ("2005", "20050101", "200501"), ("2022-02", "20220201", "202202"), ("2023-W11", "20230313", "202303"),
+    ("2023-03-20", "20230320", "202303"),
+])
+def test_coarse_event_dates_keep_their_period_in_gdelt(store, event_date, sqldate, month_year):
+    """A year- or month-resolved event is not moved to the publication date (0.1 wrote 2005 as 20230321)."""
+    from peristiwa.store.export import to_gdelt_event
+    from peristiwa.store.gdelt import gdelt_event_row
+
+    row = {**next(iter(store.events(EventFilter(), 1))), "event_date": event_date}
+    fields = gdelt_event_row(to_gdelt_event(row), FipsTable.load())
+    assert (fields[1], fields[2], fields[3]) == (sqldate, month_year, event_date[:4])
+    assert fields[59][:8] == row["first_seen"].replace("-", "")  # DATEADDED stays the first sighting
+
+
+def test_csv_keeps_leading_zeros_for_readers_told_codes_are_text(store):
+    """CSV has no types: the codes are written as in CAMEO ("042"); docs/store.md gives the pandas dtype."""
+    import pandas as pd
+
+    buf = io.StringIO()
+    export(store, "csv", EventFilter(code="04"), None, buf)
+    assert ",042," in buf.getvalue()
+    frame = pd.read_csv(io.StringIO(buf.getvalue()), dtype={"event_code": str, "base_code": str, "root_code": str})
+    assert set(frame["root_code"]) == {"04"}

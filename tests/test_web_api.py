@@ -7,6 +7,7 @@ Ingestor, plus the seed article when ../shared exists. One part runs a real `per
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -141,6 +142,29 @@ def test_stats_by_period_quad_root_and_pair(client: TestClient) -> None:
     assert day["by_actor_pair"][0]["events"] >= day["by_actor_pair"][-1]["events"]
     filtered = client.get("/api/stats", params={"code": "04"}).json()
     assert {r["root_code"] for r in filtered["by_root"]} == {"04"}
+
+
+def test_timeline_json_csv_and_cli_share_one_series(client: TestClient, db: Path) -> None:
+    from typer.testing import CliRunner
+
+    from peristiwa.cli_store import store_app
+
+    week = client.get("/api/timeline", params={"period": "week"}).json()
+    assert week["rows"] and week["dated_events"] == sum(r["events"] for r in week["rows"]) <= week["events"]
+    assert week["events"] == client.get("/api/stats").json()["totals"]["events"]
+    csv_text = client.get("/api/timeline", params={"period": "week", "format": "csv"})
+    assert csv_text.headers["content-type"].startswith("text/csv")
+    header, *lines = csv_text.text.strip().splitlines()
+    assert header == "period,events,mentions,q1,q2,q3,q4" and len(lines) == len(week["rows"])
+    assert sum(int(line.split(",")[1]) for line in lines) == week["dated_events"]
+    cli = CliRunner().invoke(store_app, ["stats", "--db", str(db), "--period", "week", "--json"])
+    assert cli.exit_code == 0, cli.output
+    assert json.loads(cli.output)["by_period"] == week["rows"]
+    root = client.get("/api/timeline", params={"period": "month", "code": "04"}).json()
+    assert root["events"] == client.get("/api/events", params={"code": "04"}).json()["total"]
+    assert client.get("/api/timeline", params={"period": "year"}).status_code == 422
+    page = client.get("/timeline", params={"period": "week", "actor": "IDN"})
+    assert page.status_code == 200 and "format=csv" in page.text and 'class="period"' in page.text
 
 
 def test_network_map_and_search(client: TestClient) -> None:

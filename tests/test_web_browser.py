@@ -95,10 +95,11 @@ def test_every_page_loads_and_is_captured(page) -> None:
         ("map", "/map", "svg.map a.point"),
         ("search", "/search?q=Makassar OR Surabaya", "section h2:has-text('Articles')"),
         ("try", "/try", "textarea#text"),
+        ("api-docs", "/docs", ".opblock"),  # Swagger UI from the installed package, not a CDN
     ]
     for name, url, selector in pages:
         seconds = load(page, url)
-        assert page.locator(selector).first.is_visible(), name
+        page.locator(selector).first.wait_for(state="visible", timeout=5000)  # Swagger UI renders after load
         assert seconds < 5, f"{name} took {seconds:.2f} s"
         shoot(page, name)
     aid = article_id(page, "web-01")
@@ -175,4 +176,42 @@ def test_try_it_annotates_pasted_text(page) -> None:
     box.wait_for(state="visible")
     assert "040" in box.inner_text() or "04" in box.inner_text()
     shoot(page, "try-result")
+    assert page.errors == []
+
+
+def test_timeline_bars_match_the_csv(page) -> None:
+    load(page, "/timeline?period=week")
+    bars = page.locator("svg.chart g.period")
+    csv_text = page.request.get("/api/timeline", params={"period": "week", "format": "csv"}).text()
+    header, *lines = csv_text.strip().splitlines()
+    assert header.startswith("period,events,mentions,q1") and lines
+    assert bars.count() == len(lines)
+    drawn = sum(int(bars.nth(i).get_attribute("data-events") or 0) for i in range(bars.count()))
+    csv_total = sum(int(line.split(",")[1]) for line in lines)
+    assert drawn == csv_total == int(page.locator("[data-count=timeline-events]").inner_text())
+    dated = [e for e in page.request.get("/api/events", params={"limit": 500}).json()["items"]
+             if e["date_granularity"] == "day"]
+    assert csv_total == len(dated)
+    assert page.locator("a[download]").get_attribute("href").endswith("format=csv")
+    shoot(page, "timeline")
+    load(page, "/timeline?period=month&code=04")
+    assert page.locator("svg.chart g.period").count() >= 1
+    assert page.errors == []
+
+
+def test_network_is_spread_out_and_hides_generic_actors(page) -> None:
+    load(page, "/network")
+    circles = page.eval_on_selector_all(
+        "svg.network a.node circle", "cs => cs.map(c => [c.cx.baseVal.value, c.cy.baseVal.value, c.r.baseVal.value])")
+    assert 5 <= len(circles) <= 30
+    for i, (x1, y1, r1) in enumerate(circles):
+        for x2, y2, r2 in circles[i + 1:]:
+            assert ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 >= r1 + r2, "two actor circles overlap"
+    names = set(page.locator("svg.network a.node text").all_text_contents())
+    assert not names & {"Polisi", "bupati", "IDN", "Mahasiswa"}
+    shoot(page, "network-force")
+    load(page, "/network?top=5&generic=true")
+    assert page.locator("svg.network a.node").count() == 5
+    load(page, "/network?generic=true&top=120")
+    assert set(page.locator("svg.network a.node text").all_text_contents()) & {"Polisi", "bupati", "IDN", "Mahasiswa"}
     assert page.errors == []

@@ -61,12 +61,46 @@ def load_modal_codes() -> dict[str, dict[str, str]]:
     return {kind: {str(k): str(v) for k, v in (data.get(kind) or {}).items()} for kind in MODAL_KINDS}
 
 
+@dataclass(frozen=True, slots=True)
+class Conventions:
+    """CAMEO conventions for implicit arguments (data/conventions.yaml says why each exists)."""
+
+    jurisdiction_roots: frozenset[str] = frozenset()
+    jurisdiction_named_roots: frozenset[str] = frozenset()
+    state_roles: frozenset[str] = frozenset()
+    protest_target_roots: frozenset[str] = frozenset()
+    protest_target_role: str = "GOV"
+    place_source_roots: frozenset[str] = frozenset()
+    place_source_role: str = "CVL"
+
+    @classmethod
+    def load(cls) -> Conventions:
+        import yaml
+
+        text = resources.files("peristiwa.codebook").joinpath("data/conventions.yaml").read_text("utf-8")
+        data = yaml.safe_load(text) or {}
+        jurisdiction, protest, place = (data.get(k) or {} for k in ("jurisdiction", "protest_target", "place_source"))
+
+        def codes(section: dict, key: str) -> frozenset[str]:
+            return frozenset(str(v) for v in section.get(key) or ())
+
+        return cls(
+            jurisdiction_roots=codes(jurisdiction, "roots"), state_roles=codes(jurisdiction, "source_roles"),
+            jurisdiction_named_roots=codes(jurisdiction, "named_target_roots"),
+            protest_target_roots=codes(protest, "roots"),
+            protest_target_role=str(protest.get("target_role") or "GOV"),
+            place_source_roots=codes(place, "roots"), place_source_role=str(place.get("role") or "CVL"),
+        )
+
+
 class Codebook:
     """Lookup over the CAMEO table; load once with `Codebook.load()` and pass it around."""
 
-    def __init__(self, entries: dict[str, CodeInfo], modal_codes: dict[str, dict[str, str]] | None = None) -> None:
+    def __init__(self, entries: dict[str, CodeInfo], modal_codes: dict[str, dict[str, str]] | None = None,
+                 conventions: Conventions | None = None) -> None:
         self._entries = entries
         self._modal = modal_codes if modal_codes is not None else load_modal_codes()
+        self.conventions = conventions if conventions is not None else Conventions.load()
 
     def modal_code(self, code: str, kind: str) -> str | None:
         """The code an act takes when it is only intended, refused or threatened (None: unchanged).

@@ -1,4 +1,4 @@
-"""`python -m peristiwa.eval events|knowledge|ner|sentences …`: one entry point for the evaluators.
+"""`python -m peristiwa.eval events|knowledge|ner|parse|sentences …`: one entry point for the evaluators.
 
 Each sub-command forwards its remaining arguments to that evaluator's own `main`, so
 `python -m peristiwa.eval events --json out.json` equals `python -m peristiwa.eval.events --json out.json`.
@@ -13,6 +13,7 @@ COMMANDS = {
     "events": "peristiwa.eval.events",
     "knowledge": "peristiwa.eval.knowledge",
     "ner": "peristiwa.eval.ner",
+    "parse": "peristiwa.eval.parse",
     "sentences": "peristiwa.eval.sentences",
 }
 

@@ -26,7 +26,7 @@ from peristiwa.extract.dates import event_date
 from peristiwa.extract.depargs import DepArg, DepArgs, TreeView, active_args, nominal_args, passive_args
 from peristiwa.extract.triggers import Lexicon, TriggerMatch
 from peristiwa.lang.pack import read_yaml
-from peristiwa.model import Actor, Document, Event, EventArg, Mention, Place, Quote, Sentence, Token
+from peristiwa.model import Actor, Document, Event, EventArg, Mention, Place, Quote, Sentence, Span, Token
 
 ARG_WINDOW = 10  # tokens searched to the right of a trigger for its target
 SUBJECT_WINDOW = 14  # tokens searched to the left for the subject
@@ -107,6 +107,7 @@ class EventStage:
     def __init__(self, lexicon: Lexicon, codebook: Codebook, words: CoderWords) -> None:
         self.lexicon = lexicon
         self.codebook = codebook
+        self.conventions = codebook.conventions
         self.words = words
 
     def __call__(self, doc: Document) -> None:
@@ -131,7 +132,14 @@ class EventStage:
         return [e for m in matches for e in self._code(ctx, m)]
 
     def _code(self, ctx: _SentenceContext, match: TriggerMatch) -> list[Event]:
-        sources, targets, rule = ctx.arguments(match, self.codebook.root(match.code))
+        root = self.codebook.root(match.code)
+        sources, targets, rule = ctx.arguments(match, root)
+        if not sources and match.voice == "nominal" and root in self.conventions.place_source_roots:
+            sources = ctx.place_civilians(match, self.conventions.place_source_role)
+            rule += "; source=civilians-of-place" if sources else ""
+        if not sources and match.voice == "passive" and root in self.conventions.jurisdiction_roots:
+            sources = _authorities_of(targets)
+            rule += "; source=jurisdiction(agentless passive)" if sources else ""
         if not sources:
             return []
         if len([a for arg in sources for a in arg.actors]) > 1 and all(t.rule.endswith("relative-agent")
@@ -144,9 +152,35 @@ class EventStage:
         for source_actor, source_arg, target_actor, target_arg in _pairs(sources, targets):
             if target_actor is not None and _same_actor(source_actor, target_actor):
                 continue
+            implicit = self._implicit_target(root, source_actor, target_actor)
+            target_rule = ""
+            if implicit is not None:
+                target_actor, target_rule = implicit
             events.append(self._event(ctx, match, code, (source_actor, source_arg), (target_actor, target_arg),
-                                      rule, flags))
+                                      rule + target_rule, flags))
         return events
+
+    def _implicit_target(self, root: str, source: Actor, target: Actor | None) -> tuple[Actor, str] | None:
+        """The target CAMEO's conventions give an act whose report leaves it unknown (conventions.yaml).
+
+        Repression by a state's own forces of an unknown name (or of nobody named) is domestic:
+        X → X; a protest with no addressee is addressed to the protesters' own government.
+        Returns None when the stated target stands or no convention applies.
+        """
+        if (target is not None and target.code is not None) or not source.country:
+            return None
+        rules = self.conventions
+        is_state = source.role in rules.state_roles or (source.role is None and source.code == source.country)
+        if is_state and (root in rules.jurisdiction_roots
+                         or (root in rules.jurisdiction_named_roots and target is not None)):
+            name = target.name if target is not None else source.country
+            kind = target.type if target is not None else "LOC"
+            return Actor(None, name, kind, code=source.country, country=source.country), "; target=jurisdiction"
+        if root in rules.protest_target_roots and target is None:
+            code = source.country + rules.protest_target_role
+            return (Actor(None, code, "ORG", code=code, country=source.country, role=rules.protest_target_role),
+                    "; target=protest-own-government")
+        return None
 
     def _modal_code(self, code: str, flags: list[str]) -> tuple[str, list[str], str]:
         """CAMEO codes what was announced, refused or threatened as such (codebook/data/modality.yaml).
@@ -181,8 +215,7 @@ class EventStage:
             code=info.code,
             trigger=trigger,
             source=EventArg(source[0], source[1].mention.span, source[1].mention_index),
-            target=EventArg(target_actor, target_arg.mention.span, target_arg.mention_index)
-            if target_actor is not None and target_arg is not None else None,
+            target=_target_arg(target_actor, target_arg, trigger),
             base_code=info.base,
             root_code=info.root,
             quad_class=info.quad_class,
@@ -477,6 +510,15 @@ class _SentenceContext:
         actor = Actor(None, place.name, "LOC", code=place.country, country=place.country)
         return _Arg([actor], None, Mention(place.span, "LOC", self.index, "name", actor, place.rule), "place")
 
+    def place_civilians(self, match: TriggerMatch, role: str) -> list[_Arg]:
+        """The civilians of the country where an agentless act took place (the nearest geocoded place)."""
+        place = self.place_near(match)
+        if place is None or not place.country:
+            return []
+        actor = Actor(None, f"{place.name} ({role})", "GRP", code=place.country + role, country=place.country,
+                      role=role)
+        return [_Arg([actor], None, Mention(place.span, "GRP", self.index, "role", actor, place.rule), "place")]
+
     def _event_anaphor(self, k: int) -> _Arg | None:
         """"perjalanan itu": an event noun with a demonstrative stands for the last such event's source."""
         if k + 1 >= len(self.tokens) or self.norms[k + 1] not in self.words.demonstratives:
@@ -759,6 +801,26 @@ def _pairs(sources: list[_Arg], targets: list[_Arg]) -> Iterable[tuple[Actor, _A
     else:
         for s_actor, s_arg in source_actors:
             yield s_actor, s_arg, None, None
+
+
+def _authorities_of(targets: list[_Arg]) -> list[_Arg]:
+    """"Aktivis Mesir ditangkap": with no agent, the arrest is by the authorities of the patient's country."""
+    for arg in targets:
+        countries = {a.country for a in arg.actors if a.country}
+        if len(countries) == 1:
+            country = countries.pop()
+            actor = Actor(None, f"{country} (authorities)", "ORG", code=country + "GOV", country=country, role="GOV")
+            return [_Arg([actor], None, arg.mention, "jurisdiction")]
+    return []
+
+
+def _target_arg(actor: Actor | None, arg: _Arg | None, trigger: Span) -> EventArg | None:
+    """The event's target; an implicit one (no mention of its own) points at the trigger implying it."""
+    if actor is None:
+        return None
+    if arg is None:
+        return EventArg(actor, trigger, None)
+    return EventArg(actor, arg.mention.span, arg.mention_index)
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:

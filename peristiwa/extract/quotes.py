@@ -19,10 +19,13 @@ from dataclasses import dataclass
 from peristiwa.lang.pack import LanguagePack
 from peristiwa.model import Actor, Document, Mention, Quote, Span, Token
 
+#: A quote never crosses a paragraph (a blank line) and never contains a second opening mark of its
+#: own kind: with unbalanced typographic quotes (an opening “ whose ” was lost) the regex would
+#: otherwise run to the next closing mark, paragraphs later, and attribute a page of text.
 QUOTE_RE = re.compile(
-    r"“(?P<a>[^”]{1,3000})”"
+    r"“(?P<a>(?:[^”“\n]|\n(?![ \t]*\n)){1,3000})”"
     r"|\"(?P<b>[^\"\n]{1,3000})\""
-    r"|«(?P<c>[^»]{1,3000})»"
+    r"|«(?P<c>(?:[^»«\n]|\n(?![ \t]*\n)){1,3000})»"
     r"|(?:(?<=^)|(?<=[\s(\[]))‘(?P<d>[^’\n]{1,3000})’(?![a-z])",
     re.MULTILINE,
 )

@@ -204,6 +204,12 @@ class Lexicon:
                     found.append(match)
         return _resolve(found, keep_low)
 
+    def has_candidate(self, tokens: Sequence[Token]) -> bool:
+        """Whether the event stage will see a trigger proper here (plain speech verbs do not count);
+        the parse stage parses only such sentences, since parsing every "kata X" sentence tripled
+        the pipeline's CPU time."""
+        return any(m.priority > 0 for m in self.find(tokens, keep_low=True))
+
     def _candidates(self, norm: str) -> list[_Surface]:
         cands = self._index.get(norm)
         if cands is not None:

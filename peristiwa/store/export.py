@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -66,6 +67,29 @@ def _day(value: str | None) -> date | None:
         return None
 
 
+def period_start(value: str | None) -> date | None:
+    """The first day of an event date of any granularity: ``2005`` → 2005-01-01, ``2022-02`` →
+    2022-02-01, ``2023-W11`` → the Monday of ISO week 11, ``2023-03-20`` → itself.
+
+    Why: GDELT's SQLDATE is the day the event took place and has no field for precision. Falling
+    back to the publication date (as 0.1 did) moved "in 2005" to the day the article appeared,
+    years later; the first day of the stated period keeps the event inside it, and `MonthYear` and
+    `Year` stay exact. Our own `event_date` / `date_granularity` columns keep the real precision.
+    """
+    if not value:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}", value):
+            return date(int(value), 1, 1)
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            return date(int(value[:4]), int(value[5:]), 1)
+        if re.fullmatch(r"\d{4}-W\d{2}", value):
+            return date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
+    except ValueError:
+        return None
+    return _day(value)
+
+
 def event_record(row: dict[str, Any]) -> dict[str, Any]:
     record = {k: row.get(k) for k in EVENT_FIELDS}
     record["is_root_event"] = bool(record["is_root_event"])
@@ -74,7 +98,7 @@ def event_record(row: dict[str, Any]) -> dict[str, Any]:
 
 def to_gdelt_event(row: dict[str, Any]) -> GdeltEvent:
     """A stored event row (from `Store.events`) as a GDELT event."""
-    day = _day(row.get("event_date")) or _day(row.get("first_seen"))
+    day = period_start(row.get("event_date")) or _day(row.get("first_seen"))
     added = _day(row.get("first_seen")) or day
     return GdeltEvent(
         global_event_id=int(row["global_event_id"]), day=day,

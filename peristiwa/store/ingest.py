@@ -51,6 +51,7 @@ class IngestSummary:
 
     new: int = 0
     duplicate: int = 0
+    updated: int = 0  # of the duplicates: stored text whose metadata (title, URL, outlet, date, id) changed
     skipped: int = 0
     failed: int = 0
     event_mentions: int = 0
@@ -63,8 +64,9 @@ class IngestSummary:
 
     def line(self) -> str:
         rate = self.seen / self.seconds if self.seconds > 0 else 0.0
-        return (f"{self.new} new, {self.duplicate} duplicate, {self.skipped} skipped, {self.failed} failed "
-                f"({self.event_mentions} event mentions; {self.seconds:.1f} s, {rate:.1f} docs/s)")
+        return (f"{self.new} new, {self.duplicate} duplicate, {self.skipped} skipped, {self.failed} failed, "
+                f"{self.updated} updated ({self.event_mentions} event mentions; {self.seconds:.1f} s, "
+                f"{rate:.1f} docs/s)")
 
 
 ProgressFn = Callable[[IngestSummary], None]
@@ -136,6 +138,8 @@ class Ingestor:
                 record = self.classify(item, seen)
                 if record is None:
                     summary.duplicate += 1
+                    if item.article is not None and self.store.update_metadata(item.identity, item.article):
+                        summary.updated += 1
                     continue
                 needs = record.status == "done"
                 queue.append(_Pending(record, needs))

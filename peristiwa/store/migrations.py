@@ -284,7 +284,19 @@ SELECT a.id, a.doc_id, a.status, a.error, a.outlet, a.published, a.language, a.t
 FROM articles a;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+#: v2 — the full-text tables re-declared with double-quoted `content="…"`: Datasette recognises an
+#: FTS table's content table only in that form (with single quotes `?_search=` silently ignored the
+#: query). Re-declaring an external-content table loses no data: 'rebuild' re-reads the content table.
+_V2 = """
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content="articles", content_rowid="id");
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+DROP TABLE quotes_fts;
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content="quotes", content_rowid="id");
+INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

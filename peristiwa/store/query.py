@@ -18,11 +18,13 @@ QUERY_COLUMNS: tuple[tuple[str, str], ...] = (
     ("event_date", "date"), ("event_code", "code"), ("label", "event"), ("source_code", "source"),
     ("source_name", "source name"), ("target_code", "target"), ("target_name", "target name"),
     ("place_name", "place"), ("num_mentions", "mentions"), ("num_sources", "sources"),
-    ("num_articles", "articles"), ("id", "event id"),
+    ("num_articles", "articles"), ("id", "event id"), ("article_id", "article"), ("source_url", "url"),
+    ("sentence_text", "sentence"),
 )
 QUERY_FIELDS = ("id", "global_event_id", "event_date", "event_code", "label", "quad_class", "goldstein",
                 "source_code", "source_name", "target_code", "target_name", "place_name", "place_country",
-                "num_mentions", "num_sources", "num_articles", "avg_tone", "first_seen", "last_seen", "source_url")
+                "num_mentions", "num_sources", "num_articles", "avg_tone", "first_seen", "last_seen", "source_url",
+                "article_id", "sentence_text")
 
 
 def _console(out: IO[str]) -> Console:
@@ -37,6 +39,16 @@ def _cell(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
+
+
+def _rows_table(name: str, cols: tuple[str, ...], rows: list[dict[str, Any]]) -> Table:
+    """A titled table of `rows` (dicts) showing `cols`; long cells fold instead of being cut."""
+    table = Table(title=f"{name} ({len(rows)})", header_style="bold")
+    for col in cols:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*[_cell(row.get(c)) for c in cols])
+    return table
 
 
 def render_events(rows: Iterable[dict[str, Any]], fmt: str, out: IO[str], console: Console | None = None) -> int:
@@ -66,7 +78,7 @@ def render_events(rows: Iterable[dict[str, Any]], fmt: str, out: IO[str], consol
 
 def render_stats(stats: dict[str, Any], fmt: str, out: IO[str], labels: dict[str, str] | None = None,
                  console: Console | None = None) -> None:
-    """Totals and counts by root code, actor pair and day."""
+    """Totals (filtered, then the whole store's) and counts by root code, actor pair and period."""
     labels = labels or {}
     if fmt == "json":
         out.write(json.dumps(stats, ensure_ascii=False, indent=2) + "\n")
@@ -76,7 +88,10 @@ def render_stats(stats: dict[str, Any], fmt: str, out: IO[str], labels: dict[str
     totals.add_column("what")
     totals.add_column("count", justify="right")
     for key, value in stats["totals"].items():
-        totals.add_row(key, str(value))
+        totals.add_row(key.replace("_", " "), str(value))
+    for key, value in stats["store"].items():
+        if key != "articles":
+            totals.add_row(f"{key.replace('_', ' ')} (whole store)", str(value))
     console.print(totals)
     roots = Table(title="events by root code", header_style="bold")
     for col in ("root", "label", "events", "mentions"):
@@ -90,12 +105,26 @@ def render_stats(stats: dict[str, Any], fmt: str, out: IO[str], labels: dict[str
     for row in stats["by_actor_pair"]:
         pairs.add_row(row["source_code"], row["target_code"], str(row["events"]), str(row["mentions"]))
     console.print(pairs)
-    days = Table(title="events by day", header_style="bold")
-    for col in ("day", "events", "mentions"):
-        days.add_column(col)
-    for row in stats["by_day"]:
-        days.add_row(row["day"], str(row["events"]), str(row["mentions"]))
-    console.print(days)
+    period = stats.get("period", "day")
+    series = Table(title=f"events by {period} and QuadClass", header_style="bold")
+    for col in (period, "events", "mentions", "Q1", "Q2", "Q3", "Q4"):
+        series.add_column(col, justify="left" if col == period else "right")
+    for row in stats["by_period"]:
+        series.add_row(row["period"], *(str(row[k]) for k in ("events", "mentions", "q1", "q2", "q3", "q4")))
+    console.print(series)
+
+
+def render_event(event: dict[str, Any], fmt: str, out: IO[str], console: Console | None = None) -> None:
+    """One merged event and every mention of it, each with its article id, URL and sentence."""
+    if fmt == "json":
+        out.write(json.dumps(event, ensure_ascii=False, indent=2) + "\n")
+        return
+    console = console or _console(out)
+    console.print(f"[bold]event {event['id']}[/] {event.get('event_code')} {event.get('label') or ''}  "
+                  f"{event.get('source_code') or '-'} → {event.get('target_code') or '-'}  "
+                  f"date={event.get('event_date') or '?'}", highlight=False)
+    cols = ("article_id", "doc_id", "published", "url", "sentence", "trigger_text", "rule", "sentence_text")
+    console.print(_rows_table("mentions", cols, event["mentions"]))
 
 
 def render_article(article: dict[str, Any], fmt: str, out: IO[str], console: Console | None = None) -> None:
@@ -119,13 +148,8 @@ def render_article(article: dict[str, Any], fmt: str, out: IO[str], console: Con
     )
     for name, cols in sections:
         rows = article.get(name) or []
-        table = Table(title=f"{name} ({len(rows)})", header_style="bold")
-        for col in cols:
-            table.add_column(col, overflow="fold")
-        for row in rows:
-            table.add_row(*[_cell(row.get(c)) for c in cols])
         if rows:
-            console.print(table)
+            console.print(_rows_table(name, cols, rows))
 
 
-__all__ = ["QUERY_FIELDS", "render_article", "render_events", "render_stats"]
+__all__ = ["QUERY_FIELDS", "render_article", "render_event", "render_events", "render_stats"]

@@ -33,7 +33,7 @@ JSON_EXTS = (".jsonl", ".json", ".ndjson")
 WARC_EXTS = (".warc", ".warc.gz")
 KNOWN_EXTS = TEXT_EXTS + HTML_EXTS + JSON_EXTS + WARC_EXTS
 MIN_HTML_WORDS = 10  # fewer words than this is a menu or a stub, not an article
-JSON_FIELDS = ("id", "url", "title", "text", "published", "source", "language")
+JSON_FIELDS = ("id", "url", "title", "text", "published", "source", "outlet", "language")
 
 ItemStatus = Literal["ok", "failed", "skipped"]
 
@@ -254,7 +254,7 @@ def json_item(obj: Any, origin: str, default_id: str, default_date: date | None 
     article = Article(
         id=str(obj.get("id") or default_id), text=text, title=obj.get("title") or None, url=url,
         published=parse_date(obj.get("published") or obj.get("date")) or default_date,
-        source=obj.get("source") or _host(url),
+        source=obj.get("source") or obj.get("outlet") or _host(url),
     )
     return InputItem(origin, article, declared_language=obj.get("language"))
 

@@ -18,8 +18,17 @@ from pathlib import Path
 from typing import Any
 
 from peristiwa.extract.events import is_resolved
-from peristiwa.model import Actor, Document, Event
-from peristiwa.store.base import EventFilter, IngestRecord, QueryError, StoreCounts
+from peristiwa.model import Actor, Article, Document, Event
+from peristiwa.store.base import (
+    ACTOR_KEY,
+    PERIOD_GRANULARITIES,
+    EventFilter,
+    IngestRecord,
+    Period,
+    QueryError,
+    StoreCounts,
+    period_rows,
+)
 from peristiwa.store.merge import MergeMention, MergeParams, cluster_mentions, merge_date, merge_key
 from peristiwa.store.migrations import migrate
 
@@ -46,6 +55,15 @@ def event_mention_id(content_hash: str, idx: int, event: Event) -> str:
         content_hash, idx, event.sentence, event.trigger.start, event.code,
         event.source.actor.code if event.source else "", event.target.actor.code if event.target else ""))
     return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+#: the article, URL and sentence of an event's first mention: how `query` leads back to the text
+FIRST_MENTION_CONTEXT = (
+    ", (SELECT emr.article_id FROM event_mentions_readable emr WHERE emr.event_id = e.id ORDER BY emr.id LIMIT 1)"
+    " AS article_id"
+    ", (SELECT emr.sentence_text FROM event_mentions_readable emr WHERE emr.event_id = e.id ORDER BY emr.id LIMIT 1)"
+    " AS sentence_text "
+)
 
 
 class SQLiteStore:
@@ -95,6 +113,17 @@ class SQLiteStore:
     def has_content(self, content_hash: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone() \
             is not None
+
+    def update_metadata(self, content_hash: str, article: Article) -> bool:
+        values = (article.id, article.url, article.source, article.title,
+                  article.published.isoformat() if article.published else None)
+        columns = ("doc_id", "url", "outlet", "title", "published")
+        changed = " OR ".join(f"(? IS NOT NULL AND ({c} IS NULL OR {c} <> ?))" for c in columns)
+        cursor = self.conn.execute(
+            f"UPDATE articles SET {', '.join(f'{c} = coalesce(?, {c})' for c in columns)} "
+            f"WHERE content_hash = ? AND ({changed})",
+            [*values, content_hash, *(v for value in values for v in (value, value))])
+        return cursor.rowcount > 0
 
     def write_batch(self, records: Sequence[IngestRecord]) -> None:
         if not records:
@@ -300,12 +329,14 @@ class SQLiteStore:
     def _run(self, sql: str, params: Sequence[Any]) -> Iterator[sqlite3.Row]:
         yield from self.conn.execute(sql, params)
 
-    def events(self, filters: EventFilter, limit: int | None = None) -> Iterator[dict[str, Any]]:
+    def events(self, filters: EventFilter, limit: int | None = None, *, context: bool = False
+               ) -> Iterator[dict[str, Any]]:
         where, params = self.where_clause(filters)
         sql = (
             "SELECT e.*, sa.name AS source_name, ta.name AS target_name, "
             "(SELECT em.label FROM event_mentions em WHERE em.event_id = e.id AND em.event_code = e.event_code "
             " ORDER BY em.id LIMIT 1) AS label "
+            f"{FIRST_MENTION_CONTEXT if context else ''}"
             "FROM events e LEFT JOIN actors sa ON sa.id = e.source_actor_id "
             f"LEFT JOIN actors ta ON ta.id = e.target_actor_id{where} "
             "ORDER BY e.event_date DESC, e.num_mentions DESC, e.id")
@@ -328,29 +359,50 @@ class SQLiteStore:
         for row in self._run(sql, params):
             yield dict(row)
 
-    def stats(self, filters: EventFilter, top: int = 20) -> dict[str, Any]:
+    def stats(self, filters: EventFilter, top: int = 20, period: Period = "day") -> dict[str, Any]:
         where, params = self.where_clause(filters)
         base = f"FROM events e{where}"
 
         def rows(sql: str) -> list[dict[str, Any]]:
             return [dict(r) for r in self._run(sql, params)]
 
+        counts = self.counts()
         return {
             "totals": {
-                **{f"articles_{k}": v for k, v in self.counts().articles.items()},
+                **{f"articles_{k}": v for k, v in counts.articles.items()},
                 "events": rows(f"SELECT count(*) AS n {base}")[0]["n"],
-                "event_mentions": rows(f"SELECT coalesce(sum(e.num_mentions), 0) AS n {base}")[0]["n"],
+                "resolved_mentions": rows(f"SELECT coalesce(sum(e.num_mentions), 0) AS n {base}")[0]["n"],
             },
+            "store": counts.as_dict(),
             "by_root": rows(f"SELECT e.root_code, count(*) AS events, sum(e.num_mentions) AS mentions {base} "
                             "GROUP BY e.root_code ORDER BY e.root_code"),
             "by_actor_pair": rows(
                 f"SELECT coalesce(e.source_code, '') AS source_code, coalesce(e.target_code, '') AS target_code, "
                 f"count(*) AS events, sum(e.num_mentions) AS mentions {base} "
                 f"GROUP BY 1, 2 ORDER BY events DESC, mentions DESC, 1, 2 LIMIT {int(top)}"),
-            "by_day": rows(f"SELECT e.event_date AS day, count(*) AS events, sum(e.num_mentions) AS mentions "
-                           f"{base}{' AND' if where else ' WHERE'} e.date_granularity = 'day' "
-                           "GROUP BY e.event_date ORDER BY e.event_date"),
+            "period": period,
+            "by_period": self.timeline(filters, period),
         }
+
+    def timeline(self, filters: EventFilter, period: Period = "day") -> list[dict[str, Any]]:
+        where, params = self.where_clause(filters)
+        granularities = PERIOD_GRANULARITIES[period]
+        length = 7 if period == "month" else 10
+        sql = (f"SELECT substr(e.event_date, 1, {length}), e.quad_class, count(*), sum(e.num_mentions) "
+               f"FROM events e{where}{' AND' if where else ' WHERE'} "
+               f"e.date_granularity IN ({', '.join('?' * len(granularities))}) GROUP BY 1, 2 ORDER BY 1, 2")
+        return period_rows((tuple(r) for r in self._run(sql, [*params, *granularities])), period)
+
+    def event(self, ref: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM events_readable WHERE id = ? OR CAST(global_event_id AS TEXT) = ?",
+                                (ref, ref)).fetchone()
+        if row is None:
+            return None
+        result = dict(row)
+        result["mentions"] = [dict(r) for r in self.conn.execute(
+            "SELECT emr.*, a.url, a.title FROM event_mentions_readable emr JOIN articles a ON a.id = emr.article_id "
+            "WHERE emr.event_id = ? ORDER BY emr.id", (result["id"],))]
+        return result
 
     def counts(self) -> StoreCounts:
         c = StoreCounts()
@@ -359,7 +411,7 @@ class SQLiteStore:
         c.event_mentions, c.resolved_mentions = self.conn.execute(
             "SELECT count(*), coalesce(sum(resolved), 0) FROM event_mentions").fetchone()
         c.events = self.conn.execute("SELECT count(*) FROM events").fetchone()[0]
-        c.actors = self.conn.execute("SELECT count(*) FROM actors").fetchone()[0]
+        c.actors = self.conn.execute(f"SELECT count(DISTINCT {ACTOR_KEY.format(a='a')}) FROM actors a").fetchone()[0]
         return c
 
     def article(self, ref: str) -> dict[str, Any] | None:

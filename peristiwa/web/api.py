@@ -7,17 +7,19 @@ Errors are `{"error": message}` with a 4xx status (see `peristiwa.web.app`).
 
 from __future__ import annotations
 
+import csv
 import hmac
+import io
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from peristiwa.store.base import EventFilter
+from peristiwa.store.base import EventFilter, Period
 from peristiwa.web.annotate import document_view
 from peristiwa.web.params import MAX_QUERY_CHARS, Paging, event_filter, graph_filter, paging
-from peristiwa.web.queries import PERIODS, GraphFilter, WebQueries
+from peristiwa.web.queries import GraphFilter, WebQueries
 from peristiwa.web.state import WebState
 
 router = APIRouter(prefix="/api")
@@ -57,11 +59,9 @@ class ArticleIn(BaseModel):
     title: str | None = Field(None, max_length=1000)
 
 
-@router.get("/health", summary="Server status")
+@router.get("/health", summary="Server status and the store's counts (named as in `peristiwa stats`)")
 def health(st: St, q: Q) -> dict[str, Any]:
-    counts = q.store.counts()
-    return {"ok": True, "allow_writes": st.settings.allow_writes, "events": counts.events,
-            "articles": counts.articles, "actors": counts.actors}
+    return {"ok": True, "allow_writes": st.settings.allow_writes, **q.store.counts().as_dict()}
 
 
 # --- articles ---------------------------------------------------------------------------
@@ -162,16 +162,40 @@ def search(q: Q, query: Annotated[str, Query(alias="q", min_length=1, max_length
 
 
 @router.get("/stats", summary="Counts by period and QuadClass, by root, by QuadClass, by actor pair")
-def stats(q: Q, f: Filt, period: Literal["day", "week", "month"] = "day",
-          top: Annotated[int, Query(ge=1, le=100)] = 20) -> dict[str, Any]:
-    assert period in PERIODS
+def stats(q: Q, f: Filt, period: Period = "day", top: Annotated[int, Query(ge=1, le=100)] = 20) -> dict[str, Any]:
     return q.stats(f, period, top)
+
+
+TIMELINE_COLUMNS = ("period", "events", "mentions", "q1", "q2", "q3", "q4")
+
+
+@router.get("/timeline", summary="Events per day, ISO week or month by QuadClass (JSON or CSV)")
+def timeline(q: Q, f: Filt, period: Period = "week",
+             fmt: Annotated[Literal["json", "csv"], Query(alias="format")] = "json") -> Any:
+    """The series of the /timeline page and `peristiwa stats --period`; `events` counts every matching
+    event, `dated_events` those precise enough to fall into a period (the rows' sum)."""
+    rows = q.store.timeline(f, period)
+    if fmt == "csv":
+        return Response(timeline_csv(rows), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="peristiwa-timeline-{period}.csv"'})
+    return {"period": period, "events": q.count_events(f), "dated_events": sum(r["events"] for r in rows),
+            "rows": rows}
+
+
+def timeline_csv(rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(TIMELINE_COLUMNS)
+    writer.writerows([r[c] for c in TIMELINE_COLUMNS] for r in rows)
+    return out.getvalue()
 
 
 # --- network and map ----------------------------------------------------------------------
 @router.get("/network", summary="Actor-to-actor graph: edges with event counts and mean Goldstein")
-def network(q: Q, g: GFilt, max_edges: Annotated[int, Query(ge=1, le=1000)] = 150) -> dict[str, Any]:
-    return q.network(g, max_edges)
+def network(q: Q, g: GFilt, max_edges: Annotated[int, Query(ge=1, le=1000)] = 150,
+            top: Annotated[int, Query(ge=2, le=200, description="Actors to keep (most events first).")] = 200,
+            ) -> dict[str, Any]:
+    return q.network(g, max_edges, top)
 
 
 @router.get("/network/edge", summary="The events behind one network edge")

@@ -37,7 +37,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         from peristiwa.store.sqlite import SQLiteStore
 
         SQLiteStore(settings.db).close()  # create an empty store to write into
-    app = FastAPI(title="peristiwa", version="1",
+    app = FastAPI(title="peristiwa", version="1", docs_url=None, redoc_url=None,
                   description="Political events (CAMEO/PLOVER) extracted from Indonesian news: articles, events "
                               "with provenance, actors, quotes, statistics and on-the-fly extraction.")
     app.state.web = WebState(settings)
@@ -53,11 +53,39 @@ def create_app(settings: WebSettings) -> FastAPI:
         return Response(app.state.web.world_svg(), media_type="image/svg+xml",
                         headers={"Cache-Control": "public, max-age=86400"})
 
+    _mount_api_docs(app)
     app.mount("/assets", StaticFiles(directory=STATIC), name="assets")
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(QueryError, _query_error)
     return app
+
+
+def _mount_api_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs from the files the installed `fastapi-offline` package ships (Swagger UI 5).
+
+    Why not FastAPI's default page: it loads Swagger UI from a CDN, so offline (our promise) /docs
+    was blank. The page starts Swagger UI from our own static script, not an inline one, so it
+    works under a Content-Security-Policy that allows only same-origin scripts.
+    """
+    from importlib.resources import files
+
+    swagger_files = Path(str(files("fastapi_offline") / "static"))
+    app.mount("/assets/swagger", StaticFiles(directory=swagger_files), name="swagger")
+
+    @app.get("/docs", include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        return HTMLResponse(API_DOCS_PAGE)
+
+
+API_DOCS_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>peristiwa API</title>
+<link rel="stylesheet" href="/assets/swagger/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="/assets/swagger/swagger-ui-bundle.js"></script>
+<script src="/assets/api-docs.js"></script>
+</body></html>
+"""
 
 
 def _wants_json(request: Request) -> bool:

@@ -47,6 +47,7 @@ def quad_bars(rows: Sequence[dict[str, Any]], width: int = 760, height: int = 22
     for i, row in enumerate(rows):
         x = left + i * step + (step - bar_w) / 2
         y = top + plot_h
+        parts.append(f'<g class="period" data-period="{escape(row["period"])}" data-events="{row["events"]}">')
         for quad in (1, 2, 3, 4):
             n = row.get(f"q{quad}", 0)
             if not n:
@@ -56,6 +57,7 @@ def quad_bars(rows: Sequence[dict[str, Any]], width: int = 760, height: int = 22
             parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" '
                          f'fill="{QUAD_FILLS[quad]}"><title>{escape(row["period"])}: {n} '
                          f'{QUAD_LABELS[quad]}</title></rect>')
+        parts.append("</g>")
         if i % label_every == 0:
             parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{height - bottom + 14}" text-anchor="middle" '
                          f'class="tick">{escape(row["period"])}</text>')

@@ -73,6 +73,8 @@ def _pager(request: Request, total: int, limit: int, offset: int) -> dict[str, A
 
 
 MAX_CHART_PERIODS = 120
+DEFAULT_NETWORK_NODES = 30
+MAX_NETWORK_NODES = 120
 
 
 def auto_period(first: str | None, last: str | None) -> str:
@@ -92,6 +94,20 @@ def dashboard(request: Request, q: Q, f: Filt,
     recent = q.articles_page(None, "done", 10, 0).items
     return page(request, "dashboard.html", stats=stats, chart=quad_bars(shown), legend=quad_legend(), shown=shown,
                 recent=recent, period=chosen, f=f, cut=len(stats["by_period"]) - len(shown))
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(request: Request, q: Q, f: Filt,
+             period: Annotated[str, Query(pattern="^(auto|day|week|month)$")] = "auto") -> HTMLResponse:
+    """Events per period by QuadClass for any event filter, with the same series as CSV (`/api/timeline`)."""
+    chosen = auto_period(*q.date_range()) if period == "auto" else period
+    rows = q.store.timeline(f, chosen)  # type: ignore[arg-type]
+    shown = rows[-MAX_CHART_PERIODS:]
+    items = [*_query_items(request, ("offset", "period", "format")), ("period", chosen)]
+    return page(request, "timeline.html", f=f, period=chosen, rows=rows, shown=shown, cut=len(rows) - len(shown),
+                chart=quad_bars(shown), legend=quad_legend(), matching=q.count_events(f),
+                dated=sum(r["events"] for r in rows), json_url="/api/timeline?" + urlencode(items),
+                csv_url="/api/timeline?" + urlencode([*items, ("format", "csv")]))
 
 
 @router.get("/articles", response_class=HTMLResponse)
@@ -144,11 +160,12 @@ def actor(request: Request, q: Q, st: St, key: Annotated[str, Path(max_length=20
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network(request: Request, q: Q, g: GFilt,
-            max_edges: Annotated[int, Query(ge=1, le=1000)] = 150) -> HTMLResponse:
-    graph = q.network(g, max_edges)
-    svg = network_svg(graph, _query_items(request, ("max_edges",)))
-    return page(request, "network.html", graph=graph, svg=svg, g=g, roots=q.roots(), max_edges=max_edges)
+def network(request: Request, q: Q, g: GFilt, max_edges: Annotated[int, Query(ge=1, le=1000)] = 300,
+            top: Annotated[int, Query(ge=2, le=MAX_NETWORK_NODES)] = DEFAULT_NETWORK_NODES) -> HTMLResponse:
+    graph = q.network(g, max_edges, top)
+    svg = network_svg(graph, _query_items(request, ("max_edges", "top")))
+    return page(request, "network.html", graph=graph, svg=svg, g=g, roots=q.roots(), max_edges=max_edges,
+                top=top, max_top=MAX_NETWORK_NODES)
 
 
 @router.get("/network/edge", response_class=HTMLResponse)

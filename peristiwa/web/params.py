@@ -74,6 +74,7 @@ def graph_filter(
     min_mentions: Annotated[int, Query(ge=1, le=100_000, description="Minimum mentions per event.")] = 1,
     quad: Annotated[int | None, Query(ge=1, le=4, description="QuadClass 1-4.")] = None,
     actor: Annotated[str | None, Query(max_length=100, description="Either side: code prefix or name.")] = None,
+    generic: Annotated[bool, Query(description="Network: also show generic and unresolved actors.")] = False,
 ) -> GraphFilter:
     """Filters of the network and map views."""
     _check_range(date_from, date_to)
@@ -82,7 +83,7 @@ def graph_filter(
         if not (r.isdigit() and len(r) == 2):
             raise HTTPException(422, f"root must be a two-digit CAMEO root code such as 04 or 19, got {r!r}")
     return GraphFilter(date_from=date_from, date_to=date_to, roots=roots, min_mentions=min_mentions, quad=quad,
-                       actor=actor)
+                       actor=actor, generic=generic)
 
 
 __all__ = ["DEFAULT_PAGE_SIZE", "MAX_PAGE_SIZE", "Paging", "event_filter", "graph_filter", "paging"]

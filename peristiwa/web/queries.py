@@ -13,19 +13,15 @@ Event filters reuse `SQLiteStore.where_clause`, so `/api/events?actor=RUS` means
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from peristiwa.store.base import EventFilter, QueryError
+from peristiwa.store.base import ACTOR_KEY, PERIODS, EventFilter, Period, QueryError
 from peristiwa.store.sqlite import SQLiteStore
 
-PERIODS = ("day", "week", "month")
-
-# Actor identity in the web app: the KB id when linked, else "name:<name>" (unlinked actors).
-ACTOR_KEY = "coalesce({a}.kb_id, 'name:' || {a}.name)"
+# Actor identity in the web app (ACTOR_KEY): the KB id when linked, else "name:<name>" (unlinked actors).
 _KEY_SA = ACTOR_KEY.format(a="sa")
 _KEY_TA = ACTOR_KEY.format(a="ta")
 _KEY_A = ACTOR_KEY.format(a="a")
@@ -77,6 +73,15 @@ class GraphFilter:
     min_mentions: int = 1
     quad: int | None = None
     actor: str | None = None
+    generic: bool = False  # network only: also draw generic and unresolved actors (`GENERIC_ACTOR`)
+
+
+# Noise in an actor graph: an actor with no KB id that is unresolved (no CAMEO code), code-only (its
+# name is its code, e.g. "IDN"), or a single word that is not a place ("pemerintah", "Polisi",
+# "Dialog"): role nouns and sentence-initial common nouns that the coder could not tie to anyone.
+# Such nodes collect edges from unrelated stories and hide the real actors (docs/web.md, "Network").
+GENERIC_ACTOR = ("({a}.kb_id IS NULL AND ({a}.code IS NULL OR {a}.code = '' OR {a}.name = {a}.code "
+                 "OR ({a}.name NOT LIKE '% %' AND coalesce({a}.type, '') <> 'LOC')))")
 
 
 def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -112,9 +117,13 @@ class WebQueries:
         """The store's own filter clause (raises QueryError for a bad FTS query)."""
         return self.store.where_clause(f)
 
+    def count_events(self, f: EventFilter) -> int:
+        where, params = self.where(f)
+        return self.conn.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()[0]
+
     def events_page(self, f: EventFilter, limit: int, offset: int) -> Page:
         where, params = self.where(f)
-        total = self.conn.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()[0]
+        total = self.count_events(f)
         items = _rows(self.conn.execute(
             f"{_EVENT_SELECT}{where} ORDER BY e.event_date DESC, e.num_mentions DESC, e.id LIMIT ? OFFSET ?",
             [*params, limit, offset]))
@@ -309,28 +318,21 @@ class WebQueries:
             "ORDER BY rank LIMIT ?", (q, limit)))
 
     # --- stats --------------------------------------------------------------------------
-    def stats(self, f: EventFilter, period: str, top: int) -> dict[str, Any]:
-        """Totals; events by period split by QuadClass; by root, by QuadClass, by actor pair."""
+    def stats(self, f: EventFilter, period: Period, top: int) -> dict[str, Any]:
+        """Totals (named as in `StoreCounts`); events by period split by QuadClass; by root, QuadClass, pair."""
         where, params = self.where(f)
         glue = " AND" if where else " WHERE"
-        dated = {"day": "e.date_granularity = 'day'", "week": "e.date_granularity = 'day'",
-                 "month": "e.date_granularity IN ('day', 'month')"}[period]
-        length = 7 if period == "month" else 10
-        raw = _rows(self.conn.execute(
-            f"SELECT substr(e.event_date, 1, {length}) AS period, e.quad_class, count(*) AS events, "
-            f"sum(e.num_mentions) AS mentions FROM events e{where}{glue} {dated} GROUP BY 1, 2 ORDER BY 1, 2", params))
-        by_period = _aggregate_periods(raw, period)
         totals = self.conn.execute(
             f"SELECT count(*), coalesce(sum(e.num_mentions), 0), round(avg(e.goldstein), 3) FROM events e{where}",
             params).fetchone()
+        counts = self.store.counts()
         return {
             "period": period,
-            "totals": {"events": totals[0], "event_mentions": totals[1], "mean_goldstein": totals[2],
-                       "articles": self.conn.execute("SELECT count(*) FROM articles WHERE status = 'done'")
-                       .fetchone()[0],
-                       "actors": self.conn.execute(f"SELECT count(DISTINCT {_KEY_A}) FROM actors a").fetchone()[0],
+            "totals": {"events": totals[0], "resolved_mentions": totals[1], "mean_goldstein": totals[2],
+                       "articles": counts.articles.get("done", 0),
                        "quotes": self.conn.execute("SELECT count(*) FROM quotes").fetchone()[0]},
-            "by_period": by_period,
+            "store": counts.as_dict(),
+            "by_period": self.store.timeline(f, period),
             "by_root": _rows(self.conn.execute(
                 f"SELECT e.root_code, count(*) AS events, sum(e.num_mentions) AS mentions, "
                 f"round(avg(e.goldstein), 2) AS mean_goldstein FROM events e{where} GROUP BY 1 ORDER BY 2 DESC, 1",
@@ -364,22 +366,21 @@ class WebQueries:
             params.extend(g.roots)
         return " WHERE " + " AND ".join(clauses), params
 
-    def network(self, g: GraphFilter, max_edges: int) -> dict[str, Any]:
-        """Actor-to-actor edges (source → target) with event counts and mean Goldstein."""
+    def network(self, g: GraphFilter, max_edges: int, top: int | None = None) -> dict[str, Any]:
+        """Actor-to-actor edges (source → target) with event counts and mean Goldstein, among the `top`
+        actors by events (of the `max_edges` busiest edges); generic actors are left out unless asked."""
         where, params = self._graph_where(g)
+        if not g.generic:
+            where += f" AND NOT {GENERIC_ACTOR.format(a='sa')} AND NOT {GENERIC_ACTOR.format(a='ta')}"
         edges = _rows(self.conn.execute(
             f"SELECT {_KEY_SA} AS source, {_KEY_TA} AS target, max(sa.name) AS source_name, "
             "max(ta.name) AS target_name, max(sa.code) AS source_code, max(ta.code) AS target_code, "
             "count(*) AS events, sum(e.num_mentions) AS mentions, round(avg(e.goldstein), 2) AS mean_goldstein "
             "FROM events e JOIN actors sa ON sa.id = e.source_actor_id JOIN actors ta ON ta.id = e.target_actor_id"
             f"{where} GROUP BY 1, 2 ORDER BY mentions DESC, events DESC, 1, 2 LIMIT ?", [*params, max_edges]))
-        nodes: dict[str, dict[str, Any]] = {}
-        for edge in edges:
-            for side in ("source", "target"):
-                node = nodes.setdefault(edge[side], {"key": edge[side], "name": edge[f"{side}_name"],
-                                                     "code": edge[f"{side}_code"], "events": 0})
-                node["events"] += edge["events"]
-        return {"nodes": sorted(nodes.values(), key=lambda n: (-n["events"], n["key"])), "edges": edges}
+        nodes = sorted(_graph_nodes(edges).values(), key=lambda n: (-n["events"], n["key"]))[:top]
+        keep = {n["key"] for n in nodes}
+        return {"nodes": nodes, "edges": [e for e in edges if e["source"] in keep and e["target"] in keep]}
 
     def edge_events(self, g: GraphFilter, source: str, target: str, limit: int) -> list[dict[str, Any]]:
         """The events behind one network edge (same filter as the graph)."""
@@ -415,26 +416,15 @@ class WebQueries:
         return row[0], row[1]
 
 
-def _aggregate_periods(rows: Sequence[dict[str, Any]], period: str) -> list[dict[str, Any]]:
-    """Rows of (period, quad_class, events) → one row per period with events per QuadClass.
-
-    ISO weeks are computed here rather than in SQL because SQLite before 3.46 has no `%V`.
-    """
-    out: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        key = row["period"]
-        if period == "week":
-            try:
-                iso = date.fromisoformat(key).isocalendar()
-            except ValueError:
-                continue
-            key = f"{iso.year}-W{iso.week:02d}"
-        item = out.setdefault(key, {"period": key, "events": 0, "mentions": 0, "q1": 0, "q2": 0, "q3": 0, "q4": 0})
-        item["events"] += row["events"]
-        item["mentions"] += row["mentions"] or 0
-        if row["quad_class"] in (1, 2, 3, 4):
-            item[f"q{row['quad_class']}"] += row["events"]
-    return [out[k] for k in sorted(out)]
+def _graph_nodes(edges: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The actors at either end of the edges, each with its number of events over all its edges."""
+    nodes: dict[str, dict[str, Any]] = {}
+    for edge in edges:
+        for side in ("source", "target"):
+            node = nodes.setdefault(edge[side], {"key": edge[side], "name": edge[f"{side}_name"],
+                                                 "code": edge[f"{side}_code"], "events": 0})
+            node["events"] += edge["events"]
+    return nodes
 
 
-__all__ = ["PERIODS", "GraphFilter", "Page", "WebQueries", "actor_ids_sql"]
+__all__ = ["GENERIC_ACTOR", "PERIODS", "GraphFilter", "Page", "WebQueries", "actor_ids_sql"]

@@ -125,8 +125,17 @@ function apiUrl(link) {
   return "/api" + href;
 }
 
+// --- range inputs: show the value while dragging (the <output> holds the server's value) ---
+function initRanges() {
+  document.querySelectorAll('input[type="range"][aria-describedby]').forEach((input) => {
+    const output = document.getElementById(input.getAttribute("aria-describedby"));
+    if (output) input.addEventListener("input", () => { output.textContent = input.value; });
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   initAnnotated();
+  initRanges();
   initPanel("svg.network a.edge", apiUrl);
   initPanel("svg.map a.point", apiUrl);
 });

@@ -1,0 +1,50 @@
+"""CAMEO conventions for sides a report leaves implicit (codebook/data/conventions.yaml); our own sentences."""
+
+from __future__ import annotations
+
+
+def coded(extract, text: str) -> list[tuple[str, str | None, str | None, str]]:
+    doc = extract(text, published="2023-05-10")
+    return [(e.code, e.source.actor.code if e.source else None, e.target.actor.code if e.target else None, e.rule)
+            for e in doc.events if not e.negated]
+
+
+def test_state_repression_of_an_unknown_name_is_domestic(extract) -> None:
+    events = coded(extract, "Polisi Vietnam menangkap Lusiano Kerbatu di Hanoi pada Selasa.")
+    assert any(code.startswith("17") and src.startswith("VNM") and tgt == "VNM" and "target=jurisdiction" in rule
+               for code, src, tgt, rule in events), events
+
+
+def test_unknown_name_met_by_a_foreign_envoy_gets_no_invented_country(extract) -> None:
+    events = coded(extract, "Duta Besar Jepang bertemu dengan Budi Santoso di Jakarta pada Selasa.")
+    assert all(tgt is None or not tgt.startswith("JPN") for _, _, tgt, _ in events), events
+
+
+def test_agentless_protest_is_by_civilians_of_the_place_against_their_government(extract) -> None:
+    events = coded(extract, "Unjuk rasa besar terjadi pada Senin di Surabaya.")
+    assert [(c, s, t[:3]) for c, s, t, _ in events] == [("141", "IDNCVL", "IDN")], events
+    assert "source=civilians-of-place" in events[0][3]
+    headline = coded(extract, "Gelombang unjuk rasa melanda Surabaya sejak Senin.")
+    assert [(c, s) for c, s, _, _ in headline] == [("141", "IDNCVL")], headline
+
+
+def test_protest_without_addressee_is_against_own_government(extract) -> None:
+    events = coded(extract, "Ribuan buruh Indonesia berunjuk rasa pada Senin.")
+    assert ("141", "IDNLAB", "IDNGOV") in [(c, s, t) for c, s, t, _ in events] or \
+        any(t == "IDNGOV" and "target=protest-own-government" in r for _, _, t, r in events), events
+
+
+def test_stated_protest_target_is_kept(extract) -> None:
+    events = coded(extract, "Ratusan mahasiswa Indonesia berunjuk rasa di depan Kedutaan Besar Australia di Jakarta.")
+    assert all(t != "IDNGOV" for _, _, t, _ in events if t is not None) or events == [], events
+
+
+def test_agentless_passive_arrest_is_by_the_patients_authorities(extract) -> None:
+    events = coded(extract, "Dua wartawan Mesir ditangkap di Kairo pada Selasa.")
+    assert any(c.startswith("17") and s == "EGYGOV" and t is not None and t.startswith("EGY")
+               and "source=jurisdiction(agentless passive)" in r for c, s, t, r in events), events
+
+
+def test_agentless_passive_with_an_agent_keeps_the_agent(extract) -> None:
+    events = coded(extract, "Dua wartawan Mesir ditangkap oleh polisi Israel di Yerusalem.")
+    assert all(s != "EGYGOV" for _, s, _, _ in events), events
