@@ -95,11 +95,14 @@ def kb_lookup(
 
 
 def _register_commands() -> None:
-    """ingest/query/stats/show/export live in cli_store.py (the event store), serve in cli_web.py."""
+    """ingest/query/stats/show/export live in cli_store.py (the event store), code/merge in cli_scale.py,
+    serve in cli_web.py."""
+    from peristiwa.cli_scale import scale_app
     from peristiwa.cli_store import store_app
     from peristiwa.cli_web import web_app
 
-    app.registered_commands += store_app.registered_commands + web_app.registered_commands
+    app.registered_commands += store_app.registered_commands + scale_app.registered_commands \
+        + web_app.registered_commands
 
 
 _register_commands()

@@ -12,7 +12,6 @@ stderr and a non-zero exit code, never a traceback.
 from __future__ import annotations
 
 import sys
-import time
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -20,6 +19,26 @@ from typing import Annotated
 import typer
 
 from peristiwa.cli_common import err, fail, parse_date, require_extra
+from peristiwa.cli_scale import (
+    BatchOpt,
+    DateFromMetaOpt,
+    DateOpt,
+    Engine,
+    EngineOpt,
+    JobsOpt,
+    KbOpt,
+    LangOpt,
+    LexiconOpt,
+    MaxCharsOpt,
+    NoNerOpt,
+    PartitionOpt,
+    PathsArg,
+    SchedulerOpt,
+    WorkersOpt,
+    make_request,
+    report,
+    run_request,
+)
 from peristiwa.store.base import EventFilter, QueryError
 from peristiwa.store.sqlite import DEFAULT_DB
 
@@ -92,58 +111,28 @@ TextOpt = Annotated[str | None, typer.Option("--text", help="Full-text query (SQ
 
 @store_app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories (.txt .html .jsonl .json .warc.gz), "
-                                                    "or - for JSONL on stdin.")],
+    paths: PathsArg,
     db: DbOption = Path(DEFAULT_DB),
-    date_from_metadata: Annotated[bool, typer.Option(
-        "--date-from-metadata", help="When a document states no date, use its container's date "
-                                     "(WARC-Date, file modification time).")] = False,
-    date_: Annotated[str | None, typer.Option(
-        "--date", help="Publication date YYYY-MM-DD for documents that state none (a date in the file name, "
-                       "e.g. 2023-03-21-slug.txt, is used first).")] = None,
-    jobs: Annotated[int, typer.Option("-j", "--jobs", help="Extraction processes.")] = 1,
-    language: Annotated[str, typer.Option("--lang", help="Language to extract; others are stored "
-                                                         "and skipped.")] = "id",
-    kb: Annotated[list[Path] | None, typer.Option("--kb", help="Extra KB YAML file (repeatable).")] = None,
-    lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help="Extra event lexicon YAML.")] = None,
-    no_ner: Annotated[bool, typer.Option("--no-ner", help="Skip the statistical NER stage.")] = False,
-    batch_size: Annotated[int, typer.Option("--batch", help="Documents per transaction.")] = 64,
-    max_chars: Annotated[int, typer.Option("--max-chars", help="Longer articles are stored as skipped, not "
-                                                               "extracted (bounds time and memory per worker).")]
-    = 1_000_000,
+    date_from_metadata: DateFromMetaOpt = False, date_: DateOpt = None, jobs: JobsOpt = 1, language: LangOpt = "id",
+    kb: KbOpt = None, lexicon: LexiconOpt = None, no_ner: NoNerOpt = False, batch_size: BatchOpt = 64,
+    engine: EngineOpt = Engine.local, scheduler: SchedulerOpt = None, workers: WorkersOpt = 2,
+    partition_size: PartitionOpt = 16, max_chars: MaxCharsOpt = 1_000_000,
 ) -> None:
     """Read articles into the event store (idempotent; re-run to resume after an interruption)."""
-    from peristiwa.store.ingest import IngestOptions, Ingestor, IngestSummary, estimate_total
-    from peristiwa.store.readers import ReaderOptions, iter_inputs
     from peristiwa.store.sqlite import SQLiteStore
 
-    for path in paths:
-        if path != "-" and not Path(path).exists():
-            fail(f"{path}: no such file or directory")
-    for path in [*(kb or []), *(lexicon or [])]:
-        if not path.is_file():
-            fail(f"{path}: no such file")
-    if jobs < 1:
-        fail("-j must be at least 1")
+    request = make_request(paths, date_from_metadata=date_from_metadata, date_=date_, jobs=jobs, language=language,
+                           kb=kb, lexicon=lexicon, no_ner=no_ner, batch_size=batch_size, engine=engine,
+                           scheduler=scheduler, workers=workers, partition_size=partition_size,
+                           max_chars=max_chars)
     try:
         store = SQLiteStore(db)
     except Exception as exc:
         fail(f"{db}: cannot open database ({exc})")
         return
-    options = IngestOptions(jobs=jobs, language=language, kb_paths=tuple(kb or ()),
-                            lexicon_paths=tuple(lexicon or ()), use_ner=not no_ner, batch_size=max(1, batch_size),
-                            max_chars=max(1, max_chars))
-    items = iter_inputs(paths, ReaderOptions(date_from_metadata=date_from_metadata, language=language,
-                                             default_date=parse_date(date_, "--date")))
-    ingestor = Ingestor(store, options)
-    total = estimate_total(paths)
-    summary = IngestSummary()
     interrupted = False
     try:
-        if err.is_terminal:
-            summary = _run_with_bar(ingestor, items, total)
-        else:
-            summary = ingestor.run(items, _log_progress(total))
+        summary = run_request(store, request, "ingest")
         totals = store.counts()
     except KeyboardInterrupt:
         interrupted = True
@@ -152,56 +141,8 @@ def ingest(
     if interrupted:
         err.print("interrupted: every committed batch is kept; run the same command again to continue.")
         raise typer.Exit(130)
-    for origin, reason in summary.failures:
-        err.print(f"  [yellow]not extracted[/] {origin}: {reason}", highlight=False)
-    typer.echo(f"ingest: {summary.line()} → {db}")
+    report(summary, "ingest", db)
     typer.echo(f"store: {totals.line()}")
-
-
-def _log_progress(total: int | None):
-    """Plain log lines (at most every 5 s) for non-terminal runs: CI logs, nohup, pipes."""
-    state = {"last": 0.0}
-
-    def report(summary) -> None:
-        now = time.monotonic()
-        if now - state["last"] < 5.0:
-            return
-        state["last"] = now
-        rate = summary.seen / summary.seconds if summary.seconds else 0.0
-        eta = f", ETA {(total - summary.seen) / rate:.0f} s" if total and rate else ""
-        of = f"/{total}" if total else ""
-        print(f"ingest: {summary.seen}{of} documents ({summary.new} new, {summary.duplicate} duplicate, "
-              f"{summary.skipped} skipped, {summary.failed} failed), {rate:.1f} docs/s{eta}", file=sys.stderr,
-              flush=True)
-
-    return report
-
-
-def _run_with_bar(ingestor, items, total):
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    columns = [TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[rate]:.1f} docs/s"), TimeElapsedColumn(), TextColumn("ETA"),
-               TimeRemainingColumn(), TextColumn("{task.fields[detail]}")]
-    with Progress(*columns, console=err, transient=False) as progress:
-        task = progress.add_task("ingest", total=total, rate=0.0, detail="")
-
-        def report(summary) -> None:
-            rate = summary.seen / summary.seconds if summary.seconds else 0.0
-            progress.update(task, completed=summary.seen, rate=rate,
-                            detail=f"{summary.new} new · {summary.duplicate} dup · {summary.skipped} skip · "
-                                   f"{summary.failed} fail")
-
-        summary = ingestor.run(items, report)
-        report(summary)
-        return summary
 
 
 @store_app.command()

@@ -40,3 +40,24 @@ def test_unresolvable_pronoun_stays_unresolved(extract):
     doc = extract("Dia tidak mau berkomentar.")
     dia = [m for m in doc.mentions if m.span.text == "Dia"]
     assert dia and dia[0].actor is None
+
+
+def test_role_noun_takes_the_country_of_a_recent_actor(extract):
+    doc = extract("Pemerintah Mesir menutup jalan. Polisi kemudian menangkap para aktivis.")
+    polisi = [m for m in doc.mentions if m.span.text == "Polisi"]
+    assert polisi and polisi[0].actor.code == "EGYCOP"
+    assert polisi[0].rule.endswith("anchored-by-recent-mention")
+
+
+def test_role_noun_without_context_gets_no_country_by_default(extract):
+    doc = extract("Seorang warga mengeluh. Polisi menangkap aktivis itu.")
+    polisi = [m for m in doc.mentions if m.span.text == "Polisi"]
+    assert polisi and polisi[0].actor.country is None
+    assert not [e for e in doc.events if e.source is not None and e.source.actor.code]
+
+
+def test_role_noun_far_from_the_country_stays_unanchored(extract):
+    doc = extract("Jepang menggelar pemilu. Hujan turun. Angin bertiup. Jalanan sepi. "
+                  "Demonstran berkumpul di alun-alun.")
+    demonstran = [m for m in doc.mentions if m.span.text == "Demonstran"]
+    assert demonstran and demonstran[0].actor.country is None

@@ -169,3 +169,37 @@ def test_demanded_act_is_not_coded_as_done(extract):
     found = roots(doc)
     assert ("UKR", "RUS", "10") in found
     assert not any(s == "RUS" for s, _, _ in found)
+
+
+def test_nominal_with_oleh_agent_takes_its_possessor_as_target(extract):
+    doc = extract("Penembakan para wartawan Filipina oleh tentara Myanmar memicu kecaman.")
+    assert any(s == "MMRMIL" and t is not None and t.startswith("PHL") and c[:2] == "19" for s, t, c in coded(doc))
+
+
+def test_every_member_of_a_target_list_is_a_target(extract):
+    doc = extract("Jepang mengecam Rusia, China dan Iran.")
+    assert {("JPN", "RUS", "11"), ("JPN", "CHN", "11"), ("JPN", "IRN", "11")} <= roots(doc)
+
+
+def test_comma_without_closing_coordinator_is_no_list(extract):
+    doc = extract("Jepang mengecam Rusia, kata Iran.")
+    assert ("JPN", "IRN", "11") not in roots(doc)
+
+
+def test_recall_of_envoys_from_countries_targets_them(extract):
+    doc = extract("Amerika Serikat menarik duta besarnya dari Panama, Kolombia dan Venezuela.")
+    assert {("USA", "PAN", "16"), ("USA", "COL", "16"), ("USA", "VEN", "16")} <= roots(doc)
+
+
+def test_multiword_form_opening_with_a_verb_takes_subject_and_object(extract):
+    doc = extract("Iran berencana mengunjungi Irak pekan depan.")
+    assert ("IRN", "IRQ", "03") in roots(doc)
+    assert ("IRQ", None, "03") not in roots(doc)
+
+
+def test_act_under_harus_or_agar_is_demanded_not_done(extract):
+    for text in ("Rusia harus menarik pasukan dari Ukraina.", "Mesir sebaiknya mengecam Israel.",
+                 "Jepang mengirim utusan agar China mengecam Korea Utara."):
+        doc = extract(text)
+        assert not any(c[:2] in {"08", "11"} for _, _, c in coded(doc)), text
+        assert any("requested" in e.modality for e in doc.events), text

@@ -192,7 +192,7 @@ def test_two_ingests_on_one_database_both_finish(tmp_path: Path) -> None:
     first.write_text("".join(json.dumps(r) + "\n" for r in rows + extra[:4]), encoding="utf-8")
     second.write_text("".join(json.dumps(r) + "\n" for r in rows + extra[4:]), encoding="utf-8")
     db = tmp_path / "c.db"
-    run_cli("ingest", "--db", str(db), "--batch", "1", str(tmp_path / "empty.jsonl"))  # create the schema
+    # no schema yet: both processes create it at once (the migration must not race)
     procs = [subprocess.Popen([sys.executable, "-m", "peristiwa.cli", "ingest", "--db", str(db), "--batch", "1",
                                str(path)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                               env={**os.environ, "COLUMNS": "200"}) for path in (first, second)]

@@ -54,6 +54,8 @@ def _tripwire(doc: Document) -> None:
         raise ValueError("galat buatan\nbaris kedua")
     if "TIDUR-LAMA" in doc.text:
         time.sleep(60)
+    if "TIDUR-SEBENTAR" in doc.text:
+        time.sleep(0.1)  # long enough that a late-starting worker still finds tasks on a loaded machine
     doc.warnings.append(f"pid={os.getpid()}")
 
 
@@ -88,7 +90,7 @@ def test_order_kept_and_input_streamed() -> None:
 
 
 def test_jobs_two_uses_two_processes() -> None:
-    articles = make_articles(40)
+    articles = [Article(id=a.id, text=a.text + " TIDUR-SEBENTAR", published=a.published) for a in make_articles(40)]
     pids = set()
     for _, doc, error in extract_parallel(articles, jobs=2, chunksize=1, factory=tripwire_extractor):
         assert error is None and doc is not None

@@ -152,8 +152,58 @@ def test_every_lexicon_code_is_in_codebook(lex: Lexicon) -> None:
     assert not missing
 
 
+SENSES = [
+    # (sentence, trigger form, code): the object decides the sense (noun_classes.yaml)
+    ("Republik Dominika dan Panama sudah mengakui Beijing.", "mengakui", "054"),
+    ("Sejumlah negara Eropa mengakui negara Palestina.", "mengakui", "054"),
+    ("Menteri itu mengakui perbuatannya di depan hakim.", "mengakui", "015"),
+    ("Juru bicara itu mengakui bahwa pemerintah gagal.", "mengakui", "015"),
+    ("Kemlu menarik kembali kepala misi diplomatik dari El Salvador.", "menarik", "161"),
+    ("Kanada menarik duta besarnya dari Riyadh.", "menarik", "161"),
+    ("Rusia menarik tentara dari perbatasan.", "menarik", "0874"),
+    ("PBB menarik pasukan perdamaian dari Mali.", "menarik", "1661"),
+    ("Pemerintah mengusir pemantau asing.", "mengusir", "1662"),
+]
+
+
+@pytest.mark.parametrize(("text", "form", "code"), SENSES)
+def test_sense_follows_object_class(lex: Lexicon, text: str, form: str, code: str) -> None:
+    got = [(m.form, m.code) for _, _, _, m in find(lex, text)]
+    assert (form, code) in got, got
+
+
+def test_sense_needs_its_object(lex: Lexicon) -> None:
+    # "mengaku khawatir" says something of oneself; "menarik perhatian" is no withdrawal.
+    assert all(m.entry_id != "mengaku" for *_, m in find(lex, "Media barat mengaku khawatir dengan situasi itu."))
+    assert find(lex, "Pameran itu menarik perhatian warga.") == []
+    # A sports object (noun class `sport`) skips the conflict sense of "serang".
+    assert all(m.code[:2] != "19" for *_, m in find(lex, "Timnas menyerang pertahanan tim tamu di babak kedua."))
+    assert all(m.code[:2] != "19" for *_, m in find(lex, "Persija terus menyerang lewat pemain sayap."))
+    assert [m.code for *_, m in find(lex, "Pasukan itu menyerang desa di perbatasan.")] == ["190"]
+
+
+def test_user_noun_class_extends_builtin(tmp_path: Path) -> None:
+    extra = tmp_path / "classes.yaml"
+    extra.write_text("noun_classes: {state: [negeri tirai bambu]}\n", encoding="utf-8")
+    mine = Lexicon.load([extra])
+    got = [(m.form, m.code) for *_, m in find(mine, "Panama mengakui Negeri Tirai Bambu.")]
+    assert got == [("mengakui", "054")]
+    assert ("negara",) in mine.noun_classes["state"]  # built-in members kept
+
+
+def test_unknown_noun_class_is_reported(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- {id: x, root: x, affixes: [meN-], code: '112', when: [{object_class: [stat], code: '054'}]}\n",
+                   encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown noun class 'stat'"):
+        Lexicon.load([bad], builtin=False)
+    bad.write_text("noun_classes: {state: []}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="non-empty list"):
+        Lexicon.load([bad], builtin=False)
+
+
 def test_lexicon_size_and_root_coverage(lex: Lexicon) -> None:
-    assert len(lex) >= 400
+    assert len(lex) >= 1000
     assert {e.code[:2] for e in lex.entries.values()} == {f"{i:02d}" for i in range(1, 21)}
 
 
@@ -198,3 +248,12 @@ def test_speed(lex: Lexicon) -> None:
         lex.find(tokens)
     per_token = (time.perf_counter() - t0) / (20 * len(tokens))
     assert per_token < 50e-6  # well under 50 µs per token on the 2-core CI machine
+
+
+def test_literal_form_voice_follows_its_first_word():
+    from peristiwa.extract.triggers import _form_voice
+
+    assert _form_voice("berencana mengunjungi") == "active"
+    assert _form_voice("menjatuhkan sanksi") == "active"
+    assert _form_voice("berita duka") == "nominal"
+    assert _form_voice("gencatan senjata") == "nominal"

@@ -17,6 +17,8 @@ from peristiwa.kb.base import KnowledgeBase
 from peristiwa.model import Actor, Document, Mention
 
 GROUP_WINDOW = 2  # sentences looked back for a group's members
+DISCOURSE_WINDOW = 3  # sentences back a role noun may take the country of the latest named actor
+NON_STATE_COUNTRIES = frozenset({"IGO", "NGO", "IMG"})
 
 
 class CorefStage:
@@ -56,11 +58,13 @@ def _anchor_role_only(doc: Document) -> None:
 
     In order: a country named before it in the sentence (names only: "Senator Pakistan …, Senator
     Talha Mehmood"), a place in the same sentence, an earlier mention in the article with the same
-    role and a country ("polisi Mesir … para polisi"), else the article's main country. Each anchor
-    records how it was found, so `--explain` shows when a country came from the article at large.
+    role and a country ("polisi Mesir … para polisi"), else (role nouns only) the country of the
+    nearest earlier actor within the last DISCOURSE_WINDOW sentences ("Pemerintah Mesir … Para
+    demonstran …"). Never the article's main country by default: an unknown titled name or a role
+    noun far from any country stays without one. Each anchor records how it was found (`--explain`).
     """
-    main = _main_country(doc.mentions)
     last_by_role: dict[str, str] = {}
+    last_country: tuple[int, str] | None = None  # (sentence, country) of the latest country-coded actor
     for mention in doc.mentions:
         actor = mention.actor
         if actor is None:
@@ -68,8 +72,12 @@ def _anchor_role_only(doc: Document) -> None:
         if actor.role and actor.country and len(actor.country) == 3:
             last_by_role[actor.role] = actor.country
         if not mention.rule.startswith("pattern:") or actor.country or not actor.role:
+            if actor.country and len(actor.country) == 3 and actor.country not in NON_STATE_COUNTRIES:
+                last_country = (mention.sentence, actor.country)
             continue
-        anchor = _role_anchor(doc, mention, last_by_role.get(actor.role), main)
+        recent = (last_country[1] if last_country and mention.sentence - last_country[0] <= DISCOURSE_WINDOW
+                  else None)
+        anchor = _role_anchor(doc, mention, last_by_role.get(actor.role), recent)
         if anchor is None:
             continue
         country, how = anchor
@@ -79,7 +87,7 @@ def _anchor_role_only(doc: Document) -> None:
         mention.confidence = 0.5
 
 
-def _role_anchor(doc: Document, mention: Mention, same_role_before: str | None, main: str | None
+def _role_anchor(doc: Document, mention: Mention, same_role_before: str | None, recent: str | None
                  ) -> tuple[str, str] | None:
     country_before = _country_before(doc.mentions, mention)
     if mention.kind == "name" and country_before:
@@ -89,8 +97,8 @@ def _role_anchor(doc: Document, mention: Mention, same_role_before: str | None, 
         return min(places, key=lambda p: abs(p.span.start - mention.span.start)).country or "", "place"
     if same_role_before:
         return same_role_before, "earlier-mention"
-    if main:
-        return main, "article"
+    if recent:
+        return recent, "recent-mention"
     return None
 
 
@@ -103,13 +111,6 @@ def _country_before(mentions: list[Mention], target: Mention) -> str | None:
         if mention.actor is not None and mention.actor.type == "GPE" and mention.actor.country:
             found = mention.actor.country
     return found
-
-
-def _main_country(mentions: list[Mention]) -> str | None:
-    counts = Counter(m.actor.country for m in mentions
-                     if m.actor is not None and m.actor.country and len(m.actor.country) == 3
-                     and m.actor.country not in {"IGO", "NGO", "IMG"})
-    return counts.most_common(1)[0][0] if counts else None
 
 
 def is_person(mention: Mention) -> bool:

@@ -54,6 +54,8 @@ class CoderWords:
     demonstratives: frozenset[str] = frozenset()
     locative_nouns: frozenset[str] = frozenset()
     locative_target_roots: frozenset[str] = frozenset()
+    separative_preps: frozenset[str] = frozenset()
+    separative_target_roots: frozenset[str] = frozenset()
     adverbs: frozenset[str] = frozenset()
     purpose_preps: frozenset[str] = frozenset()
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -77,12 +79,24 @@ class CoderWords:
             demonstratives=words(syntax, "demonstratives"),
             locative_nouns=words(syntax, "locative_nouns"),
             locative_target_roots=words(syntax, "locative_target_roots"),
+            separative_preps=words(syntax, "separative_preps"),
+            separative_target_roots=words(syntax, "separative_target_roots"),
             adverbs=words(syntax, "adverbs"),
             purpose_preps=words(syntax, "purpose_preps"),
             modality={flag: words(modality, flag) for flag in flags},
             modality_breaks=words(modality, "clause_breaks"),
             modality_window=int(modality.get("window", 4)),
         )
+
+    def target_preps_for(self, root: str, locative: bool = False) -> frozenset[str]:
+        """Prepositions whose object is the target of an event of this root: "di" for attacks and
+        protests ("berunjuk rasa di depan Kedutaan AS"), "dari" for withdrawals ("menarik duta besar dari X")."""
+        preps = self.target_preps
+        if root in self.locative_target_roots or locative:
+            preps = preps | self.attack_locatives
+        if root in self.separative_target_roots:
+            preps = preps | self.separative_preps
+        return preps
 
     @property
     def all_preps(self) -> frozenset[str]:
@@ -313,10 +327,8 @@ class _SentenceContext:
 
     def _parse_arguments(self, match: TriggerMatch, root: str) -> DepArgs | None:
         assert self.tree is not None
-        preps = self.words.target_preps
         entry = self.lexicon.entries.get(match.entry_id)
-        if root in self.words.locative_target_roots or (entry is not None and entry.locative_target):
-            preps = preps | self.words.attack_locatives
+        preps = self.words.target_preps_for(root, entry is not None and entry.locative_target)
         if match.voice == "nominal":
             return nominal_args(self.tree, match.trigger_start, self.words.agent_preps, preps, self.light_heads)
         predicate = match.start if match.light_verb else match.trigger_start
@@ -380,18 +392,19 @@ class _SentenceContext:
         return agents, self._after_prep(match.end, self.words.target_preps), "args:passive agent=oleh target=prep"
 
     def _nominal(self, match: TriggerMatch, root: str) -> tuple[list[_Arg], list[_Arg], str]:
-        preps = self.words.target_preps
-        if root in self.words.locative_target_roots:
-            preps = preps | self.words.attack_locatives
-        targets = self._after_prep(match.end, preps)
+        targets = self._after_prep(match.end, self.words.target_preps_for(root))
         possessor = self._possessor(match.end)
         if possessor and possessor[0].rule.endswith(":place"):
             # "serangan teroris Mumbai": a place after the noun is where it happened, not who did it
             targets = targets or (possessor if root in self.words.locative_target_roots else [])
             possessor = []
+        agents = self._after_prep(match.end, self.words.agent_preps)
+        if possessor and agents:
+            # "penembakan para demonstran oleh garda presiden": with an `oleh` agent the noun's
+            # possessor is what the act was done to
+            return agents, targets or possessor, "args:nominal source=oleh target=possessor"
         if possessor:
             return possessor, targets, "args:nominal source=possessor"
-        agents = self._after_prep(match.end, self.words.agent_preps)
         if agents:
             return agents, targets, "args:nominal source=oleh"
         verb = self._light_verb_left(match.start)
@@ -448,9 +461,7 @@ class _SentenceContext:
 
         For protests and violence a locative names the target too ("berunjuk rasa di depan Kedutaan AS").
         """
-        target_preps = self.words.target_preps
-        if root in self.words.locative_target_roots or locative:
-            target_preps = target_preps | self.words.attack_locatives
+        target_preps = self.words.target_preps_for(root, locative)
         seen_prep = own_forces = False
         unlinked: list[_Arg] = []
         for k in range(trigger_end, min(len(self.tokens), trigger_end + ARG_WINDOW)):
@@ -677,13 +688,38 @@ class _SentenceContext:
         """"Xi dan Putin", "Presiden AS Joe Biden dan Presiden Tiongkok Xi Jinping": add the other conjunct."""
         k_start = self._np_start(arg.mention)
         k_end = self._token_ending_at(arg.mention.span.end)
-        probe = k_start - 1 if backwards else (k_end if k_end is not None else k_start) + 1
-        if not 0 <= probe < len(self.tokens) or self.norms[probe] not in self.words.coordinators:
+        if not backwards:
+            return [arg, *self._list_after(k_end if k_end is not None else k_start)]
+        probe = k_start - 1
+        if not 0 < probe < len(self.tokens) or self.norms[probe] not in self.words.coordinators:
             return [arg]
-        other = self._mention_ending_at(probe - 1) if backwards and probe > 0 else self._next_np_mention(probe + 1)
-        if other is None or (backwards and (self._governed(other.mention) or self._modifies_noun(other.mention))):
+        other = self._mention_ending_at(probe - 1)
+        if other is None or self._governed(other.mention) or self._modifies_noun(other.mention):
             return [arg]
         return [arg, other]
+
+    def _list_after(self, k_end: int) -> list[_Arg]:
+        """The further members of a list after the actor ending at `k_end`: "Rusia, China dan Iran".
+
+        Comma-separated members count only when a coordinator closes the list, so an apposition or a
+        new clause after a comma ("mengecam Rusia, kata Iran") is not read as one.
+        """
+        members: list[_Arg] = []
+        probe = k_end + 1
+        while 0 <= probe < len(self.tokens) - 1 and (self.norms[probe] in self.words.coordinators
+                                                     or self.tokens[probe].text == ","):
+            closing = self.norms[probe] in self.words.coordinators
+            other = self._next_np_mention(probe + 1)
+            if other is None:
+                return []
+            members.append(other)
+            if closing:
+                return members
+            end = self._token_ending_at(other.mention.span.end)
+            if end is None:
+                return []
+            probe = end + 1
+        return []
 
     def _next_np_mention(self, k: int) -> _Arg | None:
         """The actor heading the phrase at `k`, skipping a capitalised title ("Perdana Menteri India Modi")."""

@@ -4,14 +4,17 @@ Why this shape: the lexicon lists *roots* with affix specs (see docs/lexicon.md)
 form is generated once at load (peristiwa.lang.id.morphology) and indexed by its first token's
 norm, so matching a sentence is one dict lookup per token — no regex per entry, no stemmer. The
 matched form carries its voice (active/passive/intransitive/nominal), which the event coder uses
-to decide who is source and who is target. Conditions on the following words (``when: object``)
-and on a preceding light verb ("melakukan kunjungan", "menerima kunjungan") refine the code, and
+to decide who is source and who is target. Conditions on the following words (``when: object``,
+or ``when: object_class`` naming a class of head nouns in ``data/noun_classes.yaml``, which is how a
+word's sense depends on its object: *mengakui* a state is recognition, *mengakui* a mistake is an
+admission) and on a preceding light verb ("melakukan kunjungan", "menerima kunjungan") refine the code, and
 every match says which rule produced it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -36,6 +39,7 @@ DEFAULT_WINDOW = 6
 # Tokens that end the object window: an object condition never looks past a clause boundary.
 WINDOW_STOPS = frozenset({".", ";", "!", "?", "”", "“", '"', "(", ")"})
 QUOTE_MARKS = frozenset({"”", "“", '"'})
+NOUN_CLASSES_FILE = "data/noun_classes.yaml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +124,7 @@ class Lexicon:
     entries: dict[str, LexEntry] = field(default_factory=dict)
     light_verbs: dict[Phrase, str] = field(default_factory=dict)  # phrase → voice
     fillers: frozenset[str] = frozenset()
+    noun_classes: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
     _index: dict[str, list[_Surface]] = field(default_factory=dict, repr=False)
     _surfaces: dict[str, set[Phrase]] = field(default_factory=dict, repr=False)
 
@@ -132,7 +137,9 @@ class Lexicon:
         """
         files: list[tuple[str, Path]] = []
         if builtin:
-            folder = Path(str(resources.files("peristiwa.lang.id").joinpath("data/events")))
+            package = resources.files("peristiwa.lang.id")
+            files.append((NOUN_CLASSES_FILE, Path(str(package.joinpath(NOUN_CLASSES_FILE)))))
+            folder = Path(str(package.joinpath("data/events")))
             files += [(f"events/{p.name}", p) for p in sorted(folder.glob("*.yaml"))]
         files += [(str(p), Path(p)) for p in extra_paths]
         return cached("lexicon", [path for _, path in files], lambda: cls._from_files(files),
@@ -143,6 +150,9 @@ class Lexicon:
         docs = [(source, yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)) for source, path in files]
         lex = cls()
         raw_entries: dict[str, tuple[str, dict[str, Any]]] = {}
+        for source, doc in docs:
+            for name, words in _noun_classes(doc, source).items():
+                lex.noun_classes[name] = lex.noun_classes.get(name, ()) + words
         for source, doc in docs:
             entries, light, fillers = _split_doc(doc, source)
             for item in entries:
@@ -163,7 +173,8 @@ class Lexicon:
             self._surfaces[eid] = {s.norms for s in _entry_surfaces(entry)}
         for eid, (source, item) in raw_entries.items():
             raw_when = item.get("when", []) or []
-            conditions = tuple(_parse_condition(c, source, eid, self._surfaces) for c in raw_when)
+            conditions = tuple(_parse_condition(c, source, eid, self._surfaces, self.noun_classes)
+                               for c in raw_when)
             self.entries[eid] = dataclasses.replace(staged[eid], when=conditions)
         for entry in self.entries.values():
             for surf in _entry_surfaces(entry):
@@ -277,8 +288,22 @@ class Lexicon:
 
 
 # ---------------------------------------------------------------------- helpers
+def _noun_classes(doc: Any, source: str) -> dict[str, tuple[Phrase, ...]]:
+    """The `noun_classes` mapping of a file (class name → head nouns); a later file extends a class."""
+    raw = doc.get("noun_classes", {}) if isinstance(doc, dict) else {}
+    if not isinstance(raw, dict):
+        raise ValueError(f"{source}: noun_classes must map a class name to a list of nouns")
+    out: dict[str, tuple[Phrase, ...]] = {}
+    for name, words in raw.items():
+        if not isinstance(words, list) or not words:
+            raise ValueError(f"{source}: noun class {name!r} must be a non-empty list of nouns")
+        out[str(name)] = tuple(_phrases(words))
+    return out
+
+
 def _split_doc(doc: Any, source: str) -> tuple[list[Any], dict[str, list[str]], list[str]]:
-    """A file is a list of entries, or a mapping with `entries`, `light_verbs` and `fillers`."""
+    """A file is a list of entries, or a mapping with `entries`, `light_verbs`, `fillers` and
+    `noun_classes`."""
     if doc is None:
         return [], {}, []
     if isinstance(doc, list):
@@ -292,6 +317,16 @@ def _split_doc(doc: Any, source: str) -> tuple[list[Any], dict[str, list[str]], 
                 raise ValueError(f"{source}: light_verbs voice must be one of {VOICES}, got {voice!r}")
         return list(doc.get("entries", []) or []), light, list(doc.get("fillers", []) or [])
     raise ValueError(f"{source}: expected a list of entries or a mapping, got {type(doc).__name__}")
+
+
+#: a literal form opening with an active verb ("berencana mengunjungi", "menjatuhkan sanksi") is a clause
+#: with a subject and an object, not an event noun whose next word is its possessor
+ACTIVE_OPENING = re.compile(r"^(?:meng|meny|mem|men|me[lrwy]|ber(?!ita|sama))[a-z]{3,}$")
+
+
+def _form_voice(surface: str) -> str:
+    """The voice of a literal form with no stated voice: active when its first word is an active verb."""
+    return "active" if ACTIVE_OPENING.match(surface.split()[0]) else "nominal"
 
 
 def _parse_entry(item: dict[str, Any], source: str) -> LexEntry:
@@ -312,7 +347,8 @@ def _parse_entry(item: dict[str, Any], source: str) -> LexEntry:
         if isinstance(form, dict):
             literal.append((str(form["surface"]).lower(), str(form.get("voice", default_voice))))
         else:
-            literal.append((str(form).lower(), default_voice))
+            surface = str(form).lower()
+            literal.append((surface, default_voice if "voice" in item else _form_voice(surface)))
     for _, voice in literal:
         if voice not in VOICES:
             raise ValueError(f"{source}: entry {eid!r}: voice must be one of {VOICES}")
@@ -339,12 +375,19 @@ def _phrases(values: Iterable[Any]) -> list[Phrase]:
 
 
 def _parse_condition(
-    raw: dict[str, Any], source: str, eid: str, surfaces: dict[str, set[Phrase]]
+    raw: dict[str, Any], source: str, eid: str, surfaces: dict[str, set[Phrase]],
+    noun_classes: dict[str, tuple[Phrase, ...]],
 ) -> Condition:
-    known = {"object", "object_of", "before", "voice", "code", "skip", "window", "consume", "set_voice", "quoted"}
+    known = {"object", "object_of", "object_class", "before", "voice", "code", "skip", "window", "consume",
+             "set_voice", "quoted"}
     if not isinstance(raw, dict) or set(raw) - known:
         raise ValueError(f"{source}: entry {eid!r}: bad `when` item {raw!r} (keys: {sorted(known)})")
     objects = _phrases(raw.get("object", []) or [])
+    for name in raw.get("object_class", []) or []:
+        if name not in noun_classes:
+            raise ValueError(f"{source}: entry {eid!r}: object_class names unknown noun class {name!r} "
+                             f"(known: {sorted(noun_classes)})")
+        objects.extend(noun_classes[name])
     for ref in raw.get("object_of", []) or []:
         if ref not in surfaces:
             raise ValueError(f"{source}: entry {eid!r}: object_of refers to unknown entry {ref!r}")
@@ -354,7 +397,8 @@ def _parse_condition(
     if isinstance(raw.get("voice"), str):
         voices = (raw["voice"],)
     if not (objects or before or voices):
-        raise ValueError(f"{source}: entry {eid!r}: a `when` item needs object, object_of, before or voice")
+        raise ValueError(f"{source}: entry {eid!r}: a `when` item needs object, object_of, object_class, "
+                         "before or voice")
     code = str(raw["code"]) if raw.get("code") is not None else None
     skip = bool(raw.get("skip", False))
     if code is None and not skip:

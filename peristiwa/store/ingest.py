@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peristiwa.model import Article
+from peristiwa.model import Article, Document
 from peristiwa.store.base import IngestRecord, Store
 from peristiwa.store.language import LanguageDetector, normalise_language
 from peristiwa.store.readers import InputItem
@@ -101,28 +101,7 @@ class Ingestor:
         if identity in seen or self.store.has_content(identity):
             return None
         seen.add(identity)
-        if item.article is None:
-            return IngestRecord(item.origin, identity, "failed" if item.status == "failed" else "skipped",
-                                error=item.error)
-        if item.status != "ok":
-            return IngestRecord(item.origin, identity, item.status, article=item.article, error=item.error)
-        article = item.article
-        declared = normalise_language(item.declared_language)
-        detected, score = self.detector.detect(article.text) if declared is None else (None, None)
-        language = declared or detected or "und"
-        article.language = language
-        record = IngestRecord(item.origin, identity, "done", article=article, detected_language=detected,
-                              language_score=score)
-        if language != self.options.language:
-            record.status = "skipped"
-            how = f"detected, p={score:.2f}" if detected else "declared"
-            record.error = (f"language {language!r} ({how}) is not extracted in this run "
-                            f"(extracting {self.options.language!r})")
-        elif len(article.text) > self.options.max_chars:
-            record.status = "skipped"
-            record.error = (f"article has {len(article.text):,} characters, above --max-chars "
-                            f"{self.options.max_chars:,}; stored, not extracted")
-        return record
+        return classify_item(item, self.options.language, lambda: self.detector, self.options.max_chars)
 
     def run(self, items: Iterable[InputItem], progress: ProgressFn | None = None,
             extract: Callable[[Iterable[Article]], Iterator[tuple[Article, object, str | None]]] | None = None,
@@ -153,7 +132,7 @@ class Ingestor:
             nonlocal last_flush
             self.store.write_batch(ready)
             for record in ready:
-                self._count(summary, record)
+                count_record(summary, record)
             ready.clear()
             last_flush = time.perf_counter()
             summary.seconds = time.perf_counter() - start
@@ -171,11 +150,7 @@ class Ingestor:
                 if pending.needs_extraction:
                     if pending.record.article is not article:
                         raise RuntimeError("extraction results came back out of order")
-                    if error is not None or doc is None:
-                        pending.record.status = "failed"
-                        pending.record.error = f"extraction failed: {error or 'no document'}"
-                    else:
-                        pending.record.doc = doc  # type: ignore[assignment]
+                    attach_result(pending.record, doc, error)  # type: ignore[arg-type]
                     break
             if len(ready) >= self.options.batch_size or time.perf_counter() - last_flush > MAX_BATCH_SECONDS:
                 flush()
@@ -196,18 +171,61 @@ class Ingestor:
 
         return run
 
-    @staticmethod
-    def _count(summary: IngestSummary, record: IngestRecord) -> None:
-        if record.status == "done":
-            summary.new += 1
-            if record.doc is not None:
-                summary.event_mentions += len(record.doc.events)
-        elif record.status == "skipped":
-            summary.skipped += 1
-        else:
-            summary.failed += 1
-        if record.status != "done" and len(summary.failures) < MAX_LISTED_FAILURES:
-            summary.failures.append((record.origin, record.error or ""))
+
+def classify_item(item: InputItem, language: str, detector: Callable[[], LanguageDetector],
+                  max_chars: int = IngestOptions.max_chars) -> IngestRecord:
+    """The record a new (not yet stored) item becomes: to extract (`done`), `skipped` or `failed`.
+
+    An article longer than `max_chars` is stored but not extracted, so one huge input cannot take a
+    worker's time and memory without bound.
+
+    Pure apart from the language detector, which `detector()` loads only when an item declares
+    no language; the Dask engine runs this on its workers, the local engine in the writer.
+    """
+    if item.article is None:
+        return IngestRecord(item.origin, item.identity, "failed" if item.status == "failed" else "skipped",
+                            error=item.error)
+    if item.status != "ok":
+        return IngestRecord(item.origin, item.identity, item.status, article=item.article, error=item.error)
+    article = item.article
+    declared = normalise_language(item.declared_language)
+    detected, score = detector().detect(article.text) if declared is None else (None, None)
+    article.language = declared or detected or "und"
+    record = IngestRecord(item.origin, item.identity, "done", article=article, detected_language=detected,
+                          language_score=score)
+    if article.language != language:
+        record.status = "skipped"
+        how = f"detected, p={score:.2f}" if detected else "declared"
+        record.error = (f"language {article.language!r} ({how}) is not extracted in this run "
+                        f"(extracting {language!r})")
+    elif len(article.text) > max_chars:
+        record.status = "skipped"
+        record.error = (f"article has {len(article.text):,} characters, above --max-chars {max_chars:,}; "
+                        "stored, not extracted")
+    return record
+
+
+def attach_result(record: IngestRecord, doc: Document | None, error: str | None) -> None:
+    """Put an extraction's outcome on its record: the document, or `failed` with the reason."""
+    if error is not None or doc is None:
+        record.status = "failed"
+        record.error = f"extraction failed: {error or 'no document'}"
+    else:
+        record.doc = doc
+
+
+def count_record(summary: IngestSummary, record: IngestRecord) -> None:
+    """Add one written record to the run's summary."""
+    if record.status == "done":
+        summary.new += 1
+        if record.doc is not None:
+            summary.event_mentions += len(record.doc.events)
+    elif record.status == "skipped":
+        summary.skipped += 1
+    else:
+        summary.failed += 1
+    if record.status != "done" and len(summary.failures) < MAX_LISTED_FAILURES:
+        summary.failures.append((record.origin, record.error or ""))
 
 
 def ingest(store: Store, items: Iterable[InputItem], options: IngestOptions = IngestOptions(),
@@ -248,4 +266,13 @@ def batched(records: Sequence[IngestRecord], size: int) -> Iterator[Sequence[Ing
         yield records[i : i + size]
 
 
-__all__ = ["IngestOptions", "IngestSummary", "Ingestor", "estimate_total", "ingest"]
+__all__ = [
+    "IngestOptions",
+    "IngestSummary",
+    "Ingestor",
+    "attach_result",
+    "classify_item",
+    "count_record",
+    "estimate_total",
+    "ingest",
+]

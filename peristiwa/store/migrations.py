@@ -317,17 +317,22 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[str, ...] = MIGRATIONS) 
     during an upgrade leaves the database at the previous, consistent version.
     """
     conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
-    version = current_version(conn)
-    if version > len(migrations):
-        raise RuntimeError(f"database schema version {version} is newer than this peristiwa "
-                           f"({len(migrations)}); upgrade peristiwa")
-    for number, script in enumerate(migrations[version:], start=version + 1):
+    while True:
+        # The version is read inside the write transaction: two processes opening a new file at once
+        # would otherwise both see version 0 and the second would fail on "table already exists".
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in split_statements(script):
+            version = current_version(conn)
+            if version > len(migrations):
+                raise RuntimeError(f"database schema version {version} is newer than this peristiwa "
+                                   f"({len(migrations)}); upgrade peristiwa")
+            if version == len(migrations):
+                conn.execute("COMMIT")
+                break
+            for statement in split_statements(migrations[version]):
                 conn.execute(statement)
             conn.execute("INSERT INTO schema_version(version, applied_at) VALUES (?, ?)",
-                         (number, datetime.now(UTC).isoformat(timespec="seconds")))
+                         (version + 1, datetime.now(UTC).isoformat(timespec="seconds")))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

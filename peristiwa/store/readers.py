@@ -75,14 +75,25 @@ class ReaderOptions:
 def iter_inputs(paths: Iterable[str], options: ReaderOptions = ReaderOptions(),
                 stdin: IO[bytes] | None = None) -> Iterator[InputItem]:
     """Every document under `paths` (directories recursively, in sorted order)."""
-    for raw in paths:
-        if raw == "-":
+    for source in input_files(paths):
+        if source == "-":
             stream = stdin
             if stream is None:
                 import sys
 
                 stream = sys.stdin.buffer
             yield from read_jsonl_stream(stream, "<stdin>", options)
+        else:
+            yield from read_path(source, options)
+
+
+def input_files(paths: Iterable[str]) -> Iterator[Path | Literal["-"]]:
+    """The files `iter_inputs` reads, in its order: directories walked sorted, hidden parts and
+    unknown extensions inside a directory left out; `-` (stdin) passed through. Shared with the
+    Dask engine, which plans its partitions from this list."""
+    for raw in paths:
+        if raw == "-":
+            yield "-"
             continue
         path = Path(raw)
         if path.is_dir():
@@ -90,13 +101,13 @@ def iter_inputs(paths: Iterable[str], options: ReaderOptions = ReaderOptions(),
                 rel = child.relative_to(path)
                 if any(part.startswith(".") for part in rel.parts):
                     continue
-                if _ext(child) in KNOWN_EXTS:
-                    yield from read_path(child, options)
+                if file_ext(child) in KNOWN_EXTS:
+                    yield child
         else:
-            yield from read_path(path, options)
+            yield path
 
 
-def _ext(path: Path) -> str:
+def file_ext(path: Path) -> str:
     name = path.name.lower()
     if name.endswith(".warc.gz"):
         return ".warc.gz"
@@ -109,7 +120,7 @@ def read_path(path: Path, options: ReaderOptions = ReaderOptions()) -> Iterator[
     if not path.exists():
         yield InputItem(origin, status="failed", error=f"{path}: no such file or directory")
         return
-    ext = _ext(path)
+    ext = file_ext(path)
     try:
         if ext in JSON_EXTS:
             if ext == ".json":
@@ -259,10 +270,15 @@ def json_item(obj: Any, origin: str, default_id: str, default_date: date | None 
     return InputItem(origin, article, declared_language=obj.get("language"))
 
 
-def read_jsonl_stream(stream: IO[bytes], origin: str, options: ReaderOptions = ReaderOptions()) -> Iterator[InputItem]:
-    """One article per line; a broken line becomes a failed item and reading goes on."""
+def read_jsonl_stream(stream: IO[bytes], origin: str, options: ReaderOptions = ReaderOptions(),
+                      first_line: int = 1) -> Iterator[InputItem]:
+    """One article per line; a broken line becomes a failed item and reading goes on.
+
+    `first_line` is the line number of the stream's first line, for a stream that is one
+    block of a larger file (the Dask engine's partitions): origins and default ids stay those
+    of a whole-file read."""
     stem = Path(origin).stem
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in enumerate(stream, start=first_line):
         where = f"{origin}:{number}"
         if not raw.strip():
             continue
@@ -384,7 +400,9 @@ __all__ = [
     "InputItem",
     "ReaderOptions",
     "content_hash",
+    "file_ext",
     "html_item",
+    "input_files",
     "iter_inputs",
     "json_item",
     "parse_date",

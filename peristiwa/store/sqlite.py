@@ -9,7 +9,6 @@ lose the last commit, never corrupt the file).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -17,8 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from peristiwa.extract.events import is_resolved
-from peristiwa.model import Actor, Article, Document, Event
+from peristiwa.model import Article, Document
 from peristiwa.store.base import (
     ACTOR_KEY,
     PERIOD_GRANULARITIES,
@@ -29,32 +27,19 @@ from peristiwa.store.base import (
     StoreCounts,
     period_rows,
 )
-from peristiwa.store.merge import MergeMention, MergeParams, cluster_mentions, merge_date, merge_key
+from peristiwa.store.merge import MergeMention, MergeParams, cluster_mentions
 from peristiwa.store.migrations import migrate
+from peristiwa.store.rows import (
+    EVENT_COLUMNS,
+    EVENT_MENTION_COLUMNS,
+    QUOTE_COLUMNS,
+    actor_id,
+    document_rows,
+    event_mention_id,
+)
 
 DEFAULT_DB = "peristiwa.db"
 
-_EVENT_COLUMNS = (
-    "id", "global_event_id", "merge_key", "event_code", "base_code", "root_code", "quad_class", "goldstein",
-    "source_code", "target_code", "source_actor_id", "target_actor_id", "event_date", "event_date_last",
-    "date_granularity", "place_name", "place_country", "place_geonames_id", "place_lat", "place_lon",
-    "place_feature", "num_mentions", "num_sources", "num_articles", "avg_tone", "first_seen", "last_seen",
-    "is_root_event", "source_url", "first_article_id",
-)
-
-
-def actor_id(actor: Actor) -> str:
-    """Stable id for an actor as resolved: the same KB entry with a different role is a different row."""
-    key = "\x1f".join(str(v or "") for v in (actor.kb_id, actor.name, actor.type, actor.code, actor.country,
-                                              actor.role, actor.title))
-    return hashlib.sha256(key.encode()).hexdigest()[:16]
-
-
-def event_mention_id(content_hash: str, idx: int, event: Event) -> str:
-    key = "\x1f".join(str(v) for v in (
-        content_hash, idx, event.sentence, event.trigger.start, event.code,
-        event.source.actor.code if event.source else "", event.target.actor.code if event.target else ""))
-    return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 #: the article, URL and sentence of an event's first mention: how `query` leads back to the text
@@ -165,73 +150,21 @@ class SQLiteStore:
             return set()
         return self._write_document(int(cursor.lastrowid or 0), record.content_hash, doc)
 
-    def _write_actor(self, actor: Actor | None, actors: dict[str, tuple]) -> str | None:
-        if actor is None:
-            return None
-        aid = actor_id(actor)
-        actors.setdefault(aid, (aid, actor.kb_id, actor.name, actor.type, actor.code, actor.country, actor.role,
-                                actor.title))
-        return aid
-
     def _write_document(self, article_id: int, content_hash: str, doc: Document) -> set[str]:
         conn = self.conn
-        actors: dict[str, tuple] = {}
-        conn.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?)",
-                         [(article_id, s.index, s.start, s.end) for s in doc.sentences])
-        mentions = []
-        for i, m in enumerate(doc.mentions):
-            members = [self._write_actor(a, actors) for a in m.members]
-            mentions.append((article_id, i, m.sentence, m.span.start, m.span.end, m.span.text, m.type, m.kind,
-                             self._write_actor(m.actor, actors), json.dumps(members) if members else None,
-                             m.antecedent, m.confidence, m.rule))
-        quotes = [(article_id, i, q.sentence, q.span.start, q.span.end, q.span.text, q.kind,
-                   self._write_actor(q.speaker, actors), q.speaker_mention,
-                   q.evidence.start if q.evidence else None, q.evidence.end if q.evidence else None,
-                   q.evidence.text if q.evidence else None, q.rule) for i, q in enumerate(doc.quotes)]
-        published = doc.article.published.isoformat() if doc.article.published else None
-        events = []
-        keys: set[str] = set()
-        for i, e in enumerate(doc.events):
-            resolved = is_resolved(e)
-            key = None
-            if resolved:
-                key = merge_key(e.code, e.base_code, e.root_code, e.source.actor.code if e.source else None,
-                                e.target.actor.code if e.target else None, self.merge_params.code_level)
-                keys.add(key)
-            src, tgt, place = e.source, e.target, e.place
-            events.append((
-                event_mention_id(content_hash, i, e), article_id, i, e.sentence, e.code, e.base_code, e.root_code,
-                e.quad_class, e.goldstein, e.plover_type, e.plover_mode, e.label,
-                e.trigger.start, e.trigger.end, e.trigger.text,
-                self._write_actor(src.actor if src else None, actors),
-                src.span.start if src else None, src.span.end if src else None, src.span.text if src else None,
-                src.mention if src else None,
-                self._write_actor(tgt.actor if tgt else None, actors),
-                tgt.span.start if tgt else None, tgt.span.end if tgt else None, tgt.span.text if tgt else None,
-                tgt.mention if tgt else None,
-                e.date, place.name if place else None, place.geonames_id if place else None,
-                place.lat if place else None, place.lon if place else None, place.country if place else None,
-                place.feature if place else None, e.lexicon_id, e.rule, ",".join(e.modality) or None,
-                int(e.negated), e.confidence, int(resolved), key,
-                merge_date(e.date, published) if resolved else None,
-            ))
-        conn.executemany("INSERT OR IGNORE INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)", list(actors.values()))
-        conn.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", mentions)
+        rows = document_rows(article_id, content_hash, doc, self.merge_params.code_level)
+        conn.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?)", rows.sentences)
+        conn.executemany("INSERT OR IGNORE INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)", list(rows.actors.values()))
+        conn.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.mentions)
+        conn.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.places)
+        conn.executemany("INSERT INTO time_refs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.times)
         conn.executemany(
-            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(article_id, i, p.sentence, p.span.start, p.span.end, p.span.text, p.name, p.geonames_id, p.lat,
-              p.lon, p.country, p.feature, p.rule) for i, p in enumerate(doc.places)])
+            f"INSERT INTO quotes({', '.join(QUOTE_COLUMNS)}) VALUES ({', '.join(['?'] * len(QUOTE_COLUMNS))})",
+            rows.quotes)
         conn.executemany(
-            "INSERT INTO time_refs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(article_id, i, t.sentence, t.span.start, t.span.end, t.span.text, t.value, t.granularity, t.rule)
-             for i, t in enumerate(doc.times)])
-        conn.executemany(
-            "INSERT INTO quotes(article_id, idx, sentence, start_char, end_char, text, kind, speaker_actor_id, "
-            "speaker_mention, evidence_start, evidence_end, evidence_text, rule) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", quotes)
-        conn.executemany(
-            "INSERT INTO event_mentions VALUES (" + ", ".join(["?"] * 40) + ", NULL)", events)
-        return keys
+            "INSERT INTO event_mentions VALUES (" + ", ".join(["?"] * len(EVENT_MENTION_COLUMNS)) + ", NULL)",
+            rows.event_mentions)
+        return rows.keys
 
     def _remerge(self, keys: Sequence[str]) -> None:
         """Recompute the events of every touched merge key from all of its mentions."""
@@ -246,8 +179,8 @@ class SQLiteStore:
             merged = cluster_mentions(key, [MergeMention(*row) for row in rows], self.merge_params)
             self.conn.execute("DELETE FROM events WHERE merge_key = ?", (key,))
             self.conn.executemany(
-                f"INSERT INTO events({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join(['?'] * len(_EVENT_COLUMNS))})",
-                [tuple(getattr(ev, c) for c in _EVENT_COLUMNS) for ev in merged])
+                f"INSERT INTO events({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join(['?'] * len(EVENT_COLUMNS))})",
+                [tuple(getattr(ev, c) for c in EVENT_COLUMNS) for ev in merged])
             self.conn.executemany("UPDATE event_mentions SET event_id = ? WHERE id = ?",
                                   [(ev.id, mid) for ev in merged for mid in ev.mention_ids])
 
