@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import multiprocessing
 import random
 import resource
 import sys
@@ -172,7 +173,8 @@ def fuzz(n: int, seed: int = 12, procs: int = 1, chunk: int = 500) -> FuzzStats:
         for job in jobs:
             total.merge(run_chunk(job))
         return total
-    with ProcessPoolExecutor(procs) as pool:
+    # spawn, not fork: a caller that already loaded models (threads, locks) would deadlock a forked child
+    with ProcessPoolExecutor(procs, mp_context=multiprocessing.get_context("spawn")) as pool:
         for part in pool.map(run_chunk, jobs):
             total.merge(part)
     return total
