@@ -157,7 +157,7 @@ def run_chunk(args: tuple[int, int]) -> FuzzStats:
         ms = (time.perf_counter() - t0) * 1000
         stats.seconds += ms / 1000
         stats.chars += len(text)
-        per_kb = ms / max(len(text.encode("utf-8")) / 1024, 1.0)  # inputs under 1 kB count as 1 kB
+        per_kb = ms / max(len(text.encode("utf-8", "surrogatepass")) / 1024, 1.0)  # < 1 kB counts as 1 kB
         stats.worst_ms, stats.worst_ms_per_kb = max(stats.worst_ms, ms), max(stats.worst_ms_per_kb, per_kb)
         if per_kb > SLOW_MS_PER_KB / 10:
             stats.slow.append(f"seed {seed} #{i}: {ms:.0f} ms, {len(text)} chars")

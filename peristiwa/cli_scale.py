@@ -118,6 +118,15 @@ def run_request(sink: Any, request: RunRequest, label: str) -> Any:
     return run(_log_progress(total, label))
 
 
+def interrupted_exit(exc: KeyboardInterrupt, kept: str) -> None:
+    """Ctrl-C: say what was kept and how to continue, then exit 130 (128 + SIGINT) without a traceback."""
+    summary = getattr(exc, "summary", None)
+    done = f" after {summary.line()}" if summary is not None else ""
+    err.print(f"interrupted{done}: every {kept} is kept; run the same command again to continue.",
+              highlight=False, soft_wrap=True)
+    raise typer.Exit(130) from None
+
+
 def report(summary: Any, label: str, target: Path) -> None:
     for origin, reason in summary.failures:
         err.print(f"  [yellow]not extracted[/] {origin}: {reason}", highlight=False)
@@ -197,9 +206,8 @@ def code(
         fail(f"{out}: cannot open dataset ({exc})")
     try:
         summary = run_request(sink, request, "code")
-    except KeyboardInterrupt:
-        err.print("interrupted: every written batch is kept; run the same command again to continue.")
-        raise typer.Exit(130) from None
+    except KeyboardInterrupt as exc:
+        interrupted_exit(exc, "written batch")
     report(summary, "code", out)
 
 
@@ -229,4 +237,4 @@ def merge(
                f"({result.keys} merge keys) → {result.folder}")
 
 
-__all__ = ["Engine", "RunRequest", "make_request", "report", "run_request", "scale_app"]
+__all__ = ["Engine", "RunRequest", "interrupted_exit", "make_request", "report", "run_request", "scale_app"]

@@ -35,6 +35,7 @@ from peristiwa.cli_scale import (
     PathsArg,
     SchedulerOpt,
     WorkersOpt,
+    interrupted_exit,
     make_request,
     report,
     run_request,
@@ -130,17 +131,16 @@ def ingest(
     except Exception as exc:
         fail(f"{db}: cannot open database ({exc})")
         return
-    interrupted = False
+    interrupted: KeyboardInterrupt | None = None
     try:
         summary = run_request(store, request, "ingest")
         totals = store.counts()
-    except KeyboardInterrupt:
-        interrupted = True
+    except KeyboardInterrupt as exc:
+        interrupted = exc
     finally:
         store.close()
-    if interrupted:
-        err.print("interrupted: every committed batch is kept; run the same command again to continue.")
-        raise typer.Exit(130)
+    if interrupted is not None:
+        interrupted_exit(interrupted, "committed batch")
     report(summary, "ingest", db)
     typer.echo(f"store: {totals.line()}")
 

@@ -69,6 +69,14 @@ class IngestSummary:
                 f"{rate:.1f} docs/s)")
 
 
+class IngestInterrupted(KeyboardInterrupt):
+    """Ctrl-C during an ingest; `summary` counts what was committed before it (the batch in flight is not)."""
+
+    def __init__(self, summary: IngestSummary) -> None:
+        super().__init__("interrupted")
+        self.summary = summary
+
+
 ProgressFn = Callable[[IngestSummary], None]
 MAX_LISTED_FAILURES = 20
 
@@ -106,9 +114,18 @@ class Ingestor:
     def run(self, items: Iterable[InputItem], progress: ProgressFn | None = None,
             extract: Callable[[Iterable[Article]], Iterator[tuple[Article, object, str | None]]] | None = None,
             ) -> IngestSummary:
-        """Ingest every item; returns the summary (also after Ctrl-C, with `KeyboardInterrupt` re-raised)."""
+        """Ingest every item; returns the summary. Ctrl-C raises `IngestInterrupted` carrying it."""
         summary = IngestSummary()
         start = time.perf_counter()
+        try:
+            return self._run(items, summary, start, progress, extract)
+        except KeyboardInterrupt as exc:
+            summary.seconds = time.perf_counter() - start
+            raise IngestInterrupted(summary) from exc
+
+    def _run(self, items: Iterable[InputItem], summary: IngestSummary, start: float, progress: ProgressFn | None,
+             extract: Callable[[Iterable[Article]], Iterator[tuple[Article, object, str | None]]] | None,
+             ) -> IngestSummary:
         queue: deque[_Pending] = deque()
         seen: set[str] = set()
 
@@ -267,6 +284,7 @@ def batched(records: Sequence[IngestRecord], size: int) -> Iterator[Sequence[Ing
 
 
 __all__ = [
+    "IngestInterrupted",
     "IngestOptions",
     "IngestSummary",
     "Ingestor",
