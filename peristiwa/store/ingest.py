@@ -18,6 +18,7 @@ Why this shape:
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import time
 from collections import deque
@@ -160,17 +161,20 @@ class Ingestor:
         source = articles()
         first = next(source, None)  # nothing to extract (e.g. a re-run): do not load the pipeline at all
         results = runner(itertools.chain([first], source)) if first is not None else iter(())
-        for article, doc, error in results:
-            while queue:
-                pending = queue.popleft()
-                ready.append(pending.record)
-                if pending.needs_extraction:
-                    if pending.record.article is not article:
-                        raise RuntimeError("extraction results came back out of order")
-                    attach_result(pending.record, doc, error)  # type: ignore[arg-type]
-                    break
-            if len(ready) >= self.options.batch_size or time.perf_counter() - last_flush > MAX_BATCH_SECONDS:
-                flush()
+        # Closed here on any exit: a generator left to the garbage collector (after Ctrl-C) would stop
+        # its worker pool from whatever thread collects it, which cannot join the pool's own thread.
+        with contextlib.closing(results) if hasattr(results, "close") else contextlib.nullcontext():
+            for article, doc, error in results:
+                while queue:
+                    pending = queue.popleft()
+                    ready.append(pending.record)
+                    if pending.needs_extraction:
+                        if pending.record.article is not article:
+                            raise RuntimeError("extraction results came back out of order")
+                        attach_result(pending.record, doc, error)  # type: ignore[arg-type]
+                        break
+                if len(ready) >= self.options.batch_size or time.perf_counter() - last_flush > MAX_BATCH_SECONDS:
+                    flush()
         ready.extend(p.record for p in queue)
         queue.clear()
         flush()
