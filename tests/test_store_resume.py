@@ -135,11 +135,11 @@ def test_kill_9_at_ten_random_moments_with_two_workers_equals_clean_run(tmp_path
     while kills < 10:
         proc = ingest(crash_db, data, "-j", "2")
         if kills % 3 == 0:
-            time.sleep(rng.uniform(0.0, 2.0))  # start-up: reading, schema, loading the workers
+            time.sleep(rng.uniform(0.0, 0.8))  # start-up: imports, schema, starting the workers
         else:
-            wait_for(crash_db, proc, stored + rng.randint(1, 12))
-            time.sleep(rng.uniform(0.0, 0.3))  # anywhere inside the next batch or its commit
-        assert proc.poll() is None, "ingest finished before the 10th kill; make the corpus larger"
+            wait_for(crash_db, proc, stored + rng.randint(1, 8))
+            time.sleep(rng.uniform(0.0, 0.05))  # anywhere inside the next batch (4 articles) or its commit
+        assert proc.poll() is None, f"ingest finished before kill {kills + 1} ({stored} stored); enlarge the corpus"
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
         kills += 1
