@@ -12,6 +12,7 @@ files can live side by side.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -34,6 +35,8 @@ from peristiwa.lang.pack import LanguagePack, load_pack
 from peristiwa.model import Article, Document
 from peristiwa.pipeline import Pipeline
 from peristiwa.text.segment import Segmenter, SegmentStage
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -75,6 +78,10 @@ class Extractor:
 
     def extract(self, text: str, published: date | None = None, *, article_id: str | None = None,
                 title: str | None = None, url: str | None = None, language: str | None = None) -> Document:
+        # A lone surrogate (legal in JSON: "\ud800") cannot be encoded, so the hash, the NER tagger and
+        # SQLite would all fail on it; U+FFFD keeps every offset, since it replaces one character by one.
+        text = LONE_SURROGATE.sub("\ufffd", text)
+        title = LONE_SURROGATE.sub("\ufffd", title) if title else title
         article = Article(
             id=article_id or hashlib.sha1(text.encode()).hexdigest()[:12],
             text=text,

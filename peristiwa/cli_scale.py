@@ -47,6 +47,8 @@ KbOpt = Annotated[list[Path] | None, typer.Option("--kb", help="Extra KB YAML fi
 LexiconOpt = Annotated[list[Path] | None, typer.Option("--lexicon", help="Extra event lexicon YAML.")]
 NoNerOpt = Annotated[bool, typer.Option("--no-ner", help="Skip the statistical NER stage.")]
 BatchOpt = Annotated[int, typer.Option("--batch", help="Documents per written batch.")]
+MaxCharsOpt = Annotated[int, typer.Option("--max-chars", help="Longer articles are stored as skipped, not extracted "
+                                                          "(bounds time and memory per worker).")]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +64,8 @@ class RunRequest:
 
 def make_request(paths: list[str], *, date_from_metadata: bool, date_: str | None, jobs: int, language: str,
                  kb: list[Path] | None, lexicon: list[Path] | None, no_ner: bool, batch_size: int, engine: Engine,
-                 scheduler: str | None, workers: int, partition_size: int) -> RunRequest:
+                 scheduler: str | None, workers: int, partition_size: int,
+                 max_chars: int = 1_000_000) -> RunRequest:
     """Validate the shared options (one readable error each) and build the run's options."""
     from peristiwa.store.ingest import IngestOptions
     from peristiwa.store.readers import ReaderOptions
@@ -90,7 +93,7 @@ def make_request(paths: list[str], *, date_from_metadata: bool, date_: str | Non
     elif scheduler is not None:
         fail("--scheduler needs --engine dask")
     options = IngestOptions(jobs=jobs, language=language, kb_paths=tuple(kb or ()), lexicon_paths=tuple(lexicon or ()),
-                            use_ner=not no_ner, batch_size=max(1, batch_size))
+                            use_ner=not no_ner, batch_size=max(1, batch_size), max_chars=max(1, max_chars))
     reader = ReaderOptions(date_from_metadata=date_from_metadata, language=language,
                            default_date=parse_date(date_, "--date"))
     return RunRequest(paths, options, reader, engine, dask_options)
@@ -113,6 +116,15 @@ def run_request(sink: Any, request: RunRequest, label: str) -> Any:
     if err.is_terminal:
         return _run_with_bar(run, total, label)
     return run(_log_progress(total, label))
+
+
+def interrupted_exit(exc: KeyboardInterrupt, kept: str) -> None:
+    """Ctrl-C: say what was kept and how to continue, then exit 130 (128 + SIGINT) without a traceback."""
+    summary = getattr(exc, "summary", None)
+    done = f" after {summary.line()}" if summary is not None else ""
+    err.print(f"interrupted{done}: every {kept} is kept; run the same command again to continue.",
+              highlight=False, soft_wrap=True)
+    raise typer.Exit(130) from None
 
 
 def report(summary: Any, label: str, target: str | Path) -> None:
@@ -178,13 +190,14 @@ def code(
     date_from_metadata: DateFromMetaOpt = False, date_: DateOpt = None, jobs: JobsOpt = 1, language: LangOpt = "id",
     kb: KbOpt = None, lexicon: LexiconOpt = None, no_ner: NoNerOpt = False, batch_size: BatchOpt = 256,
     engine: EngineOpt = Engine.local, scheduler: SchedulerOpt = None, workers: WorkersOpt = 2,
-    partition_size: PartitionOpt = 16,
+    partition_size: PartitionOpt = 16, max_chars: MaxCharsOpt = 1_000_000,
 ) -> None:
     """Code articles into a Parquet dataset (articles, mentions, event mentions…, by publication month)."""
     require_extra("pyarrow", "parquet", "peristiwa code")
     request = make_request(paths, date_from_metadata=date_from_metadata, date_=date_, jobs=jobs, language=language,
                            kb=kb, lexicon=lexicon, no_ner=no_ner, batch_size=batch_size, engine=engine,
-                           scheduler=scheduler, workers=workers, partition_size=partition_size)
+                           scheduler=scheduler, workers=workers, partition_size=partition_size,
+                           max_chars=max_chars)
     from peristiwa.store.parquet import ParquetDataset
 
     try:
@@ -193,9 +206,8 @@ def code(
         fail(f"{out}: cannot open dataset ({exc})")
     try:
         summary = run_request(sink, request, "code")
-    except KeyboardInterrupt:
-        err.print("interrupted: every written batch is kept; run the same command again to continue.")
-        raise typer.Exit(130) from None
+    except KeyboardInterrupt as exc:
+        interrupted_exit(exc, "written batch")
     report(summary, "code", out)
 
 
@@ -225,4 +237,4 @@ def merge(
                f"({result.keys} merge keys) → {result.folder}")
 
 
-__all__ = ["Engine", "RunRequest", "make_request", "report", "run_request", "scale_app"]
+__all__ = ["Engine", "RunRequest", "interrupted_exit", "make_request", "report", "run_request", "scale_app"]

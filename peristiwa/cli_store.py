@@ -29,11 +29,13 @@ from peristiwa.cli_scale import (
     KbOpt,
     LangOpt,
     LexiconOpt,
+    MaxCharsOpt,
     NoNerOpt,
     PartitionOpt,
     PathsArg,
     SchedulerOpt,
     WorkersOpt,
+    interrupted_exit,
     make_request,
     report,
     run_request,
@@ -116,30 +118,30 @@ def ingest(
     date_from_metadata: DateFromMetaOpt = False, date_: DateOpt = None, jobs: JobsOpt = 1, language: LangOpt = "id",
     kb: KbOpt = None, lexicon: LexiconOpt = None, no_ner: NoNerOpt = False, batch_size: BatchOpt = 64,
     engine: EngineOpt = Engine.local, scheduler: SchedulerOpt = None, workers: WorkersOpt = 2,
-    partition_size: PartitionOpt = 16,
+    partition_size: PartitionOpt = 16, max_chars: MaxCharsOpt = 1_000_000,
 ) -> None:
     """Read articles into the event store (idempotent; re-run to resume after an interruption)."""
     from peristiwa.store.factory import open_store
 
     request = make_request(paths, date_from_metadata=date_from_metadata, date_=date_, jobs=jobs, language=language,
                            kb=kb, lexicon=lexicon, no_ner=no_ner, batch_size=batch_size, engine=engine,
-                           scheduler=scheduler, workers=workers, partition_size=partition_size)
+                           scheduler=scheduler, workers=workers, partition_size=partition_size,
+                           max_chars=max_chars)
     try:
         store = open_store(db)
     except Exception as exc:
         fail(f"{redact_url(db)}: cannot open database ({exc})")
         return
-    interrupted = False
+    interrupted: KeyboardInterrupt | None = None
     try:
         summary = run_request(store, request, "ingest")
         totals = store.counts()
-    except KeyboardInterrupt:
-        interrupted = True
+    except KeyboardInterrupt as exc:
+        interrupted = exc
     finally:
         store.close()
-    if interrupted:
-        err.print("interrupted: every committed batch is kept; run the same command again to continue.")
-        raise typer.Exit(130)
+    if interrupted is not None:
+        interrupted_exit(interrupted, "committed batch")
     report(summary, "ingest", store.location)
     typer.echo(f"store: {totals.line()}")
 

@@ -204,3 +204,19 @@ def test_two_ingests_on_one_database_both_finish(tmp_path: Path) -> None:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         hashes = conn.execute("SELECT COUNT(*), COUNT(DISTINCT content_hash) FROM articles").fetchone()
     assert hashes == (len(rows) + len(extra), len(rows) + len(extra))
+
+
+# --- 5. limits --------------------------------------------------------------------------------------------
+def test_max_chars_stores_oversized_articles_as_skipped(tmp_path: Path) -> None:
+    sentence = "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di Jakarta pada Senin. "
+    rows = [{"id": "fits", "text": sentence * 200, "published": "2023-01-09"},
+            {"id": "too-long", "text": sentence * 300, "published": "2023-01-09"}]
+    path = tmp_path / "big.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = tmp_path / "big.db"
+    done = run_cli("ingest", "--db", str(db), "--max-chars", "20000", str(path))
+    assert done.returncode == 0, done.stderr[-2000:]
+    with sqlite3.connect(db) as conn:
+        status = dict(conn.execute("SELECT doc_id, status || ':' || coalesce(error, '') FROM articles"))
+    assert status["fits"] == "done:"
+    assert status["too-long"].startswith("skipped:") and "--max-chars 20,000" in status["too-long"]

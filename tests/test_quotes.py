@@ -91,3 +91,41 @@ def test_unbalanced_quote_marks_never_span_paragraphs(extract, text):
 def test_nested_opening_mark_keeps_the_inner_quote(extract):
     doc = extract(UGLY[1])
     assert [q.span.text for q in doc.quotes if q.kind == "direct"] == ["Kami juga siap berunding,"]
+
+
+class _CountingTokens(list):
+    """doc.tokens that counts every token read, so the test bounds work, not wall time."""
+
+    reads = 0
+
+    def __getitem__(self, key):
+        item = super().__getitem__(key)
+        self.reads += len(item) if isinstance(key, slice) else 1
+        return item
+
+    def __iter__(self):
+        for item in super().__iter__():
+            self.reads += 1
+            yield item
+
+
+def _quote_work(extractor, pairs: int) -> tuple[int, int, int]:
+    """Token reads of the quote stage on one sentence of `pairs` tiny quotes (stray `"` marks and
+    combining accents, as a fuzzer made): returns (reads, tokens, quotes)."""
+    from peristiwa.extract.quotes import QuoteStage
+
+    text = "Joko Widodo mengatakan " + "".join(f'"{"́" * (1 + i % 3)}x{i % 7}"' for i in range(pairs))
+    doc = extractor.pipeline.without("quotes", "events", "tone").run(
+        extractor.extract(text).article)
+    doc.tokens = _CountingTokens(doc.tokens)
+    QuoteStage(extractor.pack)(doc)
+    return doc.tokens.reads, len(doc.tokens), len(doc.quotes)
+
+
+def test_many_quotes_in_one_sentence_cost_linear_work(extractor):
+    """Attribution once scanned the whole sentence per quote: 84k characters of `"` took 151 s."""
+    small, large = _quote_work(extractor, 500), _quote_work(extractor, 2000)
+    assert small[2] >= 500 and large[2] >= 2000  # every pair is a quote
+    for reads, tokens, _ in (small, large):
+        assert reads <= 40 * tokens, (reads, tokens)
+    assert large[0] <= 6 * small[0]  # 4x the input, ~4x the reads (quadratic would be 16x)

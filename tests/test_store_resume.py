@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import signal
 import sqlite3
 import subprocess
@@ -33,10 +34,11 @@ def corpus(path: Path, n: int = 240) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def ingest(db: Path, data: Path, **popen) -> subprocess.Popen:
+def ingest(db: Path, data: Path, *options: str, **popen) -> subprocess.Popen:
+    """`ingest` in its own process group, so a kill reaches its extraction workers too (as Ctrl-C would)."""
     return subprocess.Popen([sys.executable, "-m", "peristiwa.cli_store", "ingest", str(data), "--db", str(db),
-                             "--batch", "4", "--no-ner"], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, **popen)
+                             "--batch", "4", "--no-ner", *options], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True, **popen)
 
 
 def snapshot(db: Path) -> dict:
@@ -55,6 +57,24 @@ def snapshot(db: Path) -> dict:
         }
     finally:
         conn.close()
+
+
+def whole_articles(db: Path) -> None:
+    """The database after a kill: intact, and every stored article has its sentences (none half-written)."""
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        bare = conn.execute("SELECT count(*) FROM articles a WHERE status = 'done' AND NOT EXISTS "
+                            "(SELECT 1 FROM sentences s WHERE s.article_id = a.id)").fetchone()[0]
+        assert bare == 0
+    finally:
+        conn.close()
+
+
+def wait_for(db: Path, proc: subprocess.Popen, articles: int, limit: float = 120) -> None:
+    deadline = time.monotonic() + limit
+    while committed(db) < articles and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
 
 
 def committed(db: Path) -> int:
@@ -102,3 +122,62 @@ def test_kill_9_then_rerun_equals_clean_run(tmp_path):
     again = ingest(crash_db, data)
     out, _ = again.communicate(timeout=240)
     assert "0 new, 242 duplicate, 0 skipped, 0 failed" in out.decode()
+
+
+def test_kill_9_at_ten_random_moments_with_two_workers_equals_clean_run(tmp_path):
+    """Kill the whole process group (writer and both workers) at 10 seeded moments — during start-up,
+    mid-batch, mid-commit — re-running each time; the end state equals one clean run."""
+    data = tmp_path / "corpus.jsonl"
+    corpus(data, 200)
+    clean_db, crash_db = tmp_path / "clean.db", tmp_path / "crash.db"
+    clean = ingest(clean_db, data, "-j", "2")
+    rng, kills, stored = random.Random(20261207), 0, 0
+    while kills < 10:
+        proc = ingest(crash_db, data, "-j", "2")
+        if kills % 3 == 0:
+            time.sleep(rng.uniform(0.0, 0.8))  # start-up: imports, schema, starting the workers
+        else:
+            wait_for(crash_db, proc, stored + rng.randint(1, 8))
+            time.sleep(rng.uniform(0.0, 0.05))  # anywhere inside the next batch (4 articles) or its commit
+        assert proc.poll() is None, f"ingest finished before kill {kills + 1} ({stored} stored); enlarge the corpus"
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        kills += 1
+        if crash_db.exists():
+            whole_articles(crash_db)
+            assert committed(crash_db) >= stored  # a kill never loses a committed batch
+            stored = committed(crash_db)
+    assert 0 < stored < 202
+    _, err = clean.communicate(timeout=240)
+    assert clean.returncode == 0, err.decode()
+    resumed = ingest(crash_db, data, "-j", "2")
+    _, err = resumed.communicate(timeout=240)
+    assert resumed.returncode == 0, err.decode()
+    assert snapshot(crash_db) == snapshot(clean_db)
+
+
+def test_ctrl_c_prints_a_resumable_summary_and_exits_130(tmp_path):
+    data = tmp_path / "corpus.jsonl"
+    corpus(data, 200)
+    clean_db, db = tmp_path / "clean.db", tmp_path / "c.db"
+    clean = ingest(clean_db, data)
+    proc = ingest(db, data, "-j", "2")
+    wait_for(db, proc, 30)
+    assert proc.poll() is None, "ingest finished before Ctrl-C; make the corpus larger"
+    os.killpg(proc.pid, signal.SIGINT)  # what a terminal sends on Ctrl-C: the writer and its workers
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err.decode()[-2000:]
+    message = err.decode()
+    assert "Traceback" not in message
+    assert "interrupted after" in message and "run the same command again to continue" in message
+    new = int(message.split("interrupted after ")[1].split(" new")[0])
+    whole_articles(db)
+    conn = sqlite3.connect(db)
+    done = conn.execute("SELECT count(*) FROM articles WHERE status = 'done'").fetchone()[0]
+    conn.close()
+    assert new == done > 0  # the summary counts exactly what was committed
+    clean.communicate(timeout=240)
+    resumed = ingest(db, data)
+    resumed.communicate(timeout=240)
+    assert resumed.returncode == 0
+    assert snapshot(db) == snapshot(clean_db)

@@ -14,6 +14,8 @@ Indirect speech is `X mengatakan (bahwa) …` with no quote marks; its span is t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from peristiwa.lang.pack import LanguagePack
@@ -40,6 +42,86 @@ class _Found:
     outer: Span
 
 
+class _Inside:
+    """The outer spans of the direct quotes (sorted, non-overlapping): membership by bisection."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.starts = [s.start for s in spans]
+        self.ends = [s.end for s in spans]
+
+    def __contains__(self, offset: int) -> bool:
+        k = bisect_right(self.starts, offset) - 1
+        return k >= 0 and offset < self.ends[k]
+
+
+class _DocIndex:
+    """Lookups over one document built once, so each quote costs a few bisections.
+
+    Why: attribution used to scan the quote's whole sentence (and every mention) per quote —
+    quadratic when one long sentence holds thousands of quote pairs (a page of stray `"` marks
+    took minutes). Every lookup here returns exactly what the scan returned.
+    """
+
+    def __init__(self, doc: Document, cues: dict[str, frozenset[str]], inside: list[Span]) -> None:
+        self.doc = doc
+        self.inside = _Inside(inside)
+        self.token_starts = [t.start for t in doc.tokens]
+        self.next_word = _next_word_table(doc.tokens)
+        self.cues = {kind: [i for i, t in enumerate(doc.tokens) if t.norm in words]
+                     for kind, words in cues.items()}
+        self.by_sentence: dict[int, list[tuple[int, Mention]]] = {}
+        for i, mention in enumerate(doc.mentions):
+            self.by_sentence.setdefault(mention.sentence, []).append((i, mention))
+        order = sorted(range(len(doc.mentions)), key=lambda i: doc.mentions[i].span.start)
+        self.mention_order = order
+        self.mention_starts = [doc.mentions[i].span.start for i in order]
+
+    def first_token(self, sentence: int, offset: int) -> int:
+        """Index of the first token of `sentence` starting at or after `offset`."""
+        s = self.doc.sentences[sentence]
+        return bisect_left(self.token_starts, offset, s.token_start, s.token_end)
+
+    def words_from(self, index: int, stop: int, limit: int) -> list[Token]:
+        """Up to `limit` word tokens (with a letter or digit) from token `index` up to `stop`."""
+        out: list[Token] = []
+        index = self.next_word[index]
+        while index < stop and len(out) < limit:
+            out.append(self.doc.tokens[index])
+            index = self.next_word[index + 1]
+        return out
+
+    def cue_tokens(self, kind: str, sentence: int, end: int | None = None) -> list[Token]:
+        """Tokens of `sentence` whose norm is a `kind` cue (ending by offset `end`), in text order."""
+        s = self.doc.sentences[sentence]
+        positions = self.cues[kind]
+        lo, hi = bisect_left(positions, s.token_start), bisect_left(positions, s.token_end)
+        tokens = [self.doc.tokens[i] for i in positions[lo:hi]]
+        return tokens if end is None else [t for t in tokens if t.end <= end]
+
+    def mentions_starting(self, lo: int, hi: int) -> list[int]:
+        """Indexes (in document order) of mentions starting within [lo, hi]."""
+        a, b = bisect_left(self.mention_starts, lo), bisect_right(self.mention_starts, hi)
+        return sorted(self.mention_order[a:b])
+
+    def tokens_between(self, sentence: int, start: int, end: int) -> list[Token]:
+        """Tokens of `sentence` lying within [start, end] (token ends grow with their starts)."""
+        s = self.doc.sentences[sentence]
+        out: list[Token] = []
+        for token in self.doc.tokens[self.first_token(sentence, start) : s.token_end]:
+            if token.end > end:
+                break
+            out.append(token)
+        return out
+
+
+def _next_word_table(tokens: list[Token]) -> list[int]:
+    """next_word[i]: the first index >= i of a token holding a letter or digit (len(tokens) if none)."""
+    table = [len(tokens)] * (len(tokens) + 1)
+    for i in range(len(tokens) - 1, -1, -1):
+        table[i] = i if any(c.isalnum() for c in tokens[i].text) else table[i + 1]
+    return table
+
+
 class QuoteStage:
     """Pipeline stage "quotes"."""
 
@@ -55,22 +137,26 @@ class QuoteStage:
 
     def __call__(self, doc: Document) -> None:
         found = list(_find_quotes(doc))
-        inside = [f.outer for f in found]
-        indirect = self._indirect(doc, inside)
+        index = _DocIndex(doc, {"before": self.before, "according": self.according,
+                                "indirect": self.indirect}, [f.outer for f in found])
+        indirect = sorted(self._indirect(index), key=lambda q: q.span.start)
+        starts = [q.span.start for q in indirect]
         attributed: list[Quote] = []
+        direct: Quote | None = None  # the last direct quote with a speaker (they come in text order)
         for item in found:
-            # "-nya" and continuations refer to the latest speaker, quoted directly or not.
-            earlier = [q for q in [*attributed, *indirect] if q.span.start < item.outer.start and q.speaker]
-            previous = max(earlier, key=lambda q: q.span.start) if earlier else None
-            attributed.append(self._attribute(doc, item, inside, previous))
+            reported = bisect_left(starts, item.outer.start)
+            quote = self._attribute(index, item, _latest(direct, indirect[reported - 1] if reported else None))
+            attributed.append(quote)
+            direct = quote if quote.speaker else direct
         doc.quotes.extend(sorted([*attributed, *indirect], key=lambda q: q.span.start))
 
     # -- direct quotes ---------------------------------------------------------------------
-    def _attribute(self, doc: Document, item: _Found, inside: list[Span], previous: Quote | None) -> Quote:
+    def _attribute(self, index: _DocIndex, item: _Found, previous: Quote | None) -> Quote:
+        doc = index.doc
         sentence = doc.sentence_at(item.content.start)
         quote = Quote(item.content, sentence, "direct")
         for finder in (self._after, self._before, self._according_to):
-            if finder(doc, item, inside, quote, previous):
+            if finder(index, item, quote, previous):
                 return quote
         if (previous is not None and previous.speaker is not None and _opens_sentence(doc, item)
                 and doc.sentence_at(previous.span.start) >= sentence - 1):
@@ -78,16 +164,16 @@ class QuoteStage:
             quote.rule = "quote:continuation"
         return quote
 
-    def _after(self, doc: Document, item: _Found, inside: list[Span], quote: Quote,
-               previous: Quote | None) -> bool:
-        tokens = _tokens_after(doc, item.outer.end, 3)
+    def _after(self, index: _DocIndex, item: _Found, quote: Quote, previous: Quote | None) -> bool:
+        doc = index.doc
+        tokens = _tokens_after(index, item.outer.end, 3)
         verb = next((t for t in tokens if t.norm in self.after), None)
         if verb is None:
             return False
         if verb.norm.endswith("nya") and len(verb.norm) > 4:
             return self._clitic_speaker(doc, verb, quote, previous)
-        for index, mention in _mentions_after(doc, verb.end, MAX_VERB_TO_SPEAKER, inside):
-            return _set_speaker(doc, quote, index, mention, verb, f"quote:after:{verb.norm}")
+        for i, mention in _mentions_after(index, verb.end, MAX_VERB_TO_SPEAKER):
+            return _set_speaker(doc, quote, i, mention, verb, f"quote:after:{verb.norm}")
         return False
 
     def _clitic_speaker(self, doc: Document, verb: Token, quote: Quote, previous: Quote | None) -> bool:
@@ -106,66 +192,64 @@ class QuoteStage:
         quote.evidence, quote.rule = evidence, f"quote:after:{verb.norm}:last-person"
         return True
 
-    def _before(self, doc: Document, item: _Found, inside: list[Span], quote: Quote,
-                previous: Quote | None) -> bool:
-        sentence = doc.sentences[quote.sentence]
-        verbs = [t for t in doc.sentence_tokens(sentence)
-                 if t.end <= item.outer.start and t.norm in self.before and not _in_any(t.start, inside)]
+    def _before(self, index: _DocIndex, item: _Found, quote: Quote, previous: Quote | None) -> bool:
+        verbs = [t for t in index.cue_tokens("before", quote.sentence, item.outer.start)
+                 if t.start not in index.inside]
         if not verbs:
             return False
         verb = verbs[-1]
-        candidates = [(i, m) for i, m in enumerate(doc.mentions)
-                      if m.sentence == quote.sentence and m.span.end <= verb.start
-                      and _speaker_like(m) and not _in_any(m.span.start, inside)
-                      and m.kind != "group"]
+        candidates = [(i, m) for i, m in index.by_sentence.get(quote.sentence, [])
+                      if m.span.end <= verb.start and _speaker_like(m)
+                      and m.span.start not in index.inside and m.kind != "group"]
         if not candidates:
             return False
-        index, mention = _subject(candidates)
-        return _set_speaker(doc, quote, index, mention, verb, f"quote:before:{verb.norm}")
+        i, mention = _subject(candidates)
+        return _set_speaker(index.doc, quote, i, mention, verb, f"quote:before:{verb.norm}")
 
-    def _according_to(self, doc: Document, item: _Found, inside: list[Span], quote: Quote,
-                      previous: Quote | None) -> bool:
-        sentence = doc.sentences[quote.sentence]
-        for token in doc.sentence_tokens(sentence):
-            if token.norm in self.according and not _in_any(token.start, inside):
-                for index, mention in _mentions_after(doc, token.end, MAX_VERB_TO_SPEAKER, inside):
-                    return _set_speaker(doc, quote, index, mention, token, "quote:according-to")
+    def _according_to(self, index: _DocIndex, item: _Found, quote: Quote, previous: Quote | None) -> bool:
+        for token in index.cue_tokens("according", quote.sentence):
+            if token.start not in index.inside:
+                for i, mention in _mentions_after(index, token.end, MAX_VERB_TO_SPEAKER):
+                    return _set_speaker(index.doc, quote, i, mention, token, "quote:according-to")
         return False
 
     # -- indirect speech -------------------------------------------------------------------
-    def _indirect(self, doc: Document, inside: list[Span]) -> list[Quote]:
+    def _indirect(self, index: _DocIndex) -> list[Quote]:
+        doc = index.doc
         quotes: list[Quote] = []
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
-            for k, verb in enumerate(tokens):
-                if verb.norm not in self.indirect or _in_any(verb.start, inside):
+            for verb in index.cue_tokens("indirect", sentence.index):
+                if verb.start in index.inside:
                     continue
-                quote = self._indirect_at(doc, sentence.index, tokens, k, inside)
+                k = index.first_token(sentence.index, verb.start) - sentence.token_start
+                quote = self._indirect_at(index, sentence.index, tokens, k)
                 if quote is not None:
                     quotes.append(quote)
                     break
         return quotes
 
-    def _indirect_at(self, doc: Document, sentence: int, tokens: list[Token], k: int,
-                     inside: list[Span]) -> Quote | None:
+    def _indirect_at(self, index: _DocIndex, sentence: int, tokens: list[Token], k: int) -> Quote | None:
+        doc = index.doc
         verb = tokens[k]
         start = k + 1
         if start < len(tokens) and tokens[start].norm in self.complementizers:
             start += 1
         if start >= len(tokens) - 1 or tokens[start].text in "“\"«‘":
             return None
-        before = [(i, m) for i, m in enumerate(doc.mentions)
-                  if m.sentence == sentence and m.span.end <= verb.start and m.actor is not None]
-        near = [(i, m) for i, m in before if _clause_gap(tokens, m.span.end, verb.start) <= MAX_SPEAKER_TO_VERB]
+        before = [(i, m) for i, m in index.by_sentence.get(sentence, [])
+                  if m.span.end <= verb.start and m.actor is not None]
+        near = [(i, m) for i, m in before
+                if _clause_gap(index.tokens_between(sentence, m.span.end, verb.start)) <= MAX_SPEAKER_TO_VERB]
         if near:
-            index, mention = near[-1]
+            i, mention = near[-1]
         elif k > 0 and tokens[k - 1].norm in self.coordinators and before:
-            index, mention = _subject(before[:1])  # "X memuji … dan mengatakan …": X speaks
+            i, mention = _subject(before[:1])  # "X memuji … dan mengatakan …": X speaks
         else:
             return None
         end = tokens[-1].end if tokens[-1].norm not in ".!?" else tokens[-2].end
         quote = Quote(doc.span(tokens[start].start, end), sentence, "indirect")
-        _set_speaker(doc, quote, index, mention, verb, f"quote:indirect:{verb.norm}")
+        _set_speaker(doc, quote, i, mention, verb, f"quote:indirect:{verb.norm}")
         return quote
 
 
@@ -196,33 +280,40 @@ def _subject(candidates: list[tuple[int, Mention]]) -> tuple[int, Mention]:
     return candidates[-1]
 
 
-def _tokens_after(doc: Document, offset: int, limit: int) -> list[Token]:
+def _latest(direct: Quote | None, reported: Quote | None) -> Quote | None:
+    """The latest quote with a speaker before the current one — "-nya" and continuations refer to
+    it: the last attributed direct quote or `reported`, the last indirect speech starting before it
+    (every indirect quote has a speaker); the direct one wins a tie."""
+    if direct is None or (reported is not None and reported.span.start > direct.span.start):
+        return reported
+    return direct
+
+
+def _tokens_after(index: _DocIndex, offset: int, limit: int) -> list[Token]:
     """Up to `limit` word tokens after `offset`, skipping punctuation, within the same sentence."""
+    doc = index.doc
     sentence = doc.sentences[doc.sentence_at(max(offset - 1, 0))]
-    out: list[Token] = []
-    for token in doc.tokens[sentence.token_start : sentence.token_end]:
-        if token.start >= offset and any(c.isalnum() for c in token.text):
-            out.append(token)
-            if len(out) == limit:
-                break
+    out = index.words_from(index.first_token(sentence.index, offset), sentence.token_end, limit)
     if not out and sentence.index + 1 < len(doc.sentences):
         nxt = doc.sentences[sentence.index + 1]
-        out = [t for t in doc.tokens[nxt.token_start : nxt.token_end] if any(c.isalnum() for c in t.text)][:1]
+        out = index.words_from(nxt.token_start, nxt.token_end, 1)
     return out
 
 
-def _mentions_after(doc: Document, offset: int, max_tokens: int, inside: list[Span]):
+def _mentions_after(index: _DocIndex, offset: int, max_tokens: int) -> Iterator[tuple[int, Mention]]:
     """The first speaker-like mention after `offset`, moved to the head of an apposition
     ("juru bicara Kremlin Dmitry Peskov" → Peskov)."""
+    doc = index.doc
     limit = offset
     sentence = doc.sentences[doc.sentence_at(offset)]
-    words = [t for t in doc.sentence_tokens(sentence) if t.start >= offset][:max_tokens]
+    first = index.first_token(sentence.index, offset)
+    words = doc.tokens[first : min(first + max_tokens, sentence.token_end)]
     if words:
         limit = words[-1].end
-    for index, mention in enumerate(doc.mentions):
-        if offset <= mention.span.start <= limit and _speaker_like(mention) \
-                and not _in_any(mention.span.start, inside):
-            head = _apposition_head(doc, index)
+    for i in index.mentions_starting(offset, limit):
+        mention = doc.mentions[i]
+        if _speaker_like(mention) and mention.span.start not in index.inside:
+            head = _apposition_head(doc, i)
             yield head, doc.mentions[head]
             return
 
@@ -242,16 +333,11 @@ def _apposition_head(doc: Document, index: int) -> int:
     return index
 
 
-def _clause_gap(tokens: list[Token], start: int, end: int) -> int:
+def _clause_gap(between: list[Token]) -> int:
     """Tokens between speaker and verb; a comma or quote in between breaks the link."""
-    between = [t for t in tokens if t.start >= start and t.end <= end]
     if any(t.text in {",", ";", ":", "“", "”", '"'} for t in between):
         return MAX_SPEAKER_TO_VERB + 1
     return len(between)
-
-
-def _in_any(offset: int, spans: list[Span]) -> bool:
-    return any(s.start <= offset < s.end for s in spans)
 
 
 def _opens_sentence(doc: Document, item: _Found) -> bool:

@@ -195,14 +195,14 @@ def item_identities(items: list[InputItem]) -> list[tuple[str, str]]:
     return [(item.origin, item.identity) for item in items]
 
 
-def code_items(items: list[InputItem], indices: list[int], language: str) -> list[IngestRecord]:
+def code_items(items: list[InputItem], indices: list[int], language: str, max_chars: int) -> list[IngestRecord]:
     """Classify (language) and extract the chosen items with this worker's plugin."""
     from distributed import get_worker
 
     plugin: ExtractorPlugin = get_worker().plugins[PLUGIN_NAME]
     records = []
     for i in indices:
-        record = classify_item(items[i], language, plugin.detector)
+        record = classify_item(items[i], language, plugin.detector, max_chars)
         if record.status == "done" and record.article is not None:
             with plugin.lock:
                 doc, error = run_one(plugin.extractor, record.article)  # type: ignore[arg-type]
@@ -286,7 +286,8 @@ class DaskRunner:
                         seen.add(identity)
                         slot.wanted.append(i)
                 if slot.wanted:
-                    coded = self.client.submit(code_items, slot.read, slot.wanted, self.ingest.language, pure=False)
+                    coded = self.client.submit(code_items, slot.read, slot.wanted, self.ingest.language,
+                                      self.ingest.max_chars, pure=False)
                     stage[coded.key] = ("code", slot.part.index)
                     futures.add(coded)
                 else:
@@ -337,7 +338,8 @@ class DaskRunner:
     def _isolate(self, slot: _Slot, i: int) -> IngestRecord:
         """Code one item of a failed partition alone, so only the item that kills workers fails."""
         origin, identity = (slot.identities or [])[i]
-        single = self.client.submit(code_items, slot.read, [i], self.ingest.language, pure=False)
+        single = self.client.submit(code_items, slot.read, [i], self.ingest.language,
+                                      self.ingest.max_chars, pure=False)
         try:
             (record,) = single.result()
             return record

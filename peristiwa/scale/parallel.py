@@ -27,6 +27,7 @@ because a Pool whose worker dies mid-task hangs forever, while the executor repo
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -130,6 +131,9 @@ _WORKER: dict[str, Extractor] = {}
 
 
 def _init_worker(spec: ExtractorSpec) -> None:
+    # Ctrl-C reaches the whole process group; only the parent acts on it (it stops the pool), so a
+    # worker dying of it first cannot look like a crashed article that the parent would re-run.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER["extractor"] = spec.build()
 
 

@@ -18,6 +18,7 @@ Why this shape:
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import time
 from collections import deque
@@ -42,6 +43,7 @@ class IngestOptions:
     lexicon_paths: tuple[Path, ...] = ()
     use_ner: bool = True
     batch_size: int = DEFAULT_BATCH
+    max_chars: int = 1_000_000  # longer articles are stored as skipped: time and memory per worker stay bounded
 
 
 @dataclass(slots=True)
@@ -66,6 +68,14 @@ class IngestSummary:
         return (f"{self.new} new, {self.duplicate} duplicate, {self.skipped} skipped, {self.failed} failed, "
                 f"{self.updated} updated ({self.event_mentions} event mentions; {self.seconds:.1f} s, "
                 f"{rate:.1f} docs/s)")
+
+
+class IngestInterrupted(KeyboardInterrupt):
+    """Ctrl-C during an ingest; `summary` counts what was committed before it (the batch in flight is not)."""
+
+    def __init__(self, summary: IngestSummary) -> None:
+        super().__init__("interrupted")
+        self.summary = summary
 
 
 ProgressFn = Callable[[IngestSummary], None]
@@ -100,14 +110,23 @@ class Ingestor:
         if identity in seen or self.store.has_content(identity):
             return None
         seen.add(identity)
-        return classify_item(item, self.options.language, lambda: self.detector)
+        return classify_item(item, self.options.language, lambda: self.detector, self.options.max_chars)
 
     def run(self, items: Iterable[InputItem], progress: ProgressFn | None = None,
             extract: Callable[[Iterable[Article]], Iterator[tuple[Article, object, str | None]]] | None = None,
             ) -> IngestSummary:
-        """Ingest every item; returns the summary (also after Ctrl-C, with `KeyboardInterrupt` re-raised)."""
+        """Ingest every item; returns the summary. Ctrl-C raises `IngestInterrupted` carrying it."""
         summary = IngestSummary()
         start = time.perf_counter()
+        try:
+            return self._run(items, summary, start, progress, extract)
+        except KeyboardInterrupt as exc:
+            summary.seconds = time.perf_counter() - start
+            raise IngestInterrupted(summary) from exc
+
+    def _run(self, items: Iterable[InputItem], summary: IngestSummary, start: float, progress: ProgressFn | None,
+             extract: Callable[[Iterable[Article]], Iterator[tuple[Article, object, str | None]]] | None,
+             ) -> IngestSummary:
         queue: deque[_Pending] = deque()
         seen: set[str] = set()
 
@@ -142,17 +161,20 @@ class Ingestor:
         source = articles()
         first = next(source, None)  # nothing to extract (e.g. a re-run): do not load the pipeline at all
         results = runner(itertools.chain([first], source)) if first is not None else iter(())
-        for article, doc, error in results:
-            while queue:
-                pending = queue.popleft()
-                ready.append(pending.record)
-                if pending.needs_extraction:
-                    if pending.record.article is not article:
-                        raise RuntimeError("extraction results came back out of order")
-                    attach_result(pending.record, doc, error)  # type: ignore[arg-type]
-                    break
-            if len(ready) >= self.options.batch_size or time.perf_counter() - last_flush > MAX_BATCH_SECONDS:
-                flush()
+        # Closed here on any exit: a generator left to the garbage collector (after Ctrl-C) would stop
+        # its worker pool from whatever thread collects it, which cannot join the pool's own thread.
+        with contextlib.closing(results) if hasattr(results, "close") else contextlib.nullcontext():
+            for article, doc, error in results:
+                while queue:
+                    pending = queue.popleft()
+                    ready.append(pending.record)
+                    if pending.needs_extraction:
+                        if pending.record.article is not article:
+                            raise RuntimeError("extraction results came back out of order")
+                        attach_result(pending.record, doc, error)  # type: ignore[arg-type]
+                        break
+                if len(ready) >= self.options.batch_size or time.perf_counter() - last_flush > MAX_BATCH_SECONDS:
+                    flush()
         ready.extend(p.record for p in queue)
         queue.clear()
         flush()
@@ -171,8 +193,12 @@ class Ingestor:
         return run
 
 
-def classify_item(item: InputItem, language: str, detector: Callable[[], LanguageDetector]) -> IngestRecord:
+def classify_item(item: InputItem, language: str, detector: Callable[[], LanguageDetector],
+                  max_chars: int = IngestOptions.max_chars) -> IngestRecord:
     """The record a new (not yet stored) item becomes: to extract (`done`), `skipped` or `failed`.
+
+    An article longer than `max_chars` is stored but not extracted, so one huge input cannot take a
+    worker's time and memory without bound.
 
     Pure apart from the language detector, which `detector()` loads only when an item declares
     no language; the Dask engine runs this on its workers, the local engine in the writer.
@@ -193,6 +219,10 @@ def classify_item(item: InputItem, language: str, detector: Callable[[], Languag
         how = f"detected, p={score:.2f}" if detected else "declared"
         record.error = (f"language {article.language!r} ({how}) is not extracted in this run "
                         f"(extracting {language!r})")
+    elif len(article.text) > max_chars:
+        record.status = "skipped"
+        record.error = (f"article has {len(article.text):,} characters, above --max-chars {max_chars:,}; "
+                        "stored, not extracted")
     return record
 
 
@@ -258,6 +288,7 @@ def batched(records: Sequence[IngestRecord], size: int) -> Iterator[Sequence[Ing
 
 
 __all__ = [
+    "IngestInterrupted",
     "IngestOptions",
     "IngestSummary",
     "Ingestor",
