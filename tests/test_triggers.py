@@ -257,3 +257,46 @@ def test_literal_form_voice_follows_its_first_word():
     assert _form_voice("menjatuhkan sanksi") == "active"
     assert _form_voice("berita duka") == "nominal"
     assert _form_voice("gencatan senjata") == "nominal"
+
+
+def test_no_surface_has_two_codes_without_a_sense(lex: Lexicon) -> None:
+    """Two entries that generate the same surface with different codes must be told apart by a `when`.
+
+    Without a sense condition the entry loaded first silently wins, so a newly added phrasing
+    would contradict an older one without anyone noticing.
+    """
+    owners: dict[tuple[str, ...], set[str]] = {}
+    for entry_id, phrases in lex._surfaces.items():
+        for phrase in phrases:
+            owners.setdefault(phrase, set()).add(entry_id)
+    known = {("menolak", "masuknya")}  # refusing entry: 1245 (international involvement) vs 174 (expel); both read
+    clashes = sorted(
+        " ".join(phrase) for phrase, ids in owners.items()
+        if len({lex.entries[i].code for i in ids}) > 1
+        and not any(lex.entries[i].when for i in ids) and phrase not in known)
+    assert not clashes, clashes[:20]
+
+
+def test_every_lexicon_root_has_forty_entries(lex: Lexicon) -> None:
+    """Issue #10: no CAMEO root is left with a handful of phrasings."""
+    per_root: dict[str, int] = {}
+    for entry in lex.entries.values():
+        per_root[entry.code[:2]] = per_root.get(entry.code[:2], 0) + 1
+    assert len(lex) >= 1400
+    assert min(per_root.values()) >= 40, per_root
+
+
+def test_builtin_entry_ids_are_unique_across_files() -> None:
+    """A repeated id would silently replace the earlier entry (that is the user-override rule)."""
+    import re
+    from importlib import resources
+
+    folder = Path(str(resources.files("peristiwa.lang.id").joinpath("data/events")))
+    seen: dict[str, str] = {}
+    repeated = []
+    for path in sorted(folder.glob("*.yaml")):
+        for entry_id in re.findall(r"^-\s+(?:\{)?id:\s*([\w-]+)", path.read_text(encoding="utf-8"), flags=re.M):
+            if entry_id in seen:
+                repeated.append(f"{entry_id} ({seen[entry_id]}, {path.name})")
+            seen.setdefault(entry_id, path.name)
+    assert not repeated, repeated
