@@ -220,3 +220,41 @@ def test_max_chars_stores_oversized_articles_as_skipped(tmp_path: Path) -> None:
         status = dict(conn.execute("SELECT doc_id, status || ':' || coalesce(error, '') FROM articles"))
     assert status["fits"] == "done:"
     assert status["too-long"].startswith("skipped:") and "--max-chars 20,000" in status["too-long"]
+
+
+# --- 2b. a reader during a write ----------------------------------------------------------------------------
+def _extraction_size(article: dict) -> tuple[int, int, int]:
+    """What must be whole for an article to count as stored: its sentences, mentions and event mentions."""
+    return len(article["sentences"]), len(article["mentions"]), len(article["event_mentions"])
+
+
+def test_serve_while_ingest_never_shows_a_half_written_article(tmp_path: Path) -> None:
+    rows = [json.loads(line) for line in ARTICLES.read_text(encoding="utf-8").splitlines()]
+    variants = [{**r, "id": f"{r['id']}-v{i}", "text": f"{r['text']} Kalimat tambahan nomor {i}."}
+                for i in range(10) for r in rows]
+    first, rest = tmp_path / "first.jsonl", tmp_path / "rest.jsonl"
+    first.write_text(json.dumps(rows[0]) + "\n", encoding="utf-8")
+    rest.write_text("".join(json.dumps(r) + "\n" for r in rows[1:] + variants), encoding="utf-8")
+    db = tmp_path / "live.db"
+    assert run_cli("ingest", "--db", str(db), str(first)).returncode == 0  # serve needs an existing store
+    proc, base = serve(db)
+    seen: dict[int, tuple[int, int, int]] = {}
+    totals_seen: set[int] = set()
+    try:
+        writer = subprocess.Popen([sys.executable, "-m", "peristiwa.cli", "ingest", "--db", str(db), "--batch", "2",
+                                   str(rest)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        while writer.poll() is None:
+            page = httpx.get(base + "/api/articles", params={"limit": 500}, timeout=30).json()
+            totals_seen.add(page["total"])
+            for item in page["items"]:
+                if item["id"] not in seen:
+                    article = httpx.get(f"{base}/api/articles/{item['id']}", timeout=30).json()
+                    seen[item["id"]] = _extraction_size(article)
+        assert writer.returncode == 0, writer.stderr.read()[-2000:]
+        final = {aid: _extraction_size(httpx.get(f"{base}/api/articles/{aid}", timeout=30).json()) for aid in seen}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    assert len(totals_seen) >= 3, f"the reader never saw the store mid-ingest ({sorted(totals_seen)})"
+    half_written = {aid: (now, final[aid]) for aid, now in seen.items() if now != final[aid]}
+    assert half_written == {}
