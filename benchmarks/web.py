@@ -179,6 +179,17 @@ def browser_timings(base: str) -> list[dict]:
     return out
 
 
+def server_rss_mb(pid: int) -> float | None:
+    """Resident memory of the server process (Linux /proc), to show the load leaves no growth behind."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=Path("/tmp/peristiwa-web-bench.db"))
@@ -197,6 +208,7 @@ def main() -> int:
     from web_fixtures.webdb import serve
 
     proc, base = serve(args.db)
+    rss = {"before": server_rss_mb(proc.pid)}
     try:
         rows = []
         for name, path, body in endpoints(base):
@@ -205,6 +217,7 @@ def main() -> int:
             rows.append(row)
             print(f"  {name:40s} p50 {row['p50_ms']:7.1f} ms  p95 {row['p95_ms']:7.1f} ms  "
                   f"{row['req_per_s']:6.1f} req/s", file=sys.stderr)
+        rss["after"] = server_rss_mb(proc.pid)
         pages = browser_timings(base)
     finally:
         proc.terminate()
@@ -212,7 +225,8 @@ def main() -> int:
 
     print(f"\nDatabase: {corpus['events']:,} events, {corpus['event_mentions']:,} event mentions, "
           f"{corpus['articles']:,} articles, {corpus['db_mb']} MB. Load: {args.concurrency} concurrent clients "
-          "on loopback, one uvicorn process.\n")
+          f"on loopback, one uvicorn process; {sum(r['n'] for r in rows):,} requests, 0 errors (any non-200 "
+          f"aborts the run); server RSS {rss['before']} MB before, {rss.get('after')} MB after the load.\n")
     print("| endpoint | n | p50 ms | p95 ms | max ms | req/s |\n|---|---:|---:|---:|---:|---:|")
     for r in rows:
         print(f"| `{r['endpoint']}` | {r['n']} | {r['p50_ms']} | {r['p95_ms']} | {r['max_ms']} | {r['req_per_s']} |")
@@ -222,7 +236,7 @@ def main() -> int:
         for p in pages:
             print(f"| `{p['page']}` | {p['load_ms_median']} | {p['load_ms_first']} | {p['elements']} |")
     if args.json:
-        args.json.write_text(json.dumps({"corpus": corpus, "endpoints": rows, "pages": pages}, indent=2))
+        args.json.write_text(json.dumps({"corpus": corpus, "endpoints": rows, "pages": pages, "rss_mb": rss}, indent=2))
     return 0
 
 

@@ -127,6 +127,19 @@ def interrupted_exit(exc: KeyboardInterrupt, kept: str) -> None:
     raise typer.Exit(130) from None
 
 
+def is_storage_failure(exc: BaseException) -> bool:
+    """A failure of the disk or database under a run (full disk, I/O error, lost server), not of our code:
+    the user gets one line and the resume hint instead of a traceback."""
+    return isinstance(exc, OSError) or type(exc).__module__.split(".")[0] in {"sqlite3", "psycopg"}
+
+
+def storage_failure_exit(exc: BaseException, location: str, kept: str) -> None:
+    """Say why writing stopped, that what was committed is kept, and how to continue; exit 1."""
+    err.print(f"error: writing to {location} failed ({exc}); every {kept} is kept: free space or fix the "
+              "database, then run the same command again to continue.", highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
 def report(summary: Any, label: str, target: str | Path) -> None:
     for origin, reason in summary.failures:
         err.print(f"  [yellow]not extracted[/] {origin}: {reason}", highlight=False)
@@ -208,6 +221,10 @@ def code(
         summary = run_request(sink, request, "code")
     except KeyboardInterrupt as exc:
         interrupted_exit(exc, "written batch")
+    except Exception as exc:
+        if not is_storage_failure(exc):
+            raise
+        storage_failure_exit(exc, str(out), "written batch")
     report(summary, "code", out)
 
 

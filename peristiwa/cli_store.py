@@ -36,9 +36,11 @@ from peristiwa.cli_scale import (
     SchedulerOpt,
     WorkersOpt,
     interrupted_exit,
+    is_storage_failure,
     make_request,
     report,
     run_request,
+    storage_failure_exit,
 )
 from peristiwa.store.base import EventFilter, QueryError
 from peristiwa.store.postgres import redact_url
@@ -132,16 +134,22 @@ def ingest(
     except Exception as exc:
         fail(f"{redact_url(db)}: cannot open database ({exc})")
         return
-    interrupted: KeyboardInterrupt | None = None
+    stopped: BaseException | None = None
     try:
         summary = run_request(store, request, "ingest")
         totals = store.counts()
     except KeyboardInterrupt as exc:
-        interrupted = exc
+        stopped = exc
+    except Exception as exc:
+        if not is_storage_failure(exc):
+            raise
+        stopped = exc
     finally:
         store.close()
-    if interrupted is not None:
-        interrupted_exit(interrupted, "committed batch")
+    if isinstance(stopped, KeyboardInterrupt):
+        interrupted_exit(stopped, "committed batch")
+    elif stopped is not None:
+        storage_failure_exit(stopped, store.location, "committed batch")
     report(summary, "ingest", store.location)
     typer.echo(f"store: {totals.line()}")
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CITIES = ["Beijing", "Tokyo", "Canberra", "Manila", "Hanoi", "Seoul", "Bangkok", "Kuala Lumpur"]
@@ -181,3 +185,42 @@ def test_ctrl_c_prints_a_resumable_summary_and_exits_130(tmp_path):
     resumed.communicate(timeout=240)
     assert resumed.returncode == 0
     assert snapshot(db) == snapshot(clean_db)
+
+
+@contextlib.contextmanager
+def small_disk(path: Path, size: str):
+    """A tmpfs of `size` at `path` (root and a kernel that lets us mount), unmounted afterwards."""
+    path.mkdir()
+    mounted = os.geteuid() == 0 and subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs",
+                                                     str(path)], capture_output=True).returncode == 0
+    if not mounted:
+        pytest.skip("a full disk needs a small tmpfs: run as root where mount is allowed")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", str(path)], check=True)
+
+
+def test_full_disk_ends_with_a_clear_error_and_resumes(tmp_path):
+    data = tmp_path / "corpus.jsonl"
+    corpus(data, 200)
+    clean_db = tmp_path / "clean.db"
+    clean = ingest(clean_db, data)
+    with small_disk(tmp_path / "small", "900k") as small:
+        proc = ingest(small / "c.db", data)
+        _, err = proc.communicate(timeout=240)
+        message = err.decode()
+        assert proc.returncode == 1, message[-2000:]
+        assert "Traceback" not in message
+        assert "disk is full" in message and "run the same command again to continue" in message
+        whole_articles(small / "c.db")
+        assert 0 < committed(small / "c.db") < 200
+        moved = tmp_path / "moved"
+        moved.mkdir()
+        for part in small.iterdir():  # the database with its WAL: what a user does after freeing space
+            shutil.copy2(part, moved / part.name)
+    clean.communicate(timeout=240)
+    resumed = ingest(moved / "c.db", data)
+    resumed.communicate(timeout=240)
+    assert resumed.returncode == 0
+    assert snapshot(moved / "c.db") == snapshot(clean_db)

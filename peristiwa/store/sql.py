@@ -69,7 +69,10 @@ class SQLStore(ABC):
             yield
             self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            # SQLite has already rolled back after some errors (a full disk); a second ROLLBACK would
+            # replace the real reason with "no transaction is active"
+            if getattr(self.conn, "in_transaction", True):
+                self.conn.execute("ROLLBACK")
             raise
 
     @abstractmethod
