@@ -202,7 +202,6 @@ class _PoolRunner:
     def run(self, articles: Iterable[Article]) -> Iterator[Result]:
         source = iter(articles)
         pending: deque[tuple[list[Article], Future]] = deque()
-        finished = False
         try:
             while True:
                 while len(pending) < self.jobs * self.window:
@@ -211,7 +210,6 @@ class _PoolRunner:
                         break
                     pending.append((chunk, self._pool().submit(_run_chunk, chunk)))
                 if not pending:
-                    finished = True
                     return
                 chunk, future = pending.popleft()
                 try:
@@ -229,9 +227,11 @@ class _PoolRunner:
                     continue
                 yield from ((a, d, e) for a, (d, e) in zip(chunk, results, strict=True))
         finally:
-            # Done: let workers exit cleanly. Stopped early (consumer closed the generator, or an
-            # exception): in-flight work is unwanted, so kill rather than wait for it.
-            self._discard_pool(kill=not finished)
+            # Done, or stopped early (Ctrl-C, the consumer closed the generator, a write failed): cancel
+            # what has not started and let the running chunks finish. Killing here instead could cut a
+            # worker off mid-way through writing its result, and the executor's reader thread would
+            # then wait for the rest of that message forever (seen as a hang after Ctrl-C).
+            self._discard_pool(kill=False)
 
     def _isolate(self, chunk: list[Article]) -> Iterator[Result]:
         """Code each article of a failed chunk alone so only the culprit is blamed."""
