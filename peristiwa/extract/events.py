@@ -21,6 +21,7 @@ is kept flagged `incomplete` and not exported.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -298,7 +299,11 @@ class _SentenceContext:
         self.title_case = is_title_case(tokens)
         self.tree = sentence_tree(doc, doc.sentences[index], self.norms)
         self.light_heads = frozenset(phrase[0] for phrase in self.light_verbs)
-        self.countries = _countries_named(self.mentions, self.places)
+
+    @functools.cached_property
+    def countries(self) -> frozenset[str]:
+        """Countries the sentence names; only needed when an event lacks a target, so computed lazily."""
+        return _countries_named(self.mentions, self.places)
 
     def inside_name(self, match: TriggerMatch) -> bool:
         """"Perang Dunia II", "Perjanjian Shimonoseki": an event word inside a proper name is no event.

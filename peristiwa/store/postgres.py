@@ -11,6 +11,7 @@ an article the other process stored first; readers see only committed batches (M
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -58,7 +59,10 @@ def _row_factory(cursor):
     return lambda values: Row(names, values)
 
 
+@functools.lru_cache(maxsize=1024)
 def _sql(sql: str) -> str:
+    """The shared (SQLite-style) SQL in psycopg's form; cached, as a store runs the same few statements
+    for every row it writes."""
     return _LIKE.sub("ILIKE", sql.replace("%", "%%").replace("?", "%s"))
 
 
