@@ -222,3 +222,24 @@ def test_nerp_test_slice_f1_above_floor(tagger: NerTagger) -> None:
 # measured on these slices with the packaged model (0.743 and 0.742), minus a margin of 0.05
 F1_FLOOR_NERGRIT_SLICE = 0.69
 F1_FLOOR_NERP_SLICE = 0.69
+
+
+def _tokens(words: list[str]) -> list[Token]:
+    tokens, offset = [], 0
+    for word in words:
+        tokens.append(Token(offset, offset + len(word), word, word.lower()))
+        offset += len(word) + 1
+    return tokens
+
+
+@pytest.mark.parametrize("word", ["-", "Jakarta"])
+def test_tagging_windows_are_bounded_whatever_the_sentence_length(word: str) -> None:
+    """A 5,000-token 'sentence' (a dash rule, a run of capitalised words) is tagged in bounded pieces
+    that still cover every token: the CRF's memory grows with what it tags at once (400 MB once)."""
+    from peristiwa.extract.ner import MAX_TAGGED_TOKENS, _windows
+    from peristiwa.model import Coverage
+
+    tokens = _tokens([word] * 5000)
+    windows = _windows(tokens, Coverage())
+    assert max(hi - lo for lo, hi in windows) <= MAX_TAGGED_TOKENS
+    assert sorted(k for lo, hi in windows for k in range(lo, hi)) == list(range(5000))

@@ -467,12 +467,25 @@ class NerStage:
 
 
 WINDOW_CONTEXT = 3  # tokens of context tagged on each side of an unexplained capitalised word
+# The CRF holds features for every token of what it tags at once (about 2 kB per token): a 200,000-token
+# "sentence" (a run of dashes in a scraped page) took 400 MB. Real sentences are far shorter than this.
+MAX_TAGGED_TOKENS = 256
 
 
 def _windows(tokens: Sequence[Token], covered: Coverage) -> list[tuple[int, int]]:
     """Token ranges worth tagging. In cased text the CRF finds names only around capitals, so only
     windows around capitalised words the KB did not explain are tagged (most of this stage's cost);
-    lower-cased text (no capitals at all) is tagged whole."""
+    lower-cased text (no capitals at all) is tagged whole. No range is longer than MAX_TAGGED_TOKENS,
+    which bounds the tagger's memory whatever the input."""
+    return [piece for window in _name_windows(tokens, covered) for piece in _bounded(window)]
+
+
+def _bounded(window: tuple[int, int]) -> list[tuple[int, int]]:
+    lo, hi = window
+    return [(start, min(hi, start + MAX_TAGGED_TOKENS)) for start in range(lo, hi, MAX_TAGGED_TOKENS)]
+
+
+def _name_windows(tokens: Sequence[Token], covered: Coverage) -> list[tuple[int, int]]:
     if not tokens:
         return []
     capitals = [k for k, t in enumerate(tokens) if t.text[:1].isupper()]
