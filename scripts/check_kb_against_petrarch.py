@@ -190,22 +190,6 @@ def _describe(spells: Iterable[Spell], start: date, end: date) -> str:
     return ", ".join(f"{a}..{b or ''}" for a, b in shown) or "-"
 
 
-def merge_duplicates(holders: Iterable[Holder]) -> list[Holder]:
-    """One holder per (country, name): the dictionary often lists a person twice (e.g. once per
-    cabinet), and comparing each half alone would report the other half as a disagreement."""
-    merged: dict[tuple[str, str], Holder] = {}
-    for h in holders:
-        key = (h.country, normalise(h.name))
-        if key in merged:
-            into = merged[key]
-            into.names |= h.names
-            into.spells.extend(h.spells)
-            into.office_alias |= h.office_alias
-        else:
-            merged[key] = Holder(h.name, h.country, set(h.names), list(h.spells), h.office_alias)
-    return list(merged.values())
-
-
 def compare(kb: list[Holder], petrarch: list[Holder], start: date, end: date, tolerance: int = 62,
             list_all: bool = False) -> list[Finding]:
     """Per-country disagreements between the two sides on [start, end).
@@ -216,21 +200,22 @@ def compare(kb: list[Holder], petrarch: list[Holder], start: date, end: date, to
     only-petrarch: a dictionary government member (with an office alias, or any with `list_all`)
     whom the KB lacks.
     """
-    petrarch = merge_duplicates(petrarch)
     by_name: dict[str, list[Holder]] = defaultdict(list)
     for holder in kb:
         for name in name_keys(holder.names):
             by_name[name].append(holder)
     findings: list[Finding] = []
-    matched: set[int] = set()
+    # The dictionary often lists one person twice (once per cabinet, under two spellings): every
+    # dictionary entry that matches a KB person is pooled before the dates are compared.
+    pooled: dict[int, list[Spell]] = defaultdict(list)
     for theirs in petrarch:
         in_window = _days([s for s in theirs.spells if s.key], start, end, open_days=tolerance + 1)
         loose = {id(h): h for name in name_keys(theirs.names) for h in by_name.get(name, ())}
         same = [h for h in loose.values() if h.country == theirs.country]
         candidates = [h for h in loose.values() if h.names & theirs.names]
         if same:
-            matched.update(id(h) for h in same)
-            findings.extend(_date_findings(same[0], theirs, in_window, start, end, tolerance))
+            for holder in same:
+                pooled[id(holder)].extend(theirs.spells)
         elif in_window and candidates:
             other = ", ".join(sorted({h.country for h in candidates}))
             findings.append(Finding(theirs.country, "country", theirs.name, f"KB has this name in {other}"))
@@ -238,24 +223,27 @@ def compare(kb: list[Holder], petrarch: list[Holder], start: date, end: date, to
             detail = f"in government {_describe(theirs.spells, start, end)}"
             findings.append(Finding(theirs.country, "only-petrarch", theirs.name, detail))
     for ours in kb:
+        if id(ours) in pooled:
+            findings.extend(_date_findings(ours, pooled[id(ours)], start, end, tolerance))
+            continue
         key_days = _days([s for s in ours.spells if s.key], start, end)
-        if key_days and id(ours) not in matched:
+        if key_days:
             detail = f"in office {_describe([s for s in ours.spells if s.key], start, end)}"
             findings.append(Finding(ours.country, "only-kb", ours.name, detail))
     return sorted(findings, key=lambda f: (f.country, f.kind, f.name))
 
 
-def _date_findings(ours: Holder, theirs: Holder, theirs_days: set[int], start: date, end: date,
-                   tolerance: int) -> Iterator[Finding]:
-    theirs_any = _days(theirs.spells, start, end)
+def _date_findings(ours: Holder, theirs: list[Spell], start: date, end: date, tolerance: int) -> Iterator[Finding]:
+    theirs_any = _days(theirs, start, end)
     if not theirs_any:
         return  # the dictionary says nothing dated about these years (its undated role is a guess)
+    theirs_key = _days([s for s in theirs if s.key], start, end, open_days=tolerance + 1)
     ours_any = _days(ours.spells, start, end)
     ours_key = _days([s for s in ours.spells if s.key], start, end)
-    missing, extra = theirs_days - ours_any, ours_key - theirs_any
+    missing, extra = theirs_key - ours_any, ours_key - theirs_any
     if len(missing) > tolerance or len(extra) > tolerance:
         yield Finding(ours.country, "dates", ours.name,
-                      f"KB {_describe(ours.spells, start, end)} vs PETRARCH {_describe(theirs.spells, start, end)}")
+                      f"KB {_describe(ours.spells, start, end)} vs PETRARCH {_describe(theirs, start, end)}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,6 +9,7 @@ loader, so they see what resolution sees.
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import os
 import subprocess
 import sys
@@ -100,7 +101,7 @@ def test_a_person_holds_one_title_spell_at_a_time(holders) -> None:
             by_title[(spell[2], spell[4])].append(spell)
         for key, own in by_title.items():
             own.sort()
-            for a, b in zip(own, own[1:]):
+            for a, b in itertools.pairwise(own):
                 assert b[0] >= a[1] - date.resolution * HANDOVER_DAYS, (country, office, key)
 
 
