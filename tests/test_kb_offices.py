@@ -204,3 +204,30 @@ def test_checker_runs_on_the_real_dictionary() -> None:
                           ("PAK", "Pervez Musharraf")):
         assert (country, "only-petrarch", name) not in findings
     assert ("ISR", "dates", "Tzipi Livni") not in findings
+
+
+def _coverage_script():
+    path = ROOT / "scripts" / "kb_office_coverage.py"
+    spec = importlib.util.spec_from_file_location("kb_office_coverage", path)
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_un_member_list_is_the_193_states_and_known_to_the_kb() -> None:
+    members = _coverage_script().un_members()
+    assert len(members) == len(set(members)) == 193
+    countries = {e.code for e in load_entries(packaged_kb_files()) if e.kind == "country"}
+    assert set(members) <= countries
+    assert "TWN" not in members and "PSE" not in members and "SSD" in members
+
+
+def test_2008_2019_office_coverage_does_not_fall_back() -> None:
+    """Floors just under the coverage after the 2008–2019 pass (docs/kb.md has the numbers)."""
+    counts, empty = _coverage_script().coverage(2008, 2019)
+    share = {office: filled / total for office, (filled, total) in counts.items()}
+    assert share["head-of-state"] >= 0.89 and share["head-of-government"] >= 0.84
+    assert share["foreign-minister"] >= 0.50 and share["defence-minister"] >= 0.30
+    assert ("USA", "head-of-state", date(2008, 7, 1)) not in empty
+    assert ("IDN", "foreign-minister", date(2009, 1, 1)) not in empty
