@@ -77,3 +77,21 @@ def test_surname_shared_by_two_people_stays_unlinked(extract):
                   "Quispe kemudian mengecam partai oposisi.", "2011-05-10")
     short = [m for m in doc.mentions if m.span.text == "Quispe"]
     assert short and all(m.rule != "coref:surname" for m in short), [(m.span.text, m.rule) for m in short]
+
+
+def test_pronoun_prefers_the_previous_sentences_speaker(extract):
+    doc = extract("Polisi menahan Menteri Luar Negeri Rusia Sergey Lavrov sebentar, kata Emmanuel Macron. "
+                  "Ia lalu pulang ke Paris.", "2022-06-01")
+    ia = [m for m in doc.mentions if m.span.text == "Ia"]
+    assert ia and ia[0].actor is not None and ia[0].actor.kb_id == "emmanuel-macron"
+    assert ia[0].rule == "coref:pronoun:previous-speaker"
+    assert doc.mentions[ia[0].antecedent].span.text == "Emmanuel Macron"
+
+
+def test_pronoun_after_an_unknown_person_is_not_an_earlier_official(extract):
+    doc = extract("Presiden Prancis Emmanuel Macron berkunjung ke Dakar. Blogger Budi Santosa menulis "
+                  "kritik yang tajam. Dia mengatakan kunjungan itu sia-sia.", "2022-06-01")
+    dia = [m for m in doc.mentions if m.span.text == "Dia"]
+    assert dia and dia[0].antecedent is not None
+    assert doc.mentions[dia[0].antecedent].span.text == "Budi Santosa"
+    assert dia[0].actor is None or dia[0].actor.kb_id != "emmanuel-macron"

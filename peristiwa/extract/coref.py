@@ -5,7 +5,10 @@ Rules, deliberately simple and explainable (every link records its rule):
   of the same person (`antecedent`); an unlinked one-word name takes the actor of the one earlier
   coded full name it is the surname (or first name) of;
 - a person pronoun (dia, ia, beliau) refers to the subject — the first person mention —
-  of its own sentence if one precedes it, else of the nearest earlier sentence that has one;
+  of its own sentence if one precedes it, else to the nearest earlier sentence that names a
+  person: its latest speaker (a person right before a speech verb or after "kata"/"menurut") if
+  it has one, else its subject. Unlinked names (NER, capitalised runs) count as persons: a pronoun
+  after an unknown blogger is the blogger (left uncoded), not the officials named before;
 - a group expression (kedua negara, keduanya) refers to the two actors of the right type
   named in its own sentence, else the two most frequently named in the previous sentences.
 """
@@ -15,10 +18,12 @@ from __future__ import annotations
 from collections import Counter
 
 from peristiwa.kb.base import KnowledgeBase
+from peristiwa.lang.pack import LanguagePack
 from peristiwa.model import Actor, Document, Mention
 
 GROUP_WINDOW = 2  # sentences looked back for a group's members
 DISCOURSE_WINDOW = 3  # sentences back a role noun may take the country of the latest named actor
+SPEAKER_GAP = 3  # tokens allowed between a speaker and its speech verb ("X juga mengatakan")
 NON_STATE_COUNTRIES = frozenset({"IGO", "NGO", "IMG"})
 
 
@@ -27,17 +32,20 @@ class CorefStage:
 
     name = "coref"
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, pack: LanguagePack) -> None:
         self.kb = kb
+        self.verbs = pack.speech_words("before_quote") | pack.speech_words("indirect")
+        self.cues = pack.speech_words("after_quote") | pack.speech_words("according_to")
 
     def __call__(self, doc: Document) -> None:
         doc.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
         _anchor_role_only(doc)
         _resolve_surnames(doc.mentions)
+        speakers = self._speakers(doc)
         first_by_id: dict[str, int] = {}
         for index, mention in enumerate(doc.mentions):
             if mention.kind == "pronoun":
-                _resolve_pronoun(doc.mentions, index)
+                _resolve_pronoun(doc.mentions, index, speakers)
             elif mention.kind == "group":
                 _resolve_group(doc.mentions, index)
                 mention.members = [self._named(a) for a in mention.members]
@@ -47,6 +55,22 @@ class CorefStage:
                     mention.antecedent = first_by_id[key]
                 first_by_id.setdefault(key, index)
 
+
+    def _speakers(self, doc: Document) -> set[int]:
+        """Indexes of person mentions that speak: "X (juga) mengatakan …", "…, kata X", "menurut X".
+
+        Found from the words around each mention (the quote stage runs later and needs coref)."""
+        found: set[int] = set()
+        for index, mention in enumerate(doc.mentions):
+            if not _person_like(mention):
+                continue
+            tokens = doc.sentence_tokens(doc.sentences[mention.sentence])
+            first = next((k for k, t in enumerate(tokens) if t.end > mention.span.start), len(tokens))
+            last = next((k for k, t in enumerate(tokens) if t.end >= mention.span.end), len(tokens) - 1)
+            after = [t.norm for t in tokens[last + 1 : last + 1 + SPEAKER_GAP]]
+            if any(norm in self.verbs for norm in after) or (first > 0 and tokens[first - 1].norm in self.cues):
+                found.add(index)
+        return found
 
     def _named(self, actor: Actor) -> Actor:
         """Country members built from an ISO3 get the KB's display name."""
@@ -140,14 +164,23 @@ def is_person(mention: Mention) -> bool:
     return mention.actor is not None and mention.actor.type == "PER"
 
 
-def _resolve_pronoun(mentions: list[Mention], index: int) -> None:
+def _person_like(mention: Mention) -> bool:
+    """A coded person, or a name typed PER that nothing could link (still the person in focus)."""
+    return is_person(mention) or (mention.actor is None and mention.type == "PER" and mention.kind == "name")
+
+
+def _resolve_pronoun(mentions: list[Mention], index: int, speakers: set[int]) -> None:
     pronoun = mentions[index]
-    same = [i for i in range(index) if mentions[i].sentence == pronoun.sentence and is_person(mentions[i])]
+    same = [i for i in range(index) if mentions[i].sentence == pronoun.sentence and _person_like(mentions[i])]
     if same:
         _link(pronoun, mentions, same[0], "coref:pronoun:sentence-subject")
         return
     for sentence in range(pronoun.sentence - 1, -1, -1):
-        earlier = [i for i in range(index) if mentions[i].sentence == sentence and is_person(mentions[i])]
+        earlier = [i for i in range(index) if mentions[i].sentence == sentence and _person_like(mentions[i])]
+        spoke = [i for i in earlier if i in speakers]
+        if spoke:
+            _link(pronoun, mentions, spoke[-1], "coref:pronoun:previous-speaker")
+            return
         if earlier:
             _link(pronoun, mentions, earlier[0], "coref:pronoun:previous-subject")
             return
