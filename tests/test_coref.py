@@ -95,3 +95,27 @@ def test_pronoun_after_an_unknown_person_is_not_an_earlier_official(extract):
     assert dia and dia[0].antecedent is not None
     assert doc.mentions[dia[0].antecedent].span.text == "Budi Santosa"
     assert dia[0].actor is None or dia[0].actor.kb_id != "emmanuel-macron"
+
+
+def test_a_name_before_other_words_then_a_speech_verb_is_not_the_speaker(extract):
+    # "membalas Budi Santosa dengan mengatakan": the speaker is the subject, not the addressee
+    doc = extract("Emmanuel Macron membalas Budi Santosa dengan mengatakan bahwa pajak akan turun. "
+                  "Dia lalu meninggalkan ruangan.", "2022-06-01")
+    dia = [m for m in doc.mentions if m.span.text == "Dia"]
+    assert dia and dia[0].actor is not None and dia[0].actor.kb_id == "emmanuel-macron"
+    assert dia[0].rule == "coref:pronoun:previous-subject"
+
+
+def test_a_speaker_may_be_followed_by_adverbs_before_the_verb(extract):
+    doc = extract("Polisi menahan Budi Santosa, dan Emmanuel Macron juga mengatakan hal itu. "
+                  "Ia menolak berkomentar lagi.", "2022-06-01")
+    ia = [m for m in doc.mentions if m.span.text == "Ia"]
+    assert ia and ia[0].actor is not None and ia[0].actor.kb_id == "emmanuel-macron"
+    assert ia[0].rule == "coref:pronoun:previous-speaker"
+
+
+def test_a_quantified_institution_gets_no_country(extract):
+    doc = extract("Pemerintah Mesir menutup jalan. Banyak pemerintah menyensor internet.")
+    generic = [m for m in doc.mentions if m.span.text == "pemerintah"]
+    assert generic and generic[0].actor.country is None
+    assert generic[0].rule == "pattern:role-only:generic:pemerintah"

@@ -23,7 +23,7 @@ from peristiwa.model import Actor, Document, Mention
 
 GROUP_WINDOW = 2  # sentences looked back for a group's members
 DISCOURSE_WINDOW = 3  # sentences back a role noun may take the country of the latest named actor
-SPEAKER_GAP = 3  # tokens allowed between a speaker and its speech verb ("X juga mengatakan")
+SPEAKER_GAP = 3  # adverbs allowed between a speaker and its speech verb ("X juga mengatakan")
 NON_STATE_COUNTRIES = frozenset({"IGO", "NGO", "IMG"})
 
 
@@ -36,6 +36,7 @@ class CorefStage:
         self.kb = kb
         self.verbs = pack.speech_words("before_quote") | pack.speech_words("indirect")
         self.cues = pack.speech_words("after_quote") | pack.speech_words("according_to")
+        self.adverbs = pack.speech_words("speaker_adverbs")
 
     def __call__(self, doc: Document) -> None:
         doc.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
@@ -67,10 +68,19 @@ class CorefStage:
             tokens = doc.sentence_tokens(doc.sentences[mention.sentence])
             first = next((k for k, t in enumerate(tokens) if t.end > mention.span.start), len(tokens))
             last = next((k for k, t in enumerate(tokens) if t.end >= mention.span.end), len(tokens) - 1)
-            after = [t.norm for t in tokens[last + 1 : last + 1 + SPEAKER_GAP]]
-            if any(norm in self.verbs for norm in after) or (first > 0 and tokens[first - 1].norm in self.cues):
+            if self._verb_follows([t.norm for t in tokens[last + 1 : last + 2 + SPEAKER_GAP]]) or (
+                    first > 0 and tokens[first - 1].norm in self.cues):
                 found.add(index)
         return found
+
+    def _verb_follows(self, norms: list[str]) -> bool:
+        """A speech verb first, or after adverbs only ("juga", "kemudian")."""
+        for norm in norms:
+            if norm in self.verbs:
+                return True
+            if norm not in self.adverbs:
+                return False
+        return False
 
     def _named(self, actor: Actor) -> Actor:
         """Country members built from an ISO3 get the KB's display name."""
@@ -97,7 +107,7 @@ def _anchor_role_only(doc: Document) -> None:
             continue
         if actor.role and actor.country and len(actor.country) == 3:
             last_by_role[actor.role] = actor.country
-        if not mention.rule.startswith("pattern:") or actor.country or not actor.role:
+        if not mention.rule.startswith("pattern:") or actor.country or not actor.role or ":generic:" in mention.rule:
             if actor.country and len(actor.country) == 3 and actor.country not in NON_STATE_COUNTRIES:
                 last_country = (mention.sentence, actor.country)
             continue
@@ -169,21 +179,30 @@ def _person_like(mention: Mention) -> bool:
     return is_person(mention) or (mention.actor is None and mention.type == "PER" and mention.kind == "name")
 
 
-def _resolve_pronoun(mentions: list[Mention], index: int, speakers: set[int]) -> None:
-    pronoun = mentions[index]
-    same = [i for i in range(index) if mentions[i].sentence == pronoun.sentence and _person_like(mentions[i])]
+def _antecedent(mentions: list[Mention], index: int, speakers: set[int], fits, window: int | None = None
+                ) -> tuple[int, str] | None:
+    """(index, how) of the referent in focus: the subject (first fitting mention) of the anaphor's own
+    sentence before it, else the latest speaker, else the subject, of the nearest earlier sentence
+    (within `window` sentences) that has a fitting mention."""
+    anaphor = mentions[index]
+    same = [i for i in range(index) if mentions[i].sentence == anaphor.sentence and fits(mentions[i])]
     if same:
-        _link(pronoun, mentions, same[0], "coref:pronoun:sentence-subject")
-        return
-    for sentence in range(pronoun.sentence - 1, -1, -1):
-        earlier = [i for i in range(index) if mentions[i].sentence == sentence and _person_like(mentions[i])]
+        return same[0], "sentence-subject"
+    lowest = -1 if window is None else anaphor.sentence - window - 1
+    for sentence in range(anaphor.sentence - 1, max(lowest, -1), -1):
+        earlier = [i for i in range(index) if mentions[i].sentence == sentence and fits(mentions[i])]
         spoke = [i for i in earlier if i in speakers]
         if spoke:
-            _link(pronoun, mentions, spoke[-1], "coref:pronoun:previous-speaker")
-            return
+            return spoke[-1], "previous-speaker"
         if earlier:
-            _link(pronoun, mentions, earlier[0], "coref:pronoun:previous-subject")
-            return
+            return earlier[0], "previous-subject"
+    return None
+
+
+def _resolve_pronoun(mentions: list[Mention], index: int, speakers: set[int]) -> None:
+    found = _antecedent(mentions, index, speakers, _person_like)
+    if found is not None:
+        _link(mentions[index], mentions, found[0], f"coref:pronoun:{found[1]}")
 
 
 def _link(mention: Mention, mentions: list[Mention], target: int, rule: str) -> None:

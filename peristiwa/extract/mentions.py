@@ -160,7 +160,9 @@ class _Scanner:
         n += self._demonstrative(i + n)
         mtype = "PER" if role.kind == "person" else "ORG"
         actor = Actor(None, " ".join(self.w.surfaces[i : i + n]), mtype, role=_role_code(role, None, former))
-        self._emit(i, n, mtype, actor, f"pattern:role-only:{role.surface}", "pattern", 0.6)
+        generic = role.kind == "body" and i > 0 and self.w.norms[i - 1] in self.pack.name_cues.get("generic_before", ())
+        rule = f"pattern:role-only:{'generic:' if generic else ''}{role.surface}"
+        self._emit(i, n, mtype, actor, rule, "pattern", 0.6)
         return n
 
     def _role_with_name(self, i: int, k: int, role: RoleWord, owner: _Owner | None, former: bool) -> int:
