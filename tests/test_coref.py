@@ -119,3 +119,16 @@ def test_a_quantified_institution_gets_no_country(extract):
     generic = [m for m in doc.mentions if m.span.text == "pemerintah"]
     assert generic and generic[0].actor.country is None
     assert generic[0].rule == "pattern:role-only:generic:pemerintah"
+
+
+def test_a_surname_spelt_one_letter_differently_is_the_same_person(extract):
+    doc = extract("Benjamin Netanyahu tiba di Berlin. Para wartawan menunggu Netanyehu di bandara.", "2022-06-01")
+    variant = [m for m in doc.mentions if m.span.text == "Netanyehu"]
+    assert variant and variant[0].rule == "coref:surname-variant"
+    assert variant[0].actor is not None and variant[0].actor.kb_id == "benjamin-netanyahu"
+    assert doc.mentions[variant[0].antecedent].span.text == "Benjamin Netanyahu"
+
+
+def test_a_first_name_or_short_name_one_letter_off_is_not_linked(extract):
+    doc = extract("Benjamin Netanyahu tiba di Berlin. Wartawan Benjamen Sutrisno menunggu di bandara.", "2022-06-01")
+    assert not [m for m in doc.mentions if m.rule == "coref:surname-variant"]

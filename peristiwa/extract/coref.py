@@ -23,6 +23,7 @@ from peristiwa.model import Actor, Document, Mention
 
 GROUP_WINDOW = 2  # sentences looked back for a group's members
 DISCOURSE_WINDOW = 3  # sentences back a role noun may take the country of the latest named actor
+MIN_VARIANT_LETTERS = 8  # a surname spelt one letter differently must be this long ("Ahmedinejad")
 SPEAKER_GAP = 3  # adverbs allowed between a speaker and its speech verb ("X juga mengatakan")
 NON_STATE_COUNTRIES = frozenset({"IGO", "NGO", "IMG"})
 
@@ -126,8 +127,11 @@ def _anchor_role_only(doc: Document) -> None:
 def _resolve_surnames(mentions: list[Mention]) -> None:
     """"Presiden Madagaskar Marc Ravalomanana … Ravalomanana mengecam …": a one-word name the KB and
     NER left unlinked is the earlier full name that ends (or starts) with it, when exactly one coded
-    person of the article fits — news names a person in full once and by surname afterwards."""
+    person of the article fits — news names a person in full once and by surname afterwards. A long
+    surname one letter off ("Ahmedinejad" after "Mahmoud Ahmadinejad") is the same person spelt another way
+    (transliterations vary), again only when exactly one person fits."""
     full: dict[str, dict[str, int]] = {}  # word → {actor key → index of the first full-name mention}
+    surnames: dict[str, dict[str, int]] = {}  # the same for last words only (spelling variants)
     for index, mention in enumerate(mentions):
         words = mention.span.text.split()
         if mention.kind != "name":
@@ -136,12 +140,24 @@ def _resolve_surnames(mentions: list[Mention]) -> None:
             candidates = full.get(words[0], {})
             if len(candidates) == 1:
                 _link(mention, mentions, next(iter(candidates.values())), "coref:surname")
+            elif not candidates and len(words[0]) >= MIN_VARIANT_LETTERS:
+                variants = {key: i for word, found in surnames.items() if _one_letter_off(word, words[0])
+                            for key, i in found.items()}
+                if len(variants) == 1:
+                    _link(mention, mentions, next(iter(variants.values())), "coref:surname-variant")
             continue
         actor = mention.actor
         if len(words) >= 2 and actor is not None and actor.type == "PER" and actor.code:
             key = actor.kb_id or actor.name
             for word in (words[0], words[-1]):
                 full.setdefault(word, {}).setdefault(key, index)
+            surnames.setdefault(words[-1], {}).setdefault(key, index)
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """Same length, same first letter, exactly one other letter different (case-insensitive)."""
+    a, b = a.lower(), b.lower()
+    return len(a) == len(b) and a[0] == b[0] and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def _role_anchor(doc: Document, mention: Mention, same_role_before: str | None, recent: str | None
