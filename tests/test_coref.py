@@ -132,3 +132,22 @@ def test_a_surname_spelt_one_letter_differently_is_the_same_person(extract):
 def test_a_first_name_or_short_name_one_letter_off_is_not_linked(extract):
     doc = extract("Benjamin Netanyahu tiba di Berlin. Wartawan Benjamen Sutrisno menunggu di bandara.", "2022-06-01")
     assert not [m for m in doc.mentions if m.rule == "coref:surname-variant"]
+
+
+def test_mereka_is_the_group_in_focus(extract):
+    doc = extract("Polisi Mesir membubarkan demonstrasi di Kairo. Mereka juga menangkap tiga aktivis.")
+    mereka = [m for m in doc.mentions if m.span.text == "Mereka"]
+    assert mereka and mereka[0].actor is not None and mereka[0].actor.code == "EGYCOP"
+    assert mereka[0].rule == "coref:plural:previous-subject"
+
+
+def test_mereka_after_a_coordinated_subject_stands_for_all_of_it(extract):
+    doc = extract("Jepang dan Vietnam menandatangani perjanjian dagang. Mereka juga membahas keamanan laut.")
+    mereka = [m for m in doc.mentions if m.span.text == "Mereka"]
+    assert mereka and {a.country for a in mereka[0].members} == {"JPN", "VNM"}
+    assert mereka[0].rule.endswith(":coordinated")
+
+
+def test_generic_and_possessor_mereka_are_not_anaphors(extract):
+    doc = extract("Tentara Israel menembak warga. Dokter menolong mereka yang terluka dan mencatat nama mereka.")
+    assert not [m for m in doc.mentions if m.kind == "plural"]

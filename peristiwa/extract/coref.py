@@ -9,6 +9,8 @@ Rules, deliberately simple and explainable (every link records its rule):
   person: its latest speaker (a person right before a speech verb or after "kata"/"menurut") if
   it has one, else its subject. Unlinked names (NER, capitalised runs) count as persons: a pronoun
   after an unknown blogger is the blogger (left uncoded), not the officials named before;
+- "mereka" is the group, body or country in focus, found as for "dia" (a named person never is;
+  all conjuncts of a coordinated subject are); not "mereka yang …" ("those who") nor a possessor;
 - a group expression (kedua negara, keduanya) refers to the two actors of the right type
   named in its own sentence, else the two most frequently named in the previous sentences.
 """
@@ -38,6 +40,7 @@ class CorefStage:
         self.verbs = pack.speech_words("before_quote") | pack.speech_words("indirect")
         self.cues = pack.speech_words("after_quote") | pack.speech_words("according_to")
         self.adverbs = pack.speech_words("speaker_adverbs")
+        self.coordinators = pack.speech_words("coordinators")
 
     def __call__(self, doc: Document) -> None:
         doc.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
@@ -48,6 +51,8 @@ class CorefStage:
         for index, mention in enumerate(doc.mentions):
             if mention.kind == "pronoun":
                 _resolve_pronoun(doc.mentions, index, speakers)
+            elif mention.kind == "plural":
+                self._resolve_plural(doc, index)
             elif mention.kind == "group":
                 _resolve_group(doc.mentions, index)
                 mention.members = [self._named(a) for a in mention.members]
@@ -82,6 +87,35 @@ class CorefStage:
             if norm not in self.adverbs:
                 return False
         return False
+
+    def _resolve_plural(self, doc: Document, index: int) -> None:
+        """"mereka": the group, body or country in focus; a coordinated subject ("Amerika Serikat dan
+        Filipina … mereka") gives all its members."""
+        mentions = doc.mentions
+        found = _antecedent(mentions, index, set(), _plural_like, DISCOURSE_WINDOW)
+        if found is None:
+            return
+        target, how = found
+        plural, antecedent = mentions[index], mentions[target]
+        plural.actor, plural.members = antecedent.actor, list(antecedent.members)
+        plural.antecedent = target
+        plural.rule = f"coref:plural:{how}"
+        conjuncts = self._conjuncts(doc, target, index)
+        if len(conjuncts) > 1:
+            plural.actor, plural.members = None, [c.actor for c in conjuncts if c.actor is not None]
+            plural.rule += ":coordinated"
+
+    def _conjuncts(self, doc: Document, first: int, stop: int) -> list[Mention]:
+        """`first` and the mentions joined to it by "dan"/"serta" (and commas) before index `stop`."""
+        run = [doc.mentions[first]]
+        for mention in doc.mentions[first + 1 : stop]:
+            if mention.span.start < run[-1].span.end:
+                continue  # nested inside the previous conjunct ("Presiden Prancis" ⊃ "Prancis")
+            between = doc.text[run[-1].span.end : mention.span.start].strip(" ,").lower()
+            if between not in self.coordinators or not _plural_like(mention):
+                break
+            run.append(mention)
+        return run
 
     def _named(self, actor: Actor) -> Actor:
         """Country members built from an ISO3 get the KB's display name."""
@@ -219,6 +253,15 @@ def _resolve_pronoun(mentions: list[Mention], index: int, speakers: set[int]) ->
     found = _antecedent(mentions, index, speakers, _person_like)
     if found is not None:
         _link(mentions[index], mentions, found[0], f"coref:pronoun:{found[1]}")
+
+
+def _plural_like(mention: Mention) -> bool:
+    """A group, body or country, a role noun ("polisi Mesir", typed PER but usually many), or a group
+    expression with members — not a named person."""
+    if mention.kind == "group":
+        return bool(mention.members)
+    return (mention.actor is not None and (mention.actor.type != "PER" or mention.kind == "pattern")
+            and mention.kind not in ("pronoun", "plural"))
 
 
 def _link(mention: Mention, mentions: list[Mention], target: int, rule: str) -> None:

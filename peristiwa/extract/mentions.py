@@ -6,7 +6,7 @@ One left-to-right scan per sentence tries, at each token, in this order:
    "Kementerian luar negeri Ukraina" (→ UKRGOV by pattern), "pemimpin China" (→ the
    country's head, preferring a person the article already named);
 3. a short name ("Xi") of a person the article names in full elsewhere;
-4. a pronoun or a group expression ("dia", "keduanya"), left for the coreference stage.
+4. a pronoun ("dia", "mereka") or a group expression ("keduanya"), left for the coreference stage.
 Unknown names are added later by the NER and name stages, so nothing is silently lost.
 """
 
@@ -339,7 +339,17 @@ class _Scanner:
         if self.w.norms[i] in self.pack.person_pronouns:
             self._emit(i, 1, "PER", None, "anaphor:pronoun", "pronoun")
             return 1
+        if self.w.norms[i] in self.pack.plural_pronouns and not self._generic_plural(i):
+            self._emit(i, 1, "ORG", None, "anaphor:plural", "plural")
+            return 1
         return 0
+
+    def _generic_plural(self, i: int) -> bool:
+        """"mereka yang …" is "those who …" (nobody named before); "pendapat mereka" is a possessor,
+        not an argument of the verb (the noun before it is, and the coder reads its owner itself)."""
+        if i + 1 < len(self.w.norms) and self.w.norms[i + 1] in self.pack.name_cues.get("relative_after", ()):
+            return True
+        return i > 0 and not self._heads_phrase(i)
 
 
 def _prefer_names_in_document(mentions: list[Mention]) -> None:
