@@ -49,9 +49,9 @@ class CorefStage:
         speakers = self._speakers(doc)
         first_by_id: dict[str, int] = {}
         for index, mention in enumerate(doc.mentions):
-            if mention.kind == "pronoun":
+            if mention.kind == "pronoun" and mention.type == "PER":
                 _resolve_pronoun(doc.mentions, index, speakers)
-            elif mention.kind == "plural":
+            elif mention.kind == "pronoun":  # "mereka", typed ORG: a group, body or country
                 self._resolve_plural(doc, index)
             elif mention.kind == "group":
                 _resolve_group(doc.mentions, index)
@@ -261,7 +261,7 @@ def _plural_like(mention: Mention) -> bool:
     if mention.kind == "group":
         return bool(mention.members)
     return (mention.actor is not None and (mention.actor.type != "PER" or mention.kind == "pattern")
-            and mention.kind not in ("pronoun", "plural"))
+            and mention.kind != "pronoun")
 
 
 def _link(mention: Mention, mentions: list[Mention], target: int, rule: str) -> None:

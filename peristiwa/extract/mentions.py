@@ -340,7 +340,7 @@ class _Scanner:
             self._emit(i, 1, "PER", None, "anaphor:pronoun", "pronoun")
             return 1
         if self.w.norms[i] in self.pack.plural_pronouns and not self._generic_plural(i):
-            self._emit(i, 1, "ORG", None, "anaphor:plural", "plural")
+            self._emit(i, 1, "ORG", None, "anaphor:plural", "pronoun")
             return 1
         return 0
 
