@@ -61,7 +61,7 @@ class Extractor:
         stages += [
             PlaceStage(Gazetteer.load()),
             UnknownNameStage(pack),
-            CorefStage(kb),
+            CorefStage(kb, pack),
             TimeStage.load(language),
             QuoteStage(pack),
         ]

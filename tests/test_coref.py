@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_pronoun_refers_to_subject_of_same_sentence(extract):
     doc = extract("Emmanuel Macron mengatakan dia akan datang ke Jakarta.")
@@ -77,3 +79,70 @@ def test_surname_shared_by_two_people_stays_unlinked(extract):
                   "Quispe kemudian mengecam partai oposisi.", "2011-05-10")
     short = [m for m in doc.mentions if m.span.text == "Quispe"]
     assert short and all(m.rule != "coref:surname" for m in short), [(m.span.text, m.rule) for m in short]
+
+
+@pytest.mark.parametrize(("text", "pronoun", "rule"), [
+    # the speaker of the previous sentence, not its subject
+    ("Polisi menahan Menteri Luar Negeri Rusia Sergey Lavrov sebentar, kata Emmanuel Macron. "
+     "Ia lalu pulang ke Paris.", "Ia", "coref:pronoun:previous-speaker"),
+    # adverbs may stand between a speaker and the speech verb
+    ("Polisi menahan Budi Santosa, dan Emmanuel Macron juga mengatakan hal itu. Ia menolak berkomentar lagi.",
+     "Ia", "coref:pronoun:previous-speaker"),
+    # "membalas Budi Santosa dengan mengatakan": the addressee is no speaker, the subject stays
+    ("Emmanuel Macron membalas Budi Santosa dengan mengatakan bahwa pajak akan turun. "
+     "Dia lalu meninggalkan ruangan.", "Dia", "coref:pronoun:previous-subject"),
+])
+def test_pronoun_takes_the_person_in_focus(extract, text, pronoun, rule):
+    doc = extract(text, "2022-06-01")
+    found = [m for m in doc.mentions if m.span.text == pronoun]
+    assert found and found[0].actor is not None and found[0].actor.kb_id == "emmanuel-macron"
+    assert found[0].rule == rule
+    assert doc.mentions[found[0].antecedent].span.text == "Emmanuel Macron"
+
+
+def test_pronoun_after_an_unknown_person_is_not_an_earlier_official(extract):
+    doc = extract("Presiden Prancis Emmanuel Macron berkunjung ke Dakar. Blogger Budi Santosa menulis "
+                  "kritik yang tajam. Dia mengatakan kunjungan itu sia-sia.", "2022-06-01")
+    dia = [m for m in doc.mentions if m.span.text == "Dia"]
+    assert dia and dia[0].antecedent is not None
+    assert doc.mentions[dia[0].antecedent].span.text == "Budi Santosa"
+    assert dia[0].actor is None or dia[0].actor.kb_id != "emmanuel-macron"
+
+
+def test_a_quantified_institution_gets_no_country(extract):
+    doc = extract("Pemerintah Mesir menutup jalan. Banyak pemerintah menyensor internet.")
+    generic = [m for m in doc.mentions if m.span.text == "pemerintah"]
+    assert generic and generic[0].actor.country is None
+    assert generic[0].rule == "pattern:role-only:generic:pemerintah"
+
+
+def test_a_surname_spelt_one_letter_differently_is_the_same_person(extract):
+    doc = extract("Benjamin Netanyahu tiba di Berlin. Para wartawan menunggu Netanyehu di bandara.", "2022-06-01")
+    variant = [m for m in doc.mentions if m.span.text == "Netanyehu"]
+    assert variant and variant[0].rule == "coref:surname-variant"
+    assert variant[0].actor is not None and variant[0].actor.kb_id == "benjamin-netanyahu"
+    assert doc.mentions[variant[0].antecedent].span.text == "Benjamin Netanyahu"
+
+
+def test_a_first_name_or_short_name_one_letter_off_is_not_linked(extract):
+    doc = extract("Benjamin Netanyahu tiba di Berlin. Wartawan Benjamen Sutrisno menunggu di bandara.", "2022-06-01")
+    assert not [m for m in doc.mentions if m.rule == "coref:surname-variant"]
+
+
+def test_mereka_is_the_group_in_focus(extract):
+    doc = extract("Polisi Mesir membubarkan demonstrasi di Kairo. Mereka juga menangkap tiga aktivis.")
+    mereka = [m for m in doc.mentions if m.span.text == "Mereka"]
+    assert mereka and mereka[0].actor is not None and mereka[0].actor.code == "EGYCOP"
+    assert mereka[0].rule == "coref:plural:previous-subject"
+
+
+def test_mereka_after_a_coordinated_subject_stands_for_all_of_it(extract):
+    doc = extract("Jepang dan Vietnam menandatangani perjanjian dagang. Mereka juga membahas keamanan laut.")
+    mereka = [m for m in doc.mentions if m.span.text == "Mereka"]
+    assert mereka and {a.country for a in mereka[0].members} == {"JPN", "VNM"}
+    assert mereka[0].rule.endswith(":coordinated")
+
+
+def test_generic_and_possessor_mereka_are_not_anaphors(extract):
+    doc = extract("Tentara Israel menembak warga. Dokter menolong mereka yang terluka dan mencatat nama mereka.")
+    assert not [m for m in doc.mentions if m.span.text == "mereka"]

@@ -31,7 +31,7 @@ CAMEO_ROLES = {
 NON_ISO_COUNTRIES = {"XKX"}                 # Kosovo: not in ISO 3166, used by CAMEO/EU/IMF
 TRANSNATIONAL = {"IGO", "NGO", "IMG"}       # CAMEO prefixes used as `country` for non-national actors
 ORG_KEYS = {"id", "name", "aliases", "type", "country", "code"}
-ROLE_KINDS = {"title", "leader", "body", "group", "person", "spokesperson", "modifier"}
+ROLE_KINDS = {"title", "leader", "body", "group", "person", "spokesperson", "modifier", "nationality"}
 ROLE_KEYS = {"words", "role", "kind", "head", "level", "country", "org", "fallback"}
 ISO3 = {c.alpha_3 for c in pycountry.countries}
 

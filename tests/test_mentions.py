@@ -134,3 +134,11 @@ def test_common_word_is_not_a_surname(extract):
 def test_surname_inside_an_unknown_full_name_is_not_linked(extract):
     doc = extract("Jurnalis Euna Lee dibebaskan pekan ini.", "2009-08-05")
     assert not any(m.actor is not None and m.actor.kb_id and m.span.text == "Lee" for m in doc.mentions)
+
+
+def test_orang_before_a_country_is_that_countrys_civilians(extract):
+    doc = extract("Orang-orang Aljazair merusak toko milik orang Cina. Dua orang terluka.")
+    codes = {m.span.text: m.actor.code for m in doc.mentions if m.actor is not None}
+    assert codes.get("Orang-orang Aljazair") == "DZACVL"
+    assert codes.get("orang Cina") == "CHNCVL"
+    assert not [m for m in doc.mentions if m.span.text == "orang" and m.sentence == 1]

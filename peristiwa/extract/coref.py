@@ -5,7 +5,12 @@ Rules, deliberately simple and explainable (every link records its rule):
   of the same person (`antecedent`); an unlinked one-word name takes the actor of the one earlier
   coded full name it is the surname (or first name) of;
 - a person pronoun (dia, ia, beliau) refers to the subject — the first person mention —
-  of its own sentence if one precedes it, else of the nearest earlier sentence that has one;
+  of its own sentence if one precedes it, else to the nearest earlier sentence that names a
+  person: its latest speaker (a person right before a speech verb or after "kata"/"menurut") if
+  it has one, else its subject. Unlinked names (NER, capitalised runs) count as persons: a pronoun
+  after an unknown blogger is the blogger (left uncoded), not the officials named before;
+- "mereka" is the group, body or country in focus, found as for "dia" (a named person never is;
+  all conjuncts of a coordinated subject are); not "mereka yang …" ("those who") nor a possessor;
 - a group expression (kedua negara, keduanya) refers to the two actors of the right type
   named in its own sentence, else the two most frequently named in the previous sentences.
 """
@@ -15,10 +20,13 @@ from __future__ import annotations
 from collections import Counter
 
 from peristiwa.kb.base import KnowledgeBase
+from peristiwa.lang.pack import LanguagePack
 from peristiwa.model import Actor, Document, Mention
 
 GROUP_WINDOW = 2  # sentences looked back for a group's members
 DISCOURSE_WINDOW = 3  # sentences back a role noun may take the country of the latest named actor
+MIN_VARIANT_LETTERS = 8  # a surname spelt one letter differently must be this long ("Ahmedinejad")
+SPEAKER_GAP = 3  # adverbs allowed between a speaker and its speech verb ("X juga mengatakan")
 NON_STATE_COUNTRIES = frozenset({"IGO", "NGO", "IMG"})
 
 
@@ -27,17 +35,24 @@ class CorefStage:
 
     name = "coref"
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, pack: LanguagePack) -> None:
         self.kb = kb
+        self.verbs = pack.speech_words("before_quote") | pack.speech_words("indirect")
+        self.cues = pack.speech_words("after_quote") | pack.speech_words("according_to")
+        self.adverbs = pack.speech_words("speaker_adverbs")
+        self.coordinators = pack.speech_words("coordinators")
 
     def __call__(self, doc: Document) -> None:
         doc.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
         _anchor_role_only(doc)
         _resolve_surnames(doc.mentions)
+        speakers = self._speakers(doc)
         first_by_id: dict[str, int] = {}
         for index, mention in enumerate(doc.mentions):
-            if mention.kind == "pronoun":
-                _resolve_pronoun(doc.mentions, index)
+            if mention.kind == "pronoun" and mention.type == "PER":
+                _resolve_pronoun(doc.mentions, index, speakers)
+            elif mention.kind == "pronoun":  # "mereka", typed ORG: a group, body or country
+                self._resolve_plural(doc, index)
             elif mention.kind == "group":
                 _resolve_group(doc.mentions, index)
                 mention.members = [self._named(a) for a in mention.members]
@@ -47,6 +62,60 @@ class CorefStage:
                     mention.antecedent = first_by_id[key]
                 first_by_id.setdefault(key, index)
 
+
+    def _speakers(self, doc: Document) -> set[int]:
+        """Indexes of person mentions that speak: "X (juga) mengatakan …", "…, kata X", "menurut X".
+
+        Found from the words around each mention (the quote stage runs later and needs coref)."""
+        found: set[int] = set()
+        for index, mention in enumerate(doc.mentions):
+            if not _person_like(mention):
+                continue
+            tokens = doc.sentence_tokens(doc.sentences[mention.sentence])
+            first = next((k for k, t in enumerate(tokens) if t.end > mention.span.start), len(tokens))
+            last = next((k for k, t in enumerate(tokens) if t.end >= mention.span.end), len(tokens) - 1)
+            if self._verb_follows([t.norm for t in tokens[last + 1 : last + 2 + SPEAKER_GAP]]) or (
+                    first > 0 and tokens[first - 1].norm in self.cues):
+                found.add(index)
+        return found
+
+    def _verb_follows(self, norms: list[str]) -> bool:
+        """A speech verb first, or after adverbs only ("juga", "kemudian")."""
+        for norm in norms:
+            if norm in self.verbs:
+                return True
+            if norm not in self.adverbs:
+                return False
+        return False
+
+    def _resolve_plural(self, doc: Document, index: int) -> None:
+        """"mereka": the group, body or country in focus; a coordinated subject ("Amerika Serikat dan
+        Filipina … mereka") gives all its members."""
+        mentions = doc.mentions
+        found = _antecedent(mentions, index, set(), _plural_like, DISCOURSE_WINDOW)
+        if found is None:
+            return
+        target, how = found
+        plural, antecedent = mentions[index], mentions[target]
+        plural.actor, plural.members = antecedent.actor, list(antecedent.members)
+        plural.antecedent = target
+        plural.rule = f"coref:plural:{how}"
+        conjuncts = self._conjuncts(doc, target, index)
+        if len(conjuncts) > 1:
+            plural.actor, plural.members = None, [c.actor for c in conjuncts if c.actor is not None]
+            plural.rule += ":coordinated"
+
+    def _conjuncts(self, doc: Document, first: int, stop: int) -> list[Mention]:
+        """`first` and the mentions joined to it by "dan"/"serta" (and commas) before index `stop`."""
+        run = [doc.mentions[first]]
+        for mention in doc.mentions[first + 1 : stop]:
+            if mention.span.start < run[-1].span.end:
+                continue  # nested inside the previous conjunct ("Presiden Prancis" ⊃ "Prancis")
+            between = doc.text[run[-1].span.end : mention.span.start].strip(" ,").lower()
+            if between not in self.coordinators or not _plural_like(mention):
+                break
+            run.append(mention)
+        return run
 
     def _named(self, actor: Actor) -> Actor:
         """Country members built from an ISO3 get the KB's display name."""
@@ -73,7 +142,7 @@ def _anchor_role_only(doc: Document) -> None:
             continue
         if actor.role and actor.country and len(actor.country) == 3:
             last_by_role[actor.role] = actor.country
-        if not mention.rule.startswith("pattern:") or actor.country or not actor.role:
+        if not mention.rule.startswith("pattern:") or actor.country or not actor.role or ":generic:" in mention.rule:
             if actor.country and len(actor.country) == 3 and actor.country not in NON_STATE_COUNTRIES:
                 last_country = (mention.sentence, actor.country)
             continue
@@ -92,8 +161,11 @@ def _anchor_role_only(doc: Document) -> None:
 def _resolve_surnames(mentions: list[Mention]) -> None:
     """"Presiden Madagaskar Marc Ravalomanana … Ravalomanana mengecam …": a one-word name the KB and
     NER left unlinked is the earlier full name that ends (or starts) with it, when exactly one coded
-    person of the article fits — news names a person in full once and by surname afterwards."""
+    person of the article fits — news names a person in full once and by surname afterwards. A long
+    surname one letter off ("Ahmedinejad" after "Mahmoud Ahmadinejad") is the same person spelt another way
+    (transliterations vary), again only when exactly one person fits."""
     full: dict[str, dict[str, int]] = {}  # word → {actor key → index of the first full-name mention}
+    surnames: dict[str, dict[str, int]] = {}  # the same for last words only (spelling variants)
     for index, mention in enumerate(mentions):
         words = mention.span.text.split()
         if mention.kind != "name":
@@ -102,12 +174,24 @@ def _resolve_surnames(mentions: list[Mention]) -> None:
             candidates = full.get(words[0], {})
             if len(candidates) == 1:
                 _link(mention, mentions, next(iter(candidates.values())), "coref:surname")
+            elif not candidates and len(words[0]) >= MIN_VARIANT_LETTERS:
+                variants = {key: i for word, found in surnames.items() if _one_letter_off(word, words[0])
+                            for key, i in found.items()}
+                if len(variants) == 1:
+                    _link(mention, mentions, next(iter(variants.values())), "coref:surname-variant")
             continue
         actor = mention.actor
         if len(words) >= 2 and actor is not None and actor.type == "PER" and actor.code:
             key = actor.kb_id or actor.name
             for word in (words[0], words[-1]):
                 full.setdefault(word, {}).setdefault(key, index)
+            surnames.setdefault(words[-1], {}).setdefault(key, index)
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """Same length, same first letter, exactly one other letter different (case-insensitive)."""
+    a, b = a.lower(), b.lower()
+    return len(a) == len(b) and a[0] == b[0] and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def _role_anchor(doc: Document, mention: Mention, same_role_before: str | None, recent: str | None
@@ -140,17 +224,44 @@ def is_person(mention: Mention) -> bool:
     return mention.actor is not None and mention.actor.type == "PER"
 
 
-def _resolve_pronoun(mentions: list[Mention], index: int) -> None:
-    pronoun = mentions[index]
-    same = [i for i in range(index) if mentions[i].sentence == pronoun.sentence and is_person(mentions[i])]
+def _person_like(mention: Mention) -> bool:
+    """A coded person, or a name typed PER that nothing could link (still the person in focus)."""
+    return is_person(mention) or (mention.actor is None and mention.type == "PER" and mention.kind == "name")
+
+
+def _antecedent(mentions: list[Mention], index: int, speakers: set[int], fits, window: int | None = None
+                ) -> tuple[int, str] | None:
+    """(index, how) of the referent in focus: the subject (first fitting mention) of the anaphor's own
+    sentence before it, else the latest speaker, else the subject, of the nearest earlier sentence
+    (within `window` sentences) that has a fitting mention."""
+    anaphor = mentions[index]
+    same = [i for i in range(index) if mentions[i].sentence == anaphor.sentence and fits(mentions[i])]
     if same:
-        _link(pronoun, mentions, same[0], "coref:pronoun:sentence-subject")
-        return
-    for sentence in range(pronoun.sentence - 1, -1, -1):
-        earlier = [i for i in range(index) if mentions[i].sentence == sentence and is_person(mentions[i])]
+        return same[0], "sentence-subject"
+    lowest = -1 if window is None else anaphor.sentence - window - 1
+    for sentence in range(anaphor.sentence - 1, max(lowest, -1), -1):
+        earlier = [i for i in range(index) if mentions[i].sentence == sentence and fits(mentions[i])]
+        spoke = [i for i in earlier if i in speakers]
+        if spoke:
+            return spoke[-1], "previous-speaker"
         if earlier:
-            _link(pronoun, mentions, earlier[0], "coref:pronoun:previous-subject")
-            return
+            return earlier[0], "previous-subject"
+    return None
+
+
+def _resolve_pronoun(mentions: list[Mention], index: int, speakers: set[int]) -> None:
+    found = _antecedent(mentions, index, speakers, _person_like)
+    if found is not None:
+        _link(mentions[index], mentions, found[0], f"coref:pronoun:{found[1]}")
+
+
+def _plural_like(mention: Mention) -> bool:
+    """A group, body or country, a role noun ("polisi Mesir", typed PER but usually many), or a group
+    expression with members — not a named person."""
+    if mention.kind == "group":
+        return bool(mention.members)
+    return (mention.actor is not None and (mention.actor.type != "PER" or mention.kind == "pattern")
+            and mention.kind != "pronoun")
 
 
 def _link(mention: Mention, mentions: list[Mention], target: int, rule: str) -> None:

@@ -6,7 +6,7 @@ One left-to-right scan per sentence tries, at each token, in this order:
    "Kementerian luar negeri Ukraina" (→ UKRGOV by pattern), "pemimpin China" (→ the
    country's head, preferring a person the article already named);
 3. a short name ("Xi") of a person the article names in full elsewhere;
-4. a pronoun or a group expression ("dia", "keduanya"), left for the coreference stage.
+4. a pronoun ("dia", "mereka") or a group expression ("keduanya"), left for the coreference stage.
 Unknown names are added later by the NER and name stages, so nothing is silently lost.
 """
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from peristiwa.extract.casing import case_view, prose_capitals
 from peristiwa.kb.base import KnowledgeBase
 from peristiwa.lang.pack import LanguagePack, RoleWord
 from peristiwa.model import Actor, Document, Mention, Token
@@ -39,12 +40,14 @@ class _Owner:
 
 @dataclass(frozen=True, slots=True)
 class _Window:
-    """One sentence's tokens with parallel lists for fast matching."""
+    """One sentence's tokens with parallel lists for fast matching; `shapes` is the case view
+    (extract/casing.py) that capital-based decisions read, so a title-case headline is not one name."""
 
     tokens: list[Token]
     norms: list[str]
     surfaces: list[str]
     sentence: int
+    shapes: list[str]
 
 
 class MentionStage:
@@ -57,7 +60,8 @@ class MentionStage:
         self.pack = pack
 
     def __call__(self, doc: Document) -> None:
-        windows = [self._window(doc, s.index) for s in doc.sentences]
+        capitals = prose_capitals(doc)
+        windows = [self._window(doc, s.index, capitals) for s in doc.sentences]
         named = self._persons_named(windows)
         day = doc.article.published
         for window in windows:
@@ -65,10 +69,23 @@ class MentionStage:
         doc.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
         _prefer_names_in_document(doc.mentions)
 
-    @staticmethod
-    def _window(doc: Document, index: int) -> _Window:
+    def _window(self, doc: Document, index: int, capitals: frozenset[str]) -> _Window:
         tokens = doc.sentence_tokens(doc.sentences[index])
-        return _Window(tokens, [t.norm for t in tokens], [t.text for t in tokens], index)
+        norms, surfaces = [t.norm for t in tokens], [t.text for t in tokens]
+        return _Window(tokens, norms, surfaces, index,
+                       case_view(surfaces, lambda: self._known(norms, surfaces, capitals)))
+
+    def _known(self, norms: list[str], surfaces: list[str], capitals: frozenset[str]) -> set[int]:
+        """Tokens inside a KB name, a known surname or a word the article's prose capitalises: they keep
+        their capitals in a title-case line."""
+        known = {i for i, norm in enumerate(norms) if (norm,) in self.kb.shorts or norm in capitals}
+        i = 0
+        while i < len(norms):
+            n, hits = self.kb.match(norms, surfaces, i)
+            if hits:
+                known.update(range(i, i + n))
+            i += max(n, 1) if hits else 1
+        return known
 
     def _persons_named(self, windows: list[_Window]) -> list[str]:
         """KB persons the article names in full, in order of first appearance (for short names)."""
@@ -153,14 +170,16 @@ class _Scanner:
     def _role_only(self, i: int, n: int, role: RoleWord, former: bool) -> int:
         """"demonstran", "polisi", "pemerintah" with no owner: kept; coreference later anchors the
         country from a place in the sentence or the article's main country."""
-        if role.kind not in ROLE_ONLY_KINDS or (i > 0 and self.w.surfaces[i][:1].isupper()):
+        if role.kind not in ROLE_ONLY_KINDS or (i > 0 and self.w.shapes[i][:1].isupper()):
             return 0
         if i > 0 and not self._heads_phrase(i):
             return 0
         n += self._demonstrative(i + n)
         mtype = "PER" if role.kind == "person" else "ORG"
         actor = Actor(None, " ".join(self.w.surfaces[i : i + n]), mtype, role=_role_code(role, None, former))
-        self._emit(i, n, mtype, actor, f"pattern:role-only:{role.surface}", "pattern", 0.6)
+        generic = role.kind == "body" and i > 0 and self.w.norms[i - 1] in self.pack.name_cues.get("generic_before", ())
+        rule = f"pattern:role-only:{'generic:' if generic else ''}{role.surface}"
+        self._emit(i, n, mtype, actor, rule, "pattern", 0.6)
         return n
 
     def _role_with_name(self, i: int, k: int, role: RoleWord, owner: _Owner | None, former: bool) -> int:
@@ -190,7 +209,7 @@ class _Scanner:
         """"Menlu Clinton": a surname after a title is the one person with that surname holding that role."""
         for n in (2, 1):
             candidates = self.kb.shorts.get(tuple(self.w.norms[k : k + n]))
-            if not candidates or k + n > len(self.w.tokens) or not _is_name_token(self.w.tokens[k]):
+            if not candidates or k + n > len(self.w.tokens) or not _is_name_token(self.w.shapes[k]):
                 continue
             fitting = [p for p in candidates if (spell := self.kb.entries[p].spell_on(self.day)) is not None
                        and (role.role is None or spell.role == role.role)]
@@ -265,7 +284,7 @@ class _Scanner:
 
     def _heads_phrase(self, i: int) -> bool:
         """True unless a lower-case content word precedes (then the role word is a modifier)."""
-        before = self.w.tokens[i - 1].text
+        before = self.w.shapes[i - 1]
         if not before[:1].islower():
             return True
         norm = self.w.norms[i - 1]
@@ -278,7 +297,7 @@ class _Scanner:
     def _unknown_name_len(self, k: int) -> int:
         """Length of a run of capitalised tokens at `k` that the KB does not know."""
         n = 0
-        while k + n < len(self.w.tokens) and _is_name_token(self.w.tokens[k + n]):
+        while k + n < len(self.w.tokens) and _is_name_token(self.w.shapes[k + n]):
             if self.pack.role_at(self.w.norms, k + n, self.w.surfaces)[1] is not None:
                 break
             n += 1
@@ -288,9 +307,9 @@ class _Scanner:
     def _short_name(self, i: int) -> int:
         """A surname alone ("Xi", "Putin"). Not when it is a common word ("Yang" at a sentence start) or
         the end of a longer name the KB does not know ("Euna Lee" is not Lee Myung-bak)."""
-        if not _is_name_token(self.w.tokens[i]) or self.w.norms[i] in self.pack.name_cues.get("not_names", ()):
+        if not _is_name_token(self.w.shapes[i]) or self.w.norms[i] in self.pack.name_cues.get("not_names", ()):
             return 0
-        if i > 0 and _is_name_token(self.w.tokens[i - 1]) and not self._explained(i - 1):
+        if i > 0 and _is_name_token(self.w.shapes[i - 1]) and not self._explained(i - 1):
             return 0
         for n in (3, 2, 1):
             candidates = self.kb.shorts.get(tuple(self.w.norms[i : i + n]))
@@ -320,7 +339,17 @@ class _Scanner:
         if self.w.norms[i] in self.pack.person_pronouns:
             self._emit(i, 1, "PER", None, "anaphor:pronoun", "pronoun")
             return 1
+        if self.w.norms[i] in self.pack.plural_pronouns and not self._generic_plural(i):
+            self._emit(i, 1, "ORG", None, "anaphor:plural", "pronoun")
+            return 1
         return 0
+
+    def _generic_plural(self, i: int) -> bool:
+        """"mereka yang …" is "those who …" (nobody named before); "pendapat mereka" is a possessor,
+        not an argument of the verb (the noun before it is, and the coder reads its owner itself)."""
+        if i + 1 < len(self.w.norms) and self.w.norms[i + 1] in self.pack.name_cues.get("relative_after", ()):
+            return True
+        return i > 0 and not self._heads_phrase(i)
 
 
 def _prefer_names_in_document(mentions: list[Mention]) -> None:
@@ -355,5 +384,5 @@ def _code(country: str | None, role: str | None) -> str | None:
     return country
 
 
-def _is_name_token(token: Token) -> bool:
-    return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
+def _is_name_token(shape: str) -> bool:
+    return shape[:1].isupper() and any(c.isalpha() for c in shape)

@@ -8,6 +8,9 @@ and leaves the actor unlinked.
 
 from __future__ import annotations
 
+from functools import partial
+
+from peristiwa.extract.casing import case_view, prose_capitals
 from peristiwa.lang.pack import LanguagePack
 from peristiwa.model import Coverage, Document, Mention, Token
 
@@ -28,9 +31,12 @@ class UnknownNameStage:
     def __call__(self, doc: Document) -> None:
         taken = Coverage([*(m.span for m in doc.mentions), *(p.span for p in doc.places)])
         added: list[Mention] = []
+        capitals = prose_capitals(doc)
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
-            for first, last in self._runs(tokens):
+            # a title-case headline keeps capitals only on what earlier stages or the article's prose named
+            shapes = case_view([t.text for t in tokens], partial(_known, tokens, taken, capitals))
+            for first, last in self._runs(tokens, shapes):
                 start, end = tokens[first].start, tokens[last].end
                 if taken.overlaps(start, end):
                     continue
@@ -40,23 +46,24 @@ class UnknownNameStage:
         doc.mentions.extend(added)
         doc.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
 
-    def _runs(self, tokens: list[Token]):
+    def _runs(self, tokens: list[Token], shapes: list[str]):
         i = 0
         while i < len(tokens):
-            if not self._is_name(tokens, i):
+            if not self._is_name(tokens, shapes, i):
                 i += 1
                 continue
             j = i
-            while j + 1 < len(tokens) and (self._is_name(tokens, j + 1) or self._is_connector(tokens, j + 1)):
+            while j + 1 < len(tokens) and (self._is_name(tokens, shapes, j + 1)
+                                           or self._is_connector(tokens, shapes, j + 1)):
                 j += 1
-            while j > i and self._is_connector(tokens, j):
+            while j > i and self._is_connector(tokens, shapes, j):
                 j -= 1
             if i > 0 or j > i:  # a lone capitalised first word is just sentence case
                 yield i, j
             i = j + 1
 
-    def _is_name(self, tokens: list[Token], i: int) -> bool:
-        text = tokens[i].text
+    def _is_name(self, tokens: list[Token], shapes: list[str], i: int) -> bool:
+        text = shapes[i]
         return (text[:1].isupper() and any(c.isalpha() for c in text)
                 and tokens[i].norm not in self.not_names)
 
@@ -71,7 +78,12 @@ class UnknownNameStage:
             return "PER"
         return "MISC"
 
-    def _is_connector(self, tokens: list[Token], i: int) -> bool:
+    def _is_connector(self, tokens: list[Token], shapes: list[str], i: int) -> bool:
         """Lower-case particles inside names: "bin", "al", "van der", "de"."""
         return (tokens[i].norm in self.connectors and tokens[i].text[:1].islower()
-                and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper())
+                and i + 1 < len(tokens) and shapes[i + 1][:1].isupper())
+
+
+def _known(tokens: list[Token], taken: Coverage, capitals: frozenset[str]) -> set[int]:
+    """Indexes of the tokens an earlier stage made (part of) a mention or place, or that the prose capitalises."""
+    return {k for k, t in enumerate(tokens) if taken.overlaps(t.start, t.end) or t.norm in capitals}

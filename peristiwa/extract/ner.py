@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pycrfsuite
 
+from peristiwa.extract.casing import is_title_case
 from peristiwa.model import Coverage, Document, Mention, Token
 
 #: Entity types the packaged model predicts (a common tag set over NERGrit and NERP).
@@ -125,11 +126,14 @@ def _length_bucket(n: int) -> str:
 
 
 def sentence_is_cased(tokens: Sequence[str]) -> bool:
-    """True when capitalisation carries information (mixed case, not all-lower, not all-caps).
+    """True when capitalisation carries information (mixed case, not all-lower, not all-caps,
+    not a title-case headline where every word is capitalised).
 
-    Why: NERP and many social/headline texts are all lower-case or all caps; casing features
-    learned on mixed-case text would mislead there, so the extractor switches them off.
+    Why: NERP and many social/headline texts are all lower-case, all caps or title case; casing
+    features learned on mixed-case text would mislead there, so the extractor switches them off.
     """
+    if is_title_case(tokens):
+        return False
     upper_words = 0
     alpha_words = 0
     any_upper = False

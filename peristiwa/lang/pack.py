@@ -46,6 +46,7 @@ class LanguagePack:
     max_role_tokens: int = 1
     speech: dict[str, frozenset[str]] = field(default_factory=dict)
     person_pronouns: frozenset[str] = frozenset()
+    plural_pronouns: frozenset[str] = frozenset()
     groups: dict[tuple[str, ...], str] = field(default_factory=dict)
     demonstratives: frozenset[str] = frozenset()
     name_cues: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -166,6 +167,7 @@ def load_pack(code: str) -> LanguagePack:
     pack.speech = {k: frozenset(norm_token(w) for w in v or ()) for k, v in speech.items()}
     anaphora = read_yaml(code, "anaphora.yaml") or {}
     pack.person_pronouns = frozenset(anaphora.get("person_pronouns") or ())
+    pack.plural_pronouns = frozenset(anaphora.get("plural_pronouns") or ())
     pack.demonstratives = frozenset(anaphora.get("demonstratives") or ())
     for group in anaphora.get("group") or ():
         for phrase in group.get("words") or ():
