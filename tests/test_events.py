@@ -204,3 +204,21 @@ def test_act_under_harus_or_agar_is_demanded_not_done(extract):
         doc = extract(text)
         assert not any(c[:2] in {"08", "11"} for _, _, c in coded(doc)), text
         assert any("requested" in e.modality for e in doc.events), text
+
+
+def test_dan_before_an_actor_with_its_own_verb_opens_a_new_clause(extract):
+    doc = extract("Jepang mengecam Tiongkok dan Rusia menuduh Amerika Serikat melakukan provokasi.")
+    found = roots(doc)
+    assert ("JPN", "CHN", "11") in found and ("RUS", "USA", "11") in found
+    assert ("JPN", "RUS", "11") not in found and ("CHN", "USA", "11") not in found
+    kecam = next(e for e in doc.events if e.code.startswith("111"))
+    assert "list-cut(new-clause)" in kecam.rule
+
+
+def test_object_before_dan_is_no_co_subject_of_the_next_clause(extract):
+    doc = extract("Polisi Mesir menangkap aktivis Mesir dan pemerintah Mesir mengecam Amerika Serikat.")
+    found = roots(doc)
+    assert ("EGYGOV", "USA", "11") in found
+    assert not any(s == "EGYOPP" for s, _, _ in found)
+    kecam = next(e for e in doc.events if e.code.startswith("11"))
+    assert "new-clause" in kecam.rule

@@ -704,20 +704,54 @@ class _SentenceContext:
         k_start = self._np_start(arg.mention)
         k_end = self._token_ending_at(arg.mention.span.end)
         if not backwards:
-            return [arg, *self._list_after(k_end if k_end is not None else k_start)]
+            return [arg, *self._list_after(arg, k_end if k_end is not None else k_start)]
         probe = k_start - 1
         if not 0 < probe < len(self.tokens) or self.norms[probe] not in self.words.coordinators:
             return [arg]
         other = self._mention_ending_at(probe - 1)
         if other is None or self._governed(other.mention) or self._modifies_noun(other.mention):
             return [arg]
+        if self._in_earlier_clause(other.mention):
+            arg.rule += ":new-clause"
+            return [arg]
         return [arg, other]
 
-    def _list_after(self, k_end: int) -> list[_Arg]:
+    def _in_earlier_clause(self, mention: Mention) -> bool:
+        """"Jepang mengecam China dan Rusia menuduh …": a conjunct with a predicate before it in its own
+        clause is that predicate's object, so `dan` opened a new clause and it is no co-subject."""
+        for k in range(self._np_start(mention) - 1, -1, -1):
+            if self.norms[k] in self.words.clause_breaks or self.tokens[k].text in {",", "."}:
+                return False
+            if self._is_predicate(k):
+                return True
+        return False
+
+    def _is_predicate(self, k: int) -> bool:
+        """A verb that heads a clause: a verbal trigger, or a lower-case word with a verb prefix."""
+        if k in self.trigger_voices:
+            return self.trigger_voices[k] != "nominal"
+        return self.tokens[k].text[:1].islower() and self._is_verbal(k)
+
+    def _opens_clause(self, arg: _Arg) -> bool:
+        """"… kepada Yunani dan Amnesti Internasional menuntut …": an actor followed by its own predicate
+        is the subject of a new clause, not the next member of a list."""
+        end = self._token_ending_at(arg.mention.span.end)
+        if end is None or end + 1 >= len(self.tokens):
+            return False
+        return self._is_predicate(self._skip_adverbs_right(end + 1))
+
+    def _skip_adverbs_right(self, k: int) -> int:
+        """Index of the first token at or after `k` that is not an adverb/auxiliary ("juga", "akan")."""
+        while k < len(self.tokens) - 1 and self.norms[k] in self.words.adverbs:
+            k += 1
+        return k
+
+    def _list_after(self, first: _Arg, k_end: int) -> list[_Arg]:
         """The further members of a list after the actor ending at `k_end`: "Rusia, China dan Iran".
 
         Comma-separated members count only when a coordinator closes the list, so an apposition or a
-        new clause after a comma ("mengecam Rusia, kata Iran") is not read as one.
+        new clause after a comma ("mengecam Rusia, kata Iran") is not read as one, nor is an actor with a
+        predicate of its own ("… kepada Yunani dan Amnesti menuntut …"; `first` is marked ":list-cut").
         """
         members: list[_Arg] = []
         probe = k_end + 1
@@ -726,6 +760,9 @@ class _SentenceContext:
             closing = self.norms[probe] in self.words.coordinators
             other = self._next_np_mention(probe + 1)
             if other is None:
+                return []
+            if self._opens_clause(other):
+                first.rule += ":list-cut(new-clause)"
                 return []
             members.append(other)
             if closing:
