@@ -222,3 +222,22 @@ def test_object_before_dan_is_no_co_subject_of_the_next_clause(extract):
     assert not any(s == "EGYOPP" for s, _, _ in found)
     kecam = next(e for e in doc.events if e.code.startswith("11"))
     assert "new-clause" in kecam.rule
+
+
+def test_bare_agent_after_a_passive_verb_is_the_source(extract):
+    doc = extract("Aktivis Mesir itu ditangkap polisi Mesir di Kairo.")
+    arrests = [e for e in doc.events if e.code.startswith("17") and is_resolved(e)]
+    assert arrests and all(e.source.actor.code == "EGYCOP" and e.target.actor.code == "EGYOPP" for e in arrests)
+    assert all("agent=bare" in e.rule for e in arrests)
+
+
+def test_passive_subject_is_never_the_source(extract):
+    doc = extract("Wartawan Filipina itu ditangkap secara paksa oleh tentara Myanmar.")
+    arrests = [e for e in doc.events if e.code.startswith("17")]
+    assert arrests and all(e.source.actor.code == "MMRMIL" for e in arrests)
+    assert all(e.target is not None and e.target.actor.country == "PHL" for e in arrests)
+
+
+def test_co_agents_of_a_passive_are_not_each_others_target(extract):
+    doc = extract("Desa itu diserang Israel dan Amerika Serikat pada malam hari.")
+    assert not {("ISR", "USA", "19"), ("USA", "ISR", "19")} & {(s, t, c[:2]) for s, t, c in coded(doc, all_events=True)}

@@ -167,7 +167,9 @@ class EventStage:
         if modal_rule:
             rule = f"{rule}; {modal_rule}"
         events = []
-        for source_actor, source_arg, target_actor, target_arg in _pairs(sources, targets):
+        # co-agents of a passive ("diserang oleh X dan Y") acted together, not on each other
+        reciprocal = match.voice != "passive"
+        for source_actor, source_arg, target_actor, target_arg in _pairs(sources, targets, reciprocal):
             if target_actor is not None and _same_actor(source_actor, target_actor):
                 continue
             implicit = self._implicit_target(root, source_actor, target_actor, ctx.countries)
@@ -394,17 +396,33 @@ class _SentenceContext:
         return sources, targets, f"args:active subject={_rules(sources)} object={_rules(targets)}"
 
     def _passive(self, match: TriggerMatch) -> tuple[list[_Arg], list[_Arg], str]:
-        agents = self._after_prep(match.end, self.words.agent_preps)
+        agents, agent_rule = self._after_prep(match.end, self.words.agent_preps), "oleh"
+        if not agents:
+            agents = self._bare_agent(match.end)
+            agent_rule = "bare" if agents else "none"
         left = match.start - 1
         if left >= 0 and self.norms[left] in self.words.relative:
             claimant = self._denied_claim_author(left)
             if claimant:
-                return agents, claimant, "args:passive agent=oleh target=claim-author"
+                return agents, claimant, f"args:passive agent={agent_rule} target=claim-author"
         subject = self._subject(match.start)
         if subject:
-            return agents, subject, "args:passive agent=oleh target=subject"
+            return agents, subject, f"args:passive agent={agent_rule} target=subject"
         # "beras dikirim oleh X ke Myanmar": the thing sent is no actor; the destination is the target
-        return agents, self._after_prep(match.end, self.words.target_preps), "args:passive agent=oleh target=prep"
+        targets = self._after_prep(match.end, self.words.target_preps)
+        return agents, targets, f"args:passive agent={agent_rule} target=prep"
+
+    def _bare_agent(self, verb_end: int) -> list[_Arg]:
+        """"Aktivis itu ditangkap polisi Mesir": an actor right after a passive verb, with no preposition,
+        is its agent (Indonesian drops `oleh` before a bare agent)."""
+        if verb_end >= len(self.tokens) or verb_end in self.trigger_starts:
+            return []
+        # in a title-case headline ("Didakwa Mata-matai Chili") capitals mark no title before a name
+        arg = self._mention_starting_at(verb_end) if self.title_case else self._next_np_mention(verb_end)
+        if arg is None or self._governed(arg.mention) or arg.rule.endswith(":place"):
+            return []
+        arg.rule += ":bare-agent"
+        return self._expand_coordination(arg, backwards=False)
 
     def _nominal(self, match: TriggerMatch, root: str) -> tuple[list[_Arg], list[_Arg], str]:
         targets = self._after_prep(match.end, self.words.target_preps_for(root))
@@ -892,14 +910,15 @@ def _countries_named(mentions: Sequence[tuple[int, Mention]], places: Sequence[P
     return frozenset(c for c in [a.country for a in actors] + [p.country for p in places] if c)
 
 
-def _pairs(sources: list[_Arg], targets: list[_Arg]) -> Iterable[tuple[Actor, _Arg, Actor | None, _Arg | None]]:
+def _pairs(sources: list[_Arg], targets: list[_Arg], reciprocal: bool = True
+           ) -> Iterable[tuple[Actor, _Arg, Actor | None, _Arg | None]]:
     source_actors = [(actor, arg) for arg in sources for actor in arg.actors]
     target_actors = [(actor, arg) for arg in targets for actor in arg.actors]
     if target_actors:
         for s_actor, s_arg in source_actors:
             for t_actor, t_arg in target_actors:
                 yield s_actor, s_arg, t_actor, t_arg
-    elif len(source_actors) >= 2:  # "Xi dan Putin bertemu": each towards the other
+    elif reciprocal and len(source_actors) >= 2:  # "Xi dan Putin bertemu": each towards the other
         for s_actor, s_arg in source_actors:
             for t_actor, t_arg in source_actors:
                 if t_actor is not s_actor:
