@@ -241,3 +241,17 @@ def test_passive_subject_is_never_the_source(extract):
 def test_co_agents_of_a_passive_are_not_each_others_target(extract):
     doc = extract("Desa itu diserang Israel dan Amerika Serikat pada malam hari.")
     assert not {("ISR", "USA", "19"), ("USA", "ISR", "19")} & {(s, t, c[:2]) for s, t, c in coded(doc, all_events=True)}
+
+
+def test_act_demanded_with_untuk_is_requested_and_done_by_the_one_asked(extract):
+    doc = extract("Sekjen PBB menyerukan kepada Israel dan Hamas untuk segera menghentikan serangan.")
+    assert {("IGOUNO", "ISR", "02")} <= roots(doc)
+    embedded = [e for e in doc.events if e.code.startswith("08")]
+    assert embedded and all(e.source.actor.code in {"ISR", "PSEREB"} and "requested" in e.modality for e in embedded)
+    assert all("object-of-demand" in e.rule and not is_resolved(e) for e in embedded)
+
+
+def test_untuk_after_a_promise_keeps_the_promisers_subject(extract):
+    doc = extract("Jepang memutuskan untuk bertemu dengan Korea Selatan.")
+    met = [e for e in doc.events if e.code.startswith("04")]
+    assert met and all(e.source.actor.code == "JPN" and "requested" not in e.modality for e in met)

@@ -62,6 +62,8 @@ class CoderWords:
     separative_target_roots: frozenset[str] = frozenset()
     adverbs: frozenset[str] = frozenset()
     purpose_preps: frozenset[str] = frozenset()
+    complement_markers: frozenset[str] = frozenset()
+    object_control: frozenset[str] = frozenset()
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     modality_breaks: frozenset[str] = frozenset()
     modality_window: int = 4
@@ -87,6 +89,8 @@ class CoderWords:
             separative_target_roots=words(syntax, "separative_target_roots"),
             adverbs=words(syntax, "adverbs"),
             purpose_preps=words(syntax, "purpose_preps"),
+            complement_markers=words(syntax, "complement_markers"),
+            object_control=words(syntax, "object_control"),
             modality={flag: words(modality, flag) for flag in flags},
             modality_breaks=words(modality, "clause_breaks"),
             modality_window=int(modality.get("window", 4)),
@@ -216,6 +220,8 @@ class EventStage:
         Returns the code, the flags left, and the rule that explains a change ("" for none).
         """
         negated = "negation" in flags
+        if "requested" in flags:  # "meminta X untuk segera V": the demand is the event, not X's own intent
+            return code, flags, ""
         if negated and ("refusal" in flags or "future" in flags):
             kind = "refusal"
         elif negated:
@@ -454,6 +460,9 @@ class _SentenceContext:
         "X yang mengecam …": only an actor right before `yang` is the subject. "X mengirim Y dan
         mendorong …": a predicate after `dan` shares the subject of the predicate before it.
         """
+        controller = self._demanded_of(trigger_start)
+        if controller:
+            return controller
         before = self._skip_adverbs(trigger_start - 1)
         if before >= 0 and self.norms[before] in self.words.relative:
             arg = self._mention_ending_at(before - 1) if before > 0 else None
@@ -482,6 +491,30 @@ class _SentenceContext:
         if quote is not None and quote.speaker is not None:
             return self._speaker_arg(quote)
         return []
+
+    def _demand_verb(self, trigger_start: int) -> int | None:
+        """"X meminta Y untuk V": the demand verb whose untuk/agar complement V starts at `trigger_start`."""
+        marker = self._skip_adverbs(trigger_start - 1)
+        if marker < 1 or self.norms[marker] not in self.words.complement_markers:
+            return None
+        for k in range(marker - 1, max(-1, marker - 1 - SUBJECT_WINDOW), -1):
+            if self.norms[k] in self.words.object_control:
+                return k
+            if self.norms[k] in self.words.clause_breaks or self.tokens[k].text in {",", "."} or self._is_predicate(k):
+                return None
+        return None
+
+    def _demanded_of(self, trigger_start: int) -> list[_Arg]:
+        """The subject of a demanded act is the one it is demanded of ("meminta Korea Utara untuk
+        menghentikan …" → Korea Utara stops), not the one who demands."""
+        verb = self._demand_verb(trigger_start)
+        if verb is None:
+            return []
+        marker = self._skip_adverbs(trigger_start - 1)
+        found = [a for a in self._object(verb + 1, "") if a.mention.span.end <= self.tokens[marker].start]
+        for arg in found:
+            arg.rule += ":object-of-demand"
+        return found
 
     def _skip_adverbs(self, k: int) -> int:
         """Index of the first token at or before `k` that is not an adverb/auxiliary ("tetap", "akan")."""
@@ -815,7 +848,7 @@ class _SentenceContext:
         return [_Arg([quote.speaker], quote.speaker_mention, mention, "quote-speaker")]
 
     def modality(self, match: TriggerMatch) -> list[str]:
-        flags: list[str] = []
+        flags: list[str] = ["requested"] if self._demand_verb(match.start) is not None else []
         lo = max(0, match.start - self.words.modality_window)
         for k in range(match.start - 1, lo - 1, -1):
             norm = self.norms[k]
