@@ -255,3 +255,22 @@ def test_untuk_after_a_promise_keeps_the_promisers_subject(extract):
     doc = extract("Jepang memutuskan untuk bertemu dengan Korea Selatan.")
     met = [e for e in doc.events if e.code.startswith("04")]
     assert met and all(e.source.actor.code == "JPN" and "requested" not in e.modality for e in met)
+
+
+def test_role_phrase_before_a_comma_set_name_says_who_the_name_is(extract):
+    doc = extract("Juru bicara Kementerian Luar Negeri China, Li Xiaoming, mengkritik Jepang.")
+    critics = [e for e in doc.events if e.code.startswith("11") and is_resolved(e)]
+    assert critics and all(e.source.actor.code == "CHNGOV" and e.target.actor.code == "JPN" for e in critics)
+    assert all("apposition" in e.rule for e in critics)
+
+
+def test_unknown_name_in_apposition_is_the_role_holder_as_passive_target(extract):
+    doc = extract("Presiden Guinea-Bissau, Joao Vieira, dibunuh oleh tentara pembelot.")
+    killings = [e for e in doc.events if e.code.startswith("18")]
+    assert killings and all(e.target is not None and e.target.actor.code == "GNBGOV" for e in killings)
+    assert all(e.source.actor.code != "GNBGOV" for e in killings)
+
+
+def test_comma_list_of_countries_is_no_apposition(extract):
+    doc = extract("Jepang, Korea Selatan, dan China mengecam Korea Utara.")
+    assert all("apposition" not in e.rule for e in doc.events)

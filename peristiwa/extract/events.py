@@ -413,7 +413,7 @@ class _SentenceContext:
                 return agents, claimant, f"args:passive agent={agent_rule} target=claim-author"
         subject = self._subject(match.start)
         if subject:
-            return agents, subject, f"args:passive agent={agent_rule} target=subject"
+            return agents, subject, f"args:passive agent={agent_rule} target=subject[{_rules(subject)}]"
         # "beras dikirim oleh X ke Myanmar": the thing sent is no actor; the destination is the target
         targets = self._after_prep(match.end, self.words.target_preps)
         return agents, targets, f"args:passive agent={agent_rule} target=prep"
@@ -485,7 +485,7 @@ class _SentenceContext:
             if self._modifies_noun(arg.mention):
                 fallback = fallback or [arg]
                 continue
-            return self._expand_coordination(arg, backwards=True)
+            return self._expand_coordination(self._apposition_role(arg), backwards=True)
         if fallback:
             return fallback
         if quote is not None and quote.speaker is not None:
@@ -515,6 +515,27 @@ class _SentenceContext:
         for arg in found:
             arg.rule += ":object-of-demand"
         return found
+
+    def _apposition_role(self, arg: _Arg) -> _Arg:
+        """"Menteri Luar Negeri Rusia, Sergei Lavrov, mengatakan": a name set off by commas after a role
+        phrase is that role's holder; the role says who they are when the name alone does not (an unknown
+        name, or a known one without a role in the same country)."""
+        k = self.token_of.get(arg.mention.span.start)
+        end = self._token_ending_at(arg.mention.span.end)
+        if k is None or end is None or k < 2 or end + 1 >= len(self.tokens):
+            return arg
+        if self.tokens[k - 1].text != "," or self.tokens[end + 1].text != ",":
+            return arg
+        role = self._mention_ending_at(k - 2)
+        if role is None or role.mention.kind not in ROLE_KINDS or len(role.actors) != 1:
+            return arg
+        held, name = role.actors[0], arg.actors[0] if len(arg.actors) == 1 else None
+        if held.code is None or held.role is None or name is None:
+            return arg
+        if name.code is not None and (name.role is not None or name.country != held.country):
+            return arg
+        role.rule += ":apposition"
+        return role
 
     def _skip_adverbs(self, k: int) -> int:
         """Index of the first token at or before `k` that is not an adverb/auxiliary ("tetap", "akan")."""
@@ -872,6 +893,8 @@ class _SentenceContext:
 #: roots whose bare role-noun object is the subject's own asset ("mengerahkan pasukan", "mengirim polisi",
 #: "menarik pasukan"), never its target; elsewhere it is the target ("menembak demonstran")
 OWN_ASSET_ROOTS = frozenset({"06", "07", "08", "15"})
+#: mention kinds that describe an actor by its role ("Menteri Luar Negeri Rusia", "juru bicara Kemlu China")
+ROLE_KINDS = frozenset({"pattern", "description"})
 #: relations inside a noun phrase: a mention there stands for the phrase's head ("pemerintah [Yaman]")
 PHRASE_RELS = frozenset({"flat", "flat:name", "nmod", "nmod:poss", "compound", "appos", "amod"})
 TITLE_CASE_SHARE = 0.7  # share of capitalised words above which a sentence is a title-case headline
