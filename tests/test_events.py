@@ -274,3 +274,15 @@ def test_unknown_name_in_apposition_is_the_role_holder_as_passive_target(extract
 def test_comma_list_of_countries_is_no_apposition(extract):
     doc = extract("Jepang, Korea Selatan, dan China mengecam Korea Utara.")
     assert all("apposition" not in e.rule for e in doc.events)
+
+
+def test_event_noun_between_two_sides_is_mutual(extract):
+    doc = extract("Perundingan antara Israel dengan Hamas berlangsung di Kairo.")
+    found = roots(doc)
+    assert ("ISR", "PSEREB", "04") in found and ("PSEREB", "ISR", "04") in found
+    assert all("antara(mutual)" in e.rule for e in doc.events if e.code.startswith("04"))
+
+
+def test_between_skips_a_plural_marker(extract):
+    doc = extract("Pertemuan antara Jepang dan para diplomat Korea Selatan berlangsung di Tokyo.")
+    assert any(s == "JPN" and t is not None and t.startswith("KOR") and c[:2] == "04" for s, t, c in coded(doc))

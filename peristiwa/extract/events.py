@@ -63,6 +63,8 @@ class CoderWords:
     adverbs: frozenset[str] = frozenset()
     purpose_preps: frozenset[str] = frozenset()
     complement_markers: frozenset[str] = frozenset()
+    reciprocal_preps: frozenset[str] = frozenset()
+    reciprocal_joiners: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     modality_breaks: frozenset[str] = frozenset()
@@ -90,6 +92,8 @@ class CoderWords:
             adverbs=words(syntax, "adverbs"),
             purpose_preps=words(syntax, "purpose_preps"),
             complement_markers=words(syntax, "complement_markers"),
+            reciprocal_preps=words(syntax, "reciprocal_preps"),
+            reciprocal_joiners=words(syntax, "reciprocal_joiners"),
             object_control=words(syntax, "object_control"),
             modality={flag: words(modality, flag) for flag in flags},
             modality_breaks=words(modality, "clause_breaks"),
@@ -446,6 +450,9 @@ class _SentenceContext:
             return possessor, targets, "args:nominal source=possessor"
         if agents:
             return agents, targets, "args:nominal source=oleh"
+        sides = self._between(match.end)
+        if sides:  # "bentrokan antara polisi dan petani": each side towards the other
+            return sides, [], "args:nominal source=antara(mutual)"
         verb = self._light_verb_left(match.start)
         if verb is not None:
             return self._subject(verb), targets, "args:nominal source=subject-of-light-verb"
@@ -453,6 +460,32 @@ class _SentenceContext:
             # "… ke Canberra untuk pembicaraan dengan Wong": the clause subject holds the talks
             return self._subject(match.start - 1), targets, "args:nominal source=subject-of-purpose"
         return [], targets, "args:nominal source=none"
+
+    def _between(self, noun_end: int) -> list[_Arg]:
+        """The two sides of "<event noun> antara X dan/dengan Y" (listed modifiers may come between)."""
+        k = noun_end
+        while k < len(self.tokens) and (self.norms[k] in self.words.nominal_modifiers or self.norms[k].isdigit()):
+            k += 1
+        if k >= len(self.tokens) or self.norms[k] not in self.words.reciprocal_preps:
+            return []
+        first = self._np_at(k + 1)
+        end = self._token_ending_at(first.mention.span.end) if first is not None else None
+        if first is None or end is None or end + 2 >= len(self.tokens) \
+                or self.norms[end + 1] not in self.words.reciprocal_joiners:
+            return []
+        second = self._np_at(end + 2)
+        if second is None:
+            return []
+        for arg in (first, second):
+            arg.rule += ":between"
+        return [first, second]
+
+    def _np_at(self, k: int) -> _Arg | None:
+        """The actor of the noun phrase at `k` ("para petani": listed modifiers skipped): a mention
+        (after a title) or a geocoded place."""
+        while k < len(self.tokens) - 1 and self.norms[k] in self.words.nominal_modifiers:
+            k += 1
+        return self._next_np_mention(k) or self._place_at(k)
 
     def _subject(self, trigger_start: int, depth: int = 0) -> list[_Arg]:
         """Nearest actor mention left of the trigger that no preposition governs.
