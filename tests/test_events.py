@@ -286,3 +286,8 @@ def test_event_noun_between_two_sides_is_mutual(extract):
 def test_between_skips_a_plural_marker(extract):
     doc = extract("Pertemuan antara Jepang dan para diplomat Korea Selatan berlangsung di Tokyo.")
     assert any(s == "JPN" and t is not None and t.startswith("KOR") and c[:2] == "04" for s, t, c in coded(doc))
+
+
+def test_preposition_with_a_verb_prefix_does_not_open_a_clause(extract):
+    doc = extract("Jepang mengecam Rusia dan Iran terkait serangan di Suriah.")
+    assert {("JPN", "RUS", "11"), ("JPN", "IRN", "11")} <= roots(doc)

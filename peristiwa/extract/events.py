@@ -835,7 +835,13 @@ class _SentenceContext:
         """A verb that heads a clause: a verbal trigger, or a lower-case word with a verb prefix."""
         if k in self.trigger_voices:
             return self.trigger_voices[k] != "nominal"
-        return self.tokens[k].text[:1].islower() and self._is_verbal(k)
+        return self.tokens[k].text[:1].islower() and self._is_verbal(k) and self.norms[k] not in self._not_verbs
+
+    @functools.cached_property
+    def _not_verbs(self) -> frozenset[str]:
+        """Function words that look like verbs by their prefix ("terhadap", "tersebut", "terakhir")."""
+        w = self.words
+        return w.all_preps | w.adverbs | w.demonstratives | w.nominal_modifiers | w.clause_breaks
 
     def _opens_clause(self, arg: _Arg) -> bool:
         """"… kepada Yunani dan Amnesti Internasional menuntut …": an actor followed by its own predicate
