@@ -291,3 +291,10 @@ def test_between_skips_a_plural_marker(extract):
 def test_preposition_with_a_verb_prefix_does_not_open_a_clause(extract):
     doc = extract("Jepang mengecam Rusia dan Iran terkait serangan di Suriah.")
     assert {("JPN", "RUS", "11"), ("JPN", "IRN", "11")} <= roots(doc)
+
+
+def test_serta_and_an_adverb_before_the_new_verb_also_open_a_clause(extract):
+    doc = extract("Jepang mengecam Tiongkok serta Rusia juga mengkritik Amerika Serikat.")
+    found = roots(doc)
+    assert ("JPN", "CHN", "11") in found and ("RUS", "USA", "11") in found
+    assert ("JPN", "RUS", "11") not in found and ("CHN", "USA", "11") not in found

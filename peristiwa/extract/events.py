@@ -5,10 +5,16 @@ shape around it (Indonesian is SVO; voice comes from the affix that matched):
 - active / intransitive (meN-, ber-): source = the clause subject to the left (the nearest
   actor not governed by a preposition), target = the first actor to the right, directly
   or after a target preposition (dengan, ke, kepada, terhadap, atas, …);
-- passive (di-, ter-): source = the agent after `oleh`; target = the subject on the left; in
+- a coordinator before an actor that has its own predicate opens a new clause: that actor is the
+  new clause's subject, not a conjunct of the object before it;
+- passive (di-, ter-): source = the agent after `oleh` (or an actor right after the verb); target =
+  the subject on the left, never the source; in
   "X menuduh Y, klaim yang dibantah oleh Z" the denied claim's author X is the target;
 - nominal (-an, peN-an): source = the possessor right after the noun ("serangan Rusia"),
   or the `oleh` agent; target after a target preposition ("… terhadap Ukraina");
+- "X meminta Y untuk V": V is demanded of Y (its subject), flagged `requested`;
+- "Menteri Luar Negeri Rusia, NAME,": the role phrase says who an unknown name is;
+- "<event noun> antara X dan Y": each side towards the other;
 - inside a direct quote, first-person pronouns stand for the quote's speaker;
 - coordinated or group subjects ("Xi dan Putin", "keduanya") code one event per member,
   towards each other when there is no separate target.
