@@ -298,3 +298,9 @@ def test_serta_and_an_adverb_before_the_new_verb_also_open_a_clause(extract):
     found = roots(doc)
     assert ("JPN", "CHN", "11") in found and ("RUS", "USA", "11") in found
     assert ("JPN", "RUS", "11") not in found and ("CHN", "USA", "11") not in found
+
+
+def test_di_antara_also_names_both_sides(extract):
+    doc = extract("Bentrokan di antara warga Jepang dan warga Korea Selatan terjadi di Seoul.")
+    clashes = [e for e in doc.events if e.code.startswith("14") or e.code.startswith("19")]
+    assert {(e.source.actor.code, e.target.actor.code) for e in clashes} == {("JPNCVL", "KORCVL"), ("KORCVL", "JPNCVL")}

@@ -468,10 +468,12 @@ class _SentenceContext:
         return [], targets, "args:nominal source=none"
 
     def _between(self, noun_end: int) -> list[_Arg]:
-        """The two sides of "<event noun> antara X dan/dengan Y" (listed modifiers may come between)."""
+        """The two sides of "<event noun> (di) antara X dan/dengan Y" (listed modifiers may come between)."""
         k = noun_end
         while k < len(self.tokens) and (self.norms[k] in self.words.nominal_modifiers or self.norms[k].isdigit()):
             k += 1
+        if k + 1 < len(self.tokens) and self.norms[k] in self.words.attack_locatives:
+            k += 1  # "perkelahian di antara X dan Y"
         if k >= len(self.tokens) or self.norms[k] not in self.words.reciprocal_preps:
             return []
         first = self._np_at(k + 1)
