@@ -367,7 +367,7 @@ class _SentenceContext:
         predicate = match.start if match.light_verb else match.trigger_start
         if match.voice == "passive":
             return passive_args(self.tree, predicate, self.words.agent_preps, preps)
-        return active_args(self.tree, predicate, preps)
+        return active_args(self.tree, predicate, preps, self.words.object_control)
 
     def _args_at(self, found: Sequence[DepArg]) -> list[_Arg]:
         """The actor behind each parse argument token (its mention, a place, or a quote's speaker)."""
