@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from peristiwa.extract.events import is_resolved
 
 
@@ -206,6 +208,11 @@ def test_act_under_harus_or_agar_is_demanded_not_done(extract):
         assert any("requested" in e.modality for e in doc.events), text
 
 
+def events_of(doc, root, *, resolved=False):
+    """The document's events of one CAMEO root (or code prefix), only the exportable ones if asked."""
+    return [e for e in doc.events if e.code.startswith(root) and (not resolved or is_resolved(e))]
+
+
 def test_dan_before_an_actor_with_its_own_verb_opens_a_new_clause(extract):
     doc = extract("Jepang mengecam Tiongkok dan Rusia menuduh Amerika Serikat melakukan provokasi.")
     found = roots(doc)
@@ -224,18 +231,16 @@ def test_object_before_dan_is_no_co_subject_of_the_next_clause(extract):
     assert "new-clause" in kecam.rule
 
 
-def test_bare_agent_after_a_passive_verb_is_the_source(extract):
-    doc = extract("Aktivis Mesir itu ditangkap polisi Mesir di Kairo.")
-    arrests = [e for e in doc.events if e.code.startswith("17") and is_resolved(e)]
-    assert arrests and all(e.source.actor.code == "EGYCOP" and e.target.actor.code == "EGYOPP" for e in arrests)
-    assert all("agent=bare" in e.rule for e in arrests)
-
-
-def test_passive_subject_is_never_the_source(extract):
-    doc = extract("Wartawan Filipina itu ditangkap secara paksa oleh tentara Myanmar.")
-    arrests = [e for e in doc.events if e.code.startswith("17")]
-    assert arrests and all(e.source.actor.code == "MMRMIL" for e in arrests)
-    assert all(e.target is not None and e.target.actor.country == "PHL" for e in arrests)
+@pytest.mark.parametrize(("text", "root", "source", "target", "rule"), [
+    ("Aktivis Mesir itu ditangkap polisi Mesir di Kairo.", "17", "EGYCOP", "EGYOPP", "agent=bare"),
+    ("Wartawan Filipina itu ditangkap secara paksa oleh tentara Myanmar.", "17", "MMRMIL", "PHLMED", "agent=oleh"),
+    # an unknown name in apposition is the role's holder
+    ("Presiden Guinea-Bissau, Joao Vieira, dibunuh oleh tentara pembelot.", "18", "GNBMIL", "GNBGOV", "apposition"),
+])
+def test_passive_agent_is_the_source_and_its_subject_the_target(extract, text, root, source, target, rule):
+    found = events_of(extract(text), root)
+    assert found and all(e.source.actor.code == source and e.target.actor.code == target for e in found)
+    assert all(rule in e.rule for e in found)
 
 
 def test_co_agents_of_a_passive_are_not_each_others_target(extract):
@@ -246,29 +251,22 @@ def test_co_agents_of_a_passive_are_not_each_others_target(extract):
 def test_act_demanded_with_untuk_is_requested_and_done_by_the_one_asked(extract):
     doc = extract("Sekjen PBB menyerukan kepada Israel dan Hamas untuk segera menghentikan serangan.")
     assert {("IGOUNO", "ISR", "02")} <= roots(doc)
-    embedded = [e for e in doc.events if e.code.startswith("08")]
+    embedded = events_of(doc, "08")
     assert embedded and all(e.source.actor.code in {"ISR", "PSEREB"} and "requested" in e.modality for e in embedded)
     assert all("object-of-demand" in e.rule and not is_resolved(e) for e in embedded)
 
 
 def test_untuk_after_a_promise_keeps_the_promisers_subject(extract):
     doc = extract("Jepang memutuskan untuk bertemu dengan Korea Selatan.")
-    met = [e for e in doc.events if e.code.startswith("04")]
+    met = events_of(doc, "04")
     assert met and all(e.source.actor.code == "JPN" and "requested" not in e.modality for e in met)
 
 
 def test_role_phrase_before_a_comma_set_name_says_who_the_name_is(extract):
     doc = extract("Juru bicara Kementerian Luar Negeri China, Li Xiaoming, mengkritik Jepang.")
-    critics = [e for e in doc.events if e.code.startswith("11") and is_resolved(e)]
+    critics = events_of(doc, "11", resolved=True)
     assert critics and all(e.source.actor.code == "CHNGOV" and e.target.actor.code == "JPN" for e in critics)
     assert all("apposition" in e.rule for e in critics)
-
-
-def test_unknown_name_in_apposition_is_the_role_holder_as_passive_target(extract):
-    doc = extract("Presiden Guinea-Bissau, Joao Vieira, dibunuh oleh tentara pembelot.")
-    killings = [e for e in doc.events if e.code.startswith("18")]
-    assert killings and all(e.target is not None and e.target.actor.code == "GNBGOV" for e in killings)
-    assert all(e.source.actor.code != "GNBGOV" for e in killings)
 
 
 def test_comma_list_of_countries_is_no_apposition(extract):
