@@ -302,3 +302,13 @@ def test_di_antara_also_names_both_sides(extract):
     doc = extract("Bentrokan di antara warga Jepang dan warga Korea Selatan terjadi di Seoul.")
     clashes = [e for e in doc.events if e.code.startswith("14") or e.code.startswith("19")]
     assert {(e.source.actor.code, e.target.actor.code) for e in clashes} == {("JPNCVL", "KORCVL"), ("KORCVL", "JPNCVL")}
+
+
+@pytest.mark.parametrize(("text", "root", "doers"), [
+    ("Amnesti Internasional menuntut agar Yunani menghentikan pengiriman senjata ke Israel.", "16", {"GRC"}),
+    ("Para aktivis ingin agar Thailand dan Malaysia membuka perbatasan mereka.", "08", {"THA", "MYS"}),
+])
+def test_act_after_agar_is_wished_and_done_by_its_own_subject(extract, text, root, doers):
+    wished = events_of(extract(text), root)
+    assert wished and {e.source.actor.code for e in wished} == doers
+    assert all("requested" in e.modality and not is_resolved(e) for e in wished)

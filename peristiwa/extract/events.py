@@ -798,7 +798,14 @@ class _SentenceContext:
         before = self.norms[k - 1]
         return (self.tokens[k - 1].text[:1].islower() and before.isalpha()
                 and before not in self.words.coordinators and before not in self.words.all_preps
+                and before not in self._clause_openers
                 and not (len(before) > 4 and before.startswith(self.words.verb_prefixes)))
+
+    @functools.cached_property
+    def _clause_openers(self) -> frozenset[str]:
+        """Words after which an actor starts a clause ("agar Yunani menghentikan …"), so no noun it could
+        be the possessor of."""
+        return self.words.complement_markers
 
     def _np_head(self, arg: _Arg) -> _Arg:
         """Apposition "Perdana Menteri Jepang Fumio Kishida": the last of adjacent mentions is the head."""
@@ -916,7 +923,10 @@ class _SentenceContext:
         return [_Arg([quote.speaker], quote.speaker_mention, mention, "quote-speaker")]
 
     def modality(self, match: TriggerMatch) -> list[str]:
-        flags: list[str] = ["requested"] if self._demand_verb(match.start) is not None else []
+        opener = self._word_before_subject(match.start)
+        requested = self._demand_verb(match.start) is not None or (
+            opener is not None and self.norms[opener] in self.words.modality.get("requested", ()))
+        flags: list[str] = ["requested"] if requested else []
         lo = max(0, match.start - self.words.modality_window)
         for k in range(match.start - 1, lo - 1, -1):
             norm = self.norms[k]
@@ -928,6 +938,20 @@ class _SentenceContext:
             if noun >= 0 and self.norms[noun] in self.words.modality.get("denial", ()):
                 flags.append("denies-claim")
         return flags
+
+    def _word_before_subject(self, trigger_start: int) -> int | None:
+        """The word before the actor phrase that is the trigger's subject ("agar [Bangladesh dan Myanmar]
+        membuka"): it says whether the clause is a wish or demand; None when no actor precedes."""
+        k, crossed = self._skip_adverbs(trigger_start - 1), False
+        while k >= 0:
+            arg = self._mention_ending_at(k)
+            if arg is not None:
+                k, crossed = self._np_start(arg.mention) - 1, True
+            elif crossed and (self.norms[k] in self.words.coordinators or self.norms[k] in self.words.nominal_modifiers):
+                k -= 1
+            else:
+                break
+        return k if crossed and k >= 0 else None
 
     def place_near(self, match: TriggerMatch) -> Place | None:
         places = self.places
