@@ -947,7 +947,7 @@ class _SentenceContext:
             arg = self._mention_ending_at(k)
             if arg is not None:
                 k, crossed = self._np_start(arg.mention) - 1, True
-            elif crossed and (self.norms[k] in self.words.coordinators or self.norms[k] in self.words.nominal_modifiers):
+            elif crossed and self.norms[k] in self.words.coordinators | self.words.nominal_modifiers:
                 k -= 1
             else:
                 break
