@@ -312,3 +312,10 @@ def test_act_after_agar_is_wished_and_done_by_its_own_subject(extract, text, roo
     wished = events_of(extract(text), root)
     assert wished and {e.source.actor.code for e in wished} == doers
     assert all("requested" in e.modality and not is_resolved(e) for e in wished)
+
+
+def test_role_phrase_after_an_unknown_name_says_who_the_subject_is(extract):
+    doc = extract("Ahmad Sulaiman, seorang pemimpin oposisi Kamboja, mengecam Vietnam.")
+    critics = events_of(doc, "11", resolved=True)
+    assert critics and all(e.source.actor.code == "KHMOPP" and e.target.actor.code == "VNM" for e in critics)
+    assert all("apposition" in e.rule for e in critics)

@@ -526,6 +526,9 @@ class _SentenceContext:
             if self._modifies_noun(arg.mention):
                 fallback = fallback or [arg]
                 continue
+            if fallback and self._described_after(arg, fallback[0]):
+                fallback[0].rule += ":apposition"
+                return fallback
             return self._expand_coordination(self._apposition_role(arg), backwards=True)
         if fallback:
             return fallback
@@ -577,6 +580,14 @@ class _SentenceContext:
             return arg
         role.rule += ":apposition"
         return role
+
+    def _described_after(self, name: _Arg, role: _Arg) -> bool:
+        """"Victor Mendoza, seorang anggota Angkatan Udara Peru, ditahan": an unknown name followed by a
+        comma and a role phrase is described by it, so the role phrase says who the subject is."""
+        end = self._token_ending_at(name.mention.span.end)
+        return (name.rule.endswith(":unlinked") and end is not None and end + 1 < len(self.tokens)
+                and self.tokens[end + 1].text == "," and role.mention.span.start > name.mention.span.end
+                and role.actors[0].code is not None)
 
     def _skip_adverbs(self, k: int) -> int:
         """Index of the first token at or before `k` that is not an adverb/auxiliary ("tetap", "akan")."""
