@@ -319,3 +319,10 @@ def test_role_phrase_after_an_unknown_name_says_who_the_subject_is(extract):
     critics = events_of(doc, "11", resolved=True)
     assert critics and all(e.source.actor.code == "KHMOPP" and e.target.actor.code == "VNM" for e in critics)
     assert all("apposition" in e.rule for e in critics)
+
+
+def test_known_actor_later_in_a_title_phrase_heads_it(extract):
+    doc = extract("Para mahasiswa Kamboja berdemo terhadap Perdana Menteri sementara Kamboja Hun Sen di Bangkok.")
+    protests = events_of(doc, "14", resolved=True)
+    assert protests and all(e.target.actor.code == "KHMGOV" for e in protests)
+    assert all("phrase-head" in e.rule for e in protests)

@@ -70,6 +70,7 @@ class CoderWords:
     purpose_preps: frozenset[str] = frozenset()
     complement_markers: frozenset[str] = frozenset()
     reciprocal_preps: frozenset[str] = frozenset()
+    title_modifiers: frozenset[str] = frozenset()
     reciprocal_joiners: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -99,6 +100,7 @@ class CoderWords:
             purpose_preps=words(syntax, "purpose_preps"),
             complement_markers=words(syntax, "complement_markers"),
             reciprocal_preps=words(syntax, "reciprocal_preps"),
+            title_modifiers=words(syntax, "title_modifiers"),
             reciprocal_joiners=words(syntax, "reciprocal_joiners"),
             object_control=words(syntax, "object_control"),
             modality={flag: words(modality, flag) for flag in flags},
@@ -623,9 +625,26 @@ class _SentenceContext:
                 continue
             if prep in target_preps or (prep is None and not seen_prep) or prep in self.words.agent_preps:
                 # "menyelidiki pelanggaran HAM oleh militer Myanmar": whoever did the object act is the target
-                return self._expand_coordination(self._np_head(arg), backwards=False)
+                return self._expand_coordination(self._known_head(self._np_head(arg)), backwards=False)
             seen_prep = True
         return unlinked
+
+    def _known_head(self, arg: _Arg) -> _Arg:
+        """"terhadap Presiden resmi Gabon Ali Bongo": when the first name of a phrase is unknown, a known
+        actor later in the same phrase (capitalised words and listed modifiers only) heads it."""
+        k = self._token_ending_at(arg.mention.span.end)
+        if not arg.rule.endswith(":unlinked") or k is None:
+            return arg
+        for j in range(k + 1, min(len(self.tokens), k + 2 + MAX_TITLE_TOKENS)):
+            later = self._mention_starting_at(j)
+            if later is not None and not later.rule.endswith(":unlinked"):
+                head = self._np_head(later)
+                head.rule += ":phrase-head"
+                return head
+            if not (self.tokens[j].text[:1].isupper() or self.norms[j] in self.words.nominal_modifiers
+                    or self.norms[j] in self.words.title_modifiers):
+                return arg
+        return arg
 
     def _starts_clause(self, k: int) -> bool:
         """After `dan`: a new subject or a new verb starts a clause ("… dan dia mengungkapkan"); a common
