@@ -326,3 +326,8 @@ def test_known_actor_later_in_a_title_phrase_heads_it(extract):
     protests = events_of(doc, "14", resolved=True)
     assert protests and all(e.target.actor.code == "KHMGOV" for e in protests)
     assert all("phrase-head" in e.rule for e in protests)
+
+
+def test_passive_form_listed_in_an_active_entry_keeps_the_victim_as_target(extract):
+    beatings = events_of(extract("Wartawan Filipina itu dipukuli oleh tentara Myanmar di Yangon."), "18")
+    assert beatings and all(e.source.actor.code == "MMRMIL" and e.target.actor.country == "PHL" for e in beatings)
