@@ -236,6 +236,9 @@ def test_object_before_dan_is_no_co_subject_of_the_next_clause(extract):
     ("Wartawan Filipina itu ditangkap secara paksa oleh tentara Myanmar.", "17", "MMRMIL", "PHLMED", "agent=oleh"),
     # an unknown name in apposition is the role's holder
     ("Presiden Guinea-Bissau, Joao Vieira, dibunuh oleh tentara pembelot.", "18", "GNBMIL", "GNBGOV", "apposition"),
+    # coordinated passives share the last one's agent
+    ("Wartawan Filipina itu ditahan dan kemudian diinterogasi oleh tentara Myanmar.", "17", "MMRMIL", "PHLMED",
+     "agent=shared-oleh"),
 ])
 def test_passive_agent_is_the_source_and_its_subject_the_target(extract, text, root, source, target, rule):
     found = events_of(extract(text), root)

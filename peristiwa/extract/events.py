@@ -416,6 +416,8 @@ class _SentenceContext:
     def _passive(self, match: TriggerMatch) -> tuple[list[_Arg], list[_Arg], str]:
         agents, agent_rule = self._after_prep(match.end, self.words.agent_preps), "oleh"
         if not agents:
+            agents, agent_rule = self._shared_agent(match.end), "shared-oleh"
+        if not agents:
             agents = self._bare_agent(match.end)
             agent_rule = "bare" if agents else "none"
         left = match.start - 1
@@ -429,6 +431,14 @@ class _SentenceContext:
         # "beras dikirim oleh X ke Myanmar": the thing sent is no actor; the destination is the target
         targets = self._after_prep(match.end, self.words.target_preps)
         return agents, targets, f"args:passive agent={agent_rule} target=prep"
+
+    def _shared_agent(self, verb_end: int) -> list[_Arg]:
+        """"ditangkap dan dipukuli oleh polisi": coordinated passive verbs share the last one's agent."""
+        k = self._skip_adverbs_right(verb_end) if verb_end < len(self.tokens) else verb_end
+        if k + 1 >= len(self.tokens) or self.norms[k] not in self.words.coordinators \
+                or self.trigger_voices.get(self._skip_adverbs_right(k + 1)) != "passive":
+            return []
+        return self._after_prep(self._skip_adverbs_right(k + 1) + 1, self.words.agent_preps)
 
     def _bare_agent(self, verb_end: int) -> list[_Arg]:
         """"Aktivis itu ditangkap polisi Mesir": an actor right after a passive verb, with no preposition,
