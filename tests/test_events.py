@@ -265,11 +265,19 @@ def test_untuk_after_a_promise_keeps_the_promisers_subject(extract):
     assert met and all(e.source.actor.code == "JPN" and "requested" not in e.modality for e in met)
 
 
-def test_role_phrase_before_a_comma_set_name_says_who_the_name_is(extract):
-    doc = extract("Juru bicara Kementerian Luar Negeri China, Li Xiaoming, mengkritik Jepang.")
-    critics = events_of(doc, "11", resolved=True)
-    assert critics and all(e.source.actor.code == "CHNGOV" and e.target.actor.code == "JPN" for e in critics)
-    assert all("apposition" in e.rule for e in critics)
+@pytest.mark.parametrize(("text", "root", "source", "target", "rule"), [
+    ("Juru bicara Kementerian Luar Negeri China, Li Xiaoming, mengkritik Jepang.", "11", "CHNGOV", "JPN",
+     "apposition"),
+    # a role phrase after an unknown name says who the subject is
+    ("Ahmad Sulaiman, seorang pemimpin oposisi Kamboja, mengecam Vietnam.", "11", "KHMOPP", "VNM", "apposition"),
+    # a known actor later in a title phrase heads it
+    ("Para mahasiswa Kamboja berdemo terhadap Perdana Menteri sementara Kamboja Hun Sen di Bangkok.", "14",
+     "KHMEDU", "KHMGOV", "phrase-head"),
+])
+def test_role_phrase_says_who_an_unknown_name_is(extract, text, root, source, target, rule):
+    found = events_of(extract(text), root, resolved=True)
+    assert found and all(e.source.actor.code == source and e.target.actor.code == target for e in found)
+    assert all(rule in e.rule for e in found)
 
 
 def test_comma_list_of_countries_is_no_apposition(extract):
@@ -315,20 +323,6 @@ def test_act_after_agar_is_wished_and_done_by_its_own_subject(extract, text, roo
     wished = events_of(extract(text), root)
     assert wished and {e.source.actor.code for e in wished} == doers
     assert all("requested" in e.modality and not is_resolved(e) for e in wished)
-
-
-def test_role_phrase_after_an_unknown_name_says_who_the_subject_is(extract):
-    doc = extract("Ahmad Sulaiman, seorang pemimpin oposisi Kamboja, mengecam Vietnam.")
-    critics = events_of(doc, "11", resolved=True)
-    assert critics and all(e.source.actor.code == "KHMOPP" and e.target.actor.code == "VNM" for e in critics)
-    assert all("apposition" in e.rule for e in critics)
-
-
-def test_known_actor_later_in_a_title_phrase_heads_it(extract):
-    doc = extract("Para mahasiswa Kamboja berdemo terhadap Perdana Menteri sementara Kamboja Hun Sen di Bangkok.")
-    protests = events_of(doc, "14", resolved=True)
-    assert protests and all(e.target.actor.code == "KHMGOV" for e in protests)
-    assert all("phrase-head" in e.rule for e in protests)
 
 
 def test_passive_form_listed_in_an_active_entry_keeps_the_victim_as_target(extract):
