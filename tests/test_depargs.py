@@ -76,3 +76,13 @@ def test_object_of_an_ordinary_verb_does_not_lend_its_subject() -> None:
     # Jepang mengecam serangan itu
     t = tree([("Jepang", 2, "nsubj"), ("mengecam", 0, "root"), ("serangan", 2, "obj"), ("itu", 3, "det")])
     assert nominal_args(t, 2, AGENT_PREPS, TARGET_PREPS, LIGHT).sources == ()
+
+
+def test_complement_of_a_demand_verb_takes_the_one_asked_as_subject() -> None:
+    # Jepang meminta Korea untuk menghentikan uji coba
+    t = tree([("Jepang", 2, "nsubj"), ("meminta", 0, "root"), ("Korea", 2, "obj"), ("untuk", 5, "mark"),
+              ("menghentikan", 2, "xcomp"), ("uji", 5, "obj")])
+    control = frozenset({"meminta"})
+    assert tokens(subject_of(t, 4, object_control=control)) == [2]
+    assert subject_of(t, 4, object_control=control)[0].path == "obj<meminta>xcomp>menghentikan"
+    assert tokens(subject_of(t, 4)) == [0]  # without the demand verb list: the controller's subject

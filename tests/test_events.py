@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from peristiwa.extract.events import is_resolved
 
 
@@ -204,3 +206,125 @@ def test_act_under_harus_or_agar_is_demanded_not_done(extract):
         doc = extract(text)
         assert not any(c[:2] in {"08", "11"} for _, _, c in coded(doc)), text
         assert any("requested" in e.modality for e in doc.events), text
+
+
+def events_of(doc, root, *, resolved=False):
+    """The document's events of one CAMEO root (or code prefix), only the exportable ones if asked."""
+    return [e for e in doc.events if e.code.startswith(root) and (not resolved or is_resolved(e))]
+
+
+def test_dan_before_an_actor_with_its_own_verb_opens_a_new_clause(extract):
+    doc = extract("Jepang mengecam Tiongkok dan Rusia menuduh Amerika Serikat melakukan provokasi.")
+    found = roots(doc)
+    assert ("JPN", "CHN", "11") in found and ("RUS", "USA", "11") in found
+    assert ("JPN", "RUS", "11") not in found and ("CHN", "USA", "11") not in found
+    kecam = next(e for e in doc.events if e.code.startswith("111"))
+    assert "list-cut(new-clause)" in kecam.rule
+
+
+def test_object_before_dan_is_no_co_subject_of_the_next_clause(extract):
+    doc = extract("Polisi Mesir menangkap aktivis Mesir dan pemerintah Mesir mengecam Amerika Serikat.")
+    found = roots(doc)
+    assert ("EGYGOV", "USA", "11") in found
+    assert not any(s == "EGYOPP" for s, _, _ in found)
+    kecam = next(e for e in doc.events if e.code.startswith("11"))
+    assert "new-clause" in kecam.rule
+
+
+@pytest.mark.parametrize(("text", "root", "source", "target", "rule"), [
+    ("Aktivis Mesir itu ditangkap polisi Mesir di Kairo.", "17", "EGYCOP", "EGYOPP", "agent=bare"),
+    ("Wartawan Filipina itu ditangkap secara paksa oleh tentara Myanmar.", "17", "MMRMIL", "PHLMED", "agent=oleh"),
+    # an unknown name in apposition is the role's holder
+    ("Presiden Guinea-Bissau, Joao Vieira, dibunuh oleh tentara pembelot.", "18", "GNBMIL", "GNBGOV", "apposition"),
+    # coordinated passives share the last one's agent
+    ("Wartawan Filipina itu ditahan dan kemudian diinterogasi oleh tentara Myanmar.", "17", "MMRMIL", "PHLMED",
+     "agent=shared-oleh"),
+])
+def test_passive_agent_is_the_source_and_its_subject_the_target(extract, text, root, source, target, rule):
+    found = events_of(extract(text), root)
+    assert found and all(e.source.actor.code == source and e.target.actor.code == target for e in found)
+    assert all(rule in e.rule for e in found)
+
+
+def test_co_agents_of_a_passive_are_not_each_others_target(extract):
+    doc = extract("Desa itu diserang Israel dan Amerika Serikat pada malam hari.")
+    assert not {("ISR", "USA", "19"), ("USA", "ISR", "19")} & {(s, t, c[:2]) for s, t, c in coded(doc, all_events=True)}
+
+
+def test_act_demanded_with_untuk_is_requested_and_done_by_the_one_asked(extract):
+    doc = extract("Sekjen PBB menyerukan kepada Israel dan Hamas untuk segera menghentikan serangan.")
+    assert {("IGOUNO", "ISR", "02")} <= roots(doc)
+    embedded = events_of(doc, "08")
+    assert embedded and all(e.source.actor.code in {"ISR", "PSEREB"} and "requested" in e.modality for e in embedded)
+    assert all("object-of-demand" in e.rule and not is_resolved(e) for e in embedded)
+
+
+def test_untuk_after_a_promise_keeps_the_promisers_subject(extract):
+    doc = extract("Jepang memutuskan untuk bertemu dengan Korea Selatan.")
+    met = events_of(doc, "04")
+    assert met and all(e.source.actor.code == "JPN" and "requested" not in e.modality for e in met)
+
+
+@pytest.mark.parametrize(("text", "root", "source", "target", "rule"), [
+    ("Juru bicara Kementerian Luar Negeri China, Li Xiaoming, mengkritik Jepang.", "11", "CHNGOV", "JPN",
+     "apposition"),
+    # a role phrase after an unknown name says who the subject is
+    ("Ahmad Sulaiman, seorang pemimpin oposisi Kamboja, mengecam Vietnam.", "11", "KHMOPP", "VNM", "apposition"),
+    # a known actor later in a title phrase heads it
+    ("Para mahasiswa Kamboja berdemo terhadap Perdana Menteri sementara Kamboja Hun Sen di Bangkok.", "14",
+     "KHMEDU", "KHMGOV", "phrase-head"),
+])
+def test_role_phrase_says_who_an_unknown_name_is(extract, text, root, source, target, rule):
+    found = events_of(extract(text), root, resolved=True)
+    assert found and all(e.source.actor.code == source and e.target.actor.code == target for e in found)
+    assert all(rule in e.rule for e in found)
+
+
+def test_comma_list_of_countries_is_no_apposition(extract):
+    doc = extract("Jepang, Korea Selatan, dan China mengecam Korea Utara.")
+    assert all("apposition" not in e.rule for e in doc.events)
+
+
+def test_event_noun_between_two_sides_is_mutual(extract):
+    doc = extract("Perundingan antara Israel dengan Hamas berlangsung di Kairo.")
+    found = roots(doc)
+    assert ("ISR", "PSEREB", "04") in found and ("PSEREB", "ISR", "04") in found
+    assert all("antara(mutual)" in e.rule for e in doc.events if e.code.startswith("04"))
+
+
+def test_between_skips_a_plural_marker(extract):
+    doc = extract("Pertemuan antara Jepang dan para diplomat Korea Selatan berlangsung di Tokyo.")
+    assert any(s == "JPN" and t is not None and t.startswith("KOR") and c[:2] == "04" for s, t, c in coded(doc))
+
+
+def test_preposition_with_a_verb_prefix_does_not_open_a_clause(extract):
+    doc = extract("Jepang mengecam Rusia dan Iran terkait serangan di Suriah.")
+    assert {("JPN", "RUS", "11"), ("JPN", "IRN", "11")} <= roots(doc)
+
+
+def test_serta_and_an_adverb_before_the_new_verb_also_open_a_clause(extract):
+    doc = extract("Jepang mengecam Tiongkok serta Rusia juga mengkritik Amerika Serikat.")
+    found = roots(doc)
+    assert ("JPN", "CHN", "11") in found and ("RUS", "USA", "11") in found
+    assert ("JPN", "RUS", "11") not in found and ("CHN", "USA", "11") not in found
+
+
+def test_di_antara_also_names_both_sides(extract):
+    doc = extract("Bentrokan di antara warga Jepang dan warga Korea Selatan terjadi di Seoul.")
+    clashes = [e for e in doc.events if e.code.startswith("14") or e.code.startswith("19")]
+    assert {(e.source.actor.code, e.target.actor.code) for e in clashes} == {("JPNCVL", "KORCVL"), ("KORCVL", "JPNCVL")}
+
+
+@pytest.mark.parametrize(("text", "root", "doers"), [
+    ("Amnesti Internasional menuntut agar Yunani menghentikan pengiriman senjata ke Israel.", "16", {"GRC"}),
+    ("Para aktivis ingin agar Thailand dan Malaysia membuka perbatasan mereka.", "08", {"THA", "MYS"}),
+])
+def test_act_after_agar_is_wished_and_done_by_its_own_subject(extract, text, root, doers):
+    wished = events_of(extract(text), root)
+    assert wished and {e.source.actor.code for e in wished} == doers
+    assert all("requested" in e.modality and not is_resolved(e) for e in wished)
+
+
+def test_passive_form_listed_in_an_active_entry_keeps_the_victim_as_target(extract):
+    beatings = events_of(extract("Wartawan Filipina itu dipukuli oleh tentara Myanmar di Yangon."), "18")
+    assert beatings and all(e.source.actor.code == "MMRMIL" and e.target.actor.country == "PHL" for e in beatings)

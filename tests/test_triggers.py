@@ -259,6 +259,16 @@ def test_literal_form_voice_follows_its_first_word():
     assert _form_voice("gencatan senjata") == "nominal"
 
 
+def test_passive_form_in_an_active_entry_stays_passive():
+    from peristiwa.extract.triggers import _stated_voice
+
+    assert _stated_voice("dipukuli", "active") == "passive"
+    assert _stated_voice("ditangkap aparat", "active") == "passive"
+    assert _stated_voice("distribusi bantuan", "active") == "active"  # a di- noun
+    assert _stated_voice("dijadwalkan bertemu", "active") == "active"  # its subject meets
+    assert _stated_voice("dipukuli", "nominal") == "nominal"  # only the entry's active default is corrected
+
+
 def test_no_surface_has_two_codes_without_a_sense(lex: Lexicon) -> None:
     """Two entries that generate the same surface with different codes must be told apart by a `when`.
 

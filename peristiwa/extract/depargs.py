@@ -79,8 +79,13 @@ def _args(tree: TreeView, tokens: Sequence[int], path: str) -> list[DepArg]:
             for n, k in enumerate(tree.conjuncts(t))]
 
 
-def subject_of(tree: TreeView, pred: int, rels: frozenset[str] = SUBJECT_RELS) -> list[DepArg]:
-    """The subject of predicate `pred`, borrowed from a controlling or coordinated head if it has none."""
+def subject_of(tree: TreeView, pred: int, rels: frozenset[str] = SUBJECT_RELS,
+               object_control: frozenset[str] = frozenset()) -> list[DepArg]:
+    """The subject of predicate `pred`, borrowed from a controlling or coordinated head if it has none.
+
+    Under a demand verb (`object_control`: "X meminta Y untuk V") the complement's subject is the one
+    asked, Y (the head's object), not the head's subject X.
+    """
     path = tree.norms[pred]
     for _ in range(MAX_CLIMB):
         own = tree.children(pred, rels)
@@ -94,6 +99,9 @@ def subject_of(tree: TreeView, pred: int, rels: frozenset[str] = SUBJECT_RELS) -
         if tree.base(pred) not in CONTROLLED_RELS:
             return []
         path = f"{tree.norms[head]}>{rel}>{path}"
+        asked = tree.children(head, OBJECT_RELS) if tree.norms[head] in object_control else []
+        if asked and rel != "conj":
+            return _args(tree, asked[:1], f"{tree.deprels[asked[0]]}<{path}")
         pred, rels = head, SUBJECT_RELS
     return []
 
@@ -116,10 +124,11 @@ def possessors(tree: TreeView, noun: int) -> list[DepArg]:
     return _args(tree, found[:1], f"{tree.norms[noun]}>poss") if found else []
 
 
-def active_args(tree: TreeView, pred: int, target_preps: frozenset[str]) -> DepArgs:
+def active_args(tree: TreeView, pred: int, target_preps: frozenset[str],
+                object_control: frozenset[str] = frozenset()) -> DepArgs:
     """meN-/ber-/bare verbs: subject → source; object, else a target oblique → target."""
     targets = objects(tree, pred) or obliques(tree, pred, target_preps)
-    return DepArgs(tuple(subject_of(tree, pred)), tuple(targets))
+    return DepArgs(tuple(subject_of(tree, pred, object_control=object_control)), tuple(targets))
 
 
 def passive_args(tree: TreeView, pred: int, agent_preps: frozenset[str], target_preps: frozenset[str]

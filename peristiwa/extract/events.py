@@ -5,10 +5,16 @@ shape around it (Indonesian is SVO; voice comes from the affix that matched):
 - active / intransitive (meN-, ber-): source = the clause subject to the left (the nearest
   actor not governed by a preposition), target = the first actor to the right, directly
   or after a target preposition (dengan, ke, kepada, terhadap, atas, …);
-- passive (di-, ter-): source = the agent after `oleh`; target = the subject on the left; in
+- a coordinator before an actor that has its own predicate opens a new clause: that actor is the
+  new clause's subject, not a conjunct of the object before it;
+- passive (di-, ter-): source = the agent after `oleh` (or an actor right after the verb); target =
+  the subject on the left, never the source; in
   "X menuduh Y, klaim yang dibantah oleh Z" the denied claim's author X is the target;
 - nominal (-an, peN-an): source = the possessor right after the noun ("serangan Rusia"),
   or the `oleh` agent; target after a target preposition ("… terhadap Ukraina");
+- "X meminta Y untuk V": V is demanded of Y (its subject), flagged `requested`;
+- "Menteri Luar Negeri Rusia, NAME,": the role phrase says who an unknown name is;
+- "<event noun> antara X dan Y": each side towards the other;
 - inside a direct quote, first-person pronouns stand for the quote's speaker;
 - coordinated or group subjects ("Xi dan Putin", "keduanya") code one event per member,
   towards each other when there is no separate target.
@@ -62,6 +68,11 @@ class CoderWords:
     separative_target_roots: frozenset[str] = frozenset()
     adverbs: frozenset[str] = frozenset()
     purpose_preps: frozenset[str] = frozenset()
+    complement_markers: frozenset[str] = frozenset()
+    reciprocal_preps: frozenset[str] = frozenset()
+    title_modifiers: frozenset[str] = frozenset()
+    reciprocal_joiners: frozenset[str] = frozenset()
+    object_control: frozenset[str] = frozenset()
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     modality_breaks: frozenset[str] = frozenset()
     modality_window: int = 4
@@ -87,6 +98,11 @@ class CoderWords:
             separative_target_roots=words(syntax, "separative_target_roots"),
             adverbs=words(syntax, "adverbs"),
             purpose_preps=words(syntax, "purpose_preps"),
+            complement_markers=words(syntax, "complement_markers"),
+            reciprocal_preps=words(syntax, "reciprocal_preps"),
+            title_modifiers=words(syntax, "title_modifiers"),
+            reciprocal_joiners=words(syntax, "reciprocal_joiners"),
+            object_control=words(syntax, "object_control"),
             modality={flag: words(modality, flag) for flag in flags},
             modality_breaks=words(modality, "clause_breaks"),
             modality_window=int(modality.get("window", 4)),
@@ -167,7 +183,9 @@ class EventStage:
         if modal_rule:
             rule = f"{rule}; {modal_rule}"
         events = []
-        for source_actor, source_arg, target_actor, target_arg in _pairs(sources, targets):
+        # co-agents of a passive ("diserang oleh X dan Y") acted together, not on each other
+        reciprocal = match.voice != "passive"
+        for source_actor, source_arg, target_actor, target_arg in _pairs(sources, targets, reciprocal):
             if target_actor is not None and _same_actor(source_actor, target_actor):
                 continue
             implicit = self._implicit_target(root, source_actor, target_actor, ctx.countries)
@@ -214,6 +232,8 @@ class EventStage:
         Returns the code, the flags left, and the rule that explains a change ("" for none).
         """
         negated = "negation" in flags
+        if "requested" in flags:  # "meminta X untuk segera V": the demand is the event, not X's own intent
+            return code, flags, ""
         if negated and ("refusal" in flags or "future" in flags):
             kind = "refusal"
         elif negated:
@@ -349,7 +369,7 @@ class _SentenceContext:
         predicate = match.start if match.light_verb else match.trigger_start
         if match.voice == "passive":
             return passive_args(self.tree, predicate, self.words.agent_preps, preps)
-        return active_args(self.tree, predicate, preps)
+        return active_args(self.tree, predicate, preps, self.words.object_control)
 
     def _args_at(self, found: Sequence[DepArg]) -> list[_Arg]:
         """The actor behind each parse argument token (its mention, a place, or a quote's speaker)."""
@@ -394,17 +414,43 @@ class _SentenceContext:
         return sources, targets, f"args:active subject={_rules(sources)} object={_rules(targets)}"
 
     def _passive(self, match: TriggerMatch) -> tuple[list[_Arg], list[_Arg], str]:
-        agents = self._after_prep(match.end, self.words.agent_preps)
+        agents, agent_rule = self._after_prep(match.end, self.words.agent_preps), "oleh"
+        if not agents:
+            agents, agent_rule = self._shared_agent(match.end), "shared-oleh"
+        if not agents:
+            agents = self._bare_agent(match.end)
+            agent_rule = "bare" if agents else "none"
         left = match.start - 1
         if left >= 0 and self.norms[left] in self.words.relative:
             claimant = self._denied_claim_author(left)
             if claimant:
-                return agents, claimant, "args:passive agent=oleh target=claim-author"
+                return agents, claimant, f"args:passive agent={agent_rule} target=claim-author"
         subject = self._subject(match.start)
         if subject:
-            return agents, subject, "args:passive agent=oleh target=subject"
+            return agents, subject, f"args:passive agent={agent_rule} target=subject[{_rules(subject)}]"
         # "beras dikirim oleh X ke Myanmar": the thing sent is no actor; the destination is the target
-        return agents, self._after_prep(match.end, self.words.target_preps), "args:passive agent=oleh target=prep"
+        targets = self._after_prep(match.end, self.words.target_preps)
+        return agents, targets, f"args:passive agent={agent_rule} target=prep"
+
+    def _shared_agent(self, verb_end: int) -> list[_Arg]:
+        """"ditangkap dan dipukuli oleh polisi": coordinated passive verbs share the last one's agent."""
+        k = self._skip_adverbs_right(verb_end) if verb_end < len(self.tokens) else verb_end
+        if k + 1 >= len(self.tokens) or self.norms[k] not in self.words.coordinators \
+                or self.trigger_voices.get(self._skip_adverbs_right(k + 1)) != "passive":
+            return []
+        return self._after_prep(self._skip_adverbs_right(k + 1) + 1, self.words.agent_preps)
+
+    def _bare_agent(self, verb_end: int) -> list[_Arg]:
+        """"Aktivis itu ditangkap polisi Mesir": an actor right after a passive verb, with no preposition,
+        is its agent (Indonesian drops `oleh` before a bare agent)."""
+        if verb_end >= len(self.tokens) or verb_end in self.trigger_starts:
+            return []
+        # in a title-case headline ("Didakwa Mata-matai Chili") capitals mark no title before a name
+        arg = self._mention_starting_at(verb_end) if self.title_case else self._next_np_mention(verb_end)
+        if arg is None or self._governed(arg.mention) or arg.rule.endswith(":place"):
+            return []
+        arg.rule += ":bare-agent"
+        return self._expand_coordination(arg, backwards=False)
 
     def _nominal(self, match: TriggerMatch, root: str) -> tuple[list[_Arg], list[_Arg], str]:
         targets = self._after_prep(match.end, self.words.target_preps_for(root))
@@ -422,6 +468,9 @@ class _SentenceContext:
             return possessor, targets, "args:nominal source=possessor"
         if agents:
             return agents, targets, "args:nominal source=oleh"
+        sides = self._between(match.end)
+        if sides:  # "bentrokan antara polisi dan petani": each side towards the other
+            return sides, [], "args:nominal source=antara(mutual)"
         verb = self._light_verb_left(match.start)
         if verb is not None:
             return self._subject(verb), targets, "args:nominal source=subject-of-light-verb"
@@ -430,12 +479,43 @@ class _SentenceContext:
             return self._subject(match.start - 1), targets, "args:nominal source=subject-of-purpose"
         return [], targets, "args:nominal source=none"
 
+    def _between(self, noun_end: int) -> list[_Arg]:
+        """The two sides of "<event noun> (di) antara X dan/dengan Y" (listed modifiers may come between)."""
+        k = noun_end
+        while k < len(self.tokens) and (self.norms[k] in self.words.nominal_modifiers or self.norms[k].isdigit()):
+            k += 1
+        if k + 1 < len(self.tokens) and self.norms[k] in self.words.attack_locatives:
+            k += 1  # "perkelahian di antara X dan Y"
+        if k >= len(self.tokens) or self.norms[k] not in self.words.reciprocal_preps:
+            return []
+        first = self._np_at(k + 1)
+        end = self._token_ending_at(first.mention.span.end) if first is not None else None
+        if first is None or end is None or end + 2 >= len(self.tokens) \
+                or self.norms[end + 1] not in self.words.reciprocal_joiners:
+            return []
+        second = self._np_at(end + 2)
+        if second is None:
+            return []
+        for arg in (first, second):
+            arg.rule += ":between"
+        return [first, second]
+
+    def _np_at(self, k: int) -> _Arg | None:
+        """The actor of the noun phrase at `k` ("para petani": listed modifiers skipped): a mention
+        (after a title) or a geocoded place."""
+        while k < len(self.tokens) - 1 and self.norms[k] in self.words.nominal_modifiers:
+            k += 1
+        return self._next_np_mention(k) or self._place_at(k)
+
     def _subject(self, trigger_start: int, depth: int = 0) -> list[_Arg]:
         """Nearest actor mention left of the trigger that no preposition governs.
 
         "X yang mengecam …": only an actor right before `yang` is the subject. "X mengirim Y dan
         mendorong …": a predicate after `dan` shares the subject of the predicate before it.
         """
+        controller = self._demanded_of(trigger_start)
+        if controller:
+            return controller
         before = self._skip_adverbs(trigger_start - 1)
         if before >= 0 and self.norms[before] in self.words.relative:
             arg = self._mention_ending_at(before - 1) if before > 0 else None
@@ -458,12 +538,68 @@ class _SentenceContext:
             if self._modifies_noun(arg.mention):
                 fallback = fallback or [arg]
                 continue
-            return self._expand_coordination(arg, backwards=True)
+            if fallback and self._described_after(arg, fallback[0]):
+                fallback[0].rule += ":apposition"
+                return fallback
+            return self._expand_coordination(self._apposition_role(arg), backwards=True)
         if fallback:
             return fallback
         if quote is not None and quote.speaker is not None:
             return self._speaker_arg(quote)
         return []
+
+    def _demand_verb(self, trigger_start: int) -> int | None:
+        """"X meminta Y untuk V": the demand verb whose untuk/agar complement V starts at `trigger_start`."""
+        marker = self._skip_adverbs(trigger_start - 1)
+        if marker < 1 or self.norms[marker] not in self.words.complement_markers:
+            return None
+        for k in range(marker - 1, max(-1, marker - 1 - SUBJECT_WINDOW), -1):
+            if self.norms[k] in self.words.object_control:
+                return k
+            if self.norms[k] in self.words.clause_breaks or self.tokens[k].text in {",", "."} or self._is_predicate(k):
+                return None
+        return None
+
+    def _demanded_of(self, trigger_start: int) -> list[_Arg]:
+        """The subject of a demanded act is the one it is demanded of ("meminta Korea Utara untuk
+        menghentikan …" → Korea Utara stops), not the one who demands."""
+        verb = self._demand_verb(trigger_start)
+        if verb is None:
+            return []
+        marker = self._skip_adverbs(trigger_start - 1)
+        found = [a for a in self._object(verb + 1, "") if a.mention.span.end <= self.tokens[marker].start]
+        for arg in found:
+            arg.rule += ":object-of-demand"
+        return found
+
+    def _apposition_role(self, arg: _Arg) -> _Arg:
+        """"Menteri Luar Negeri Rusia, Sergei Lavrov, mengatakan": a name set off by commas after a role
+        phrase is that role's holder; the role says who they are when the name alone does not (an unknown
+        name, or a known one without a role in the same country)."""
+        k = self.token_of.get(arg.mention.span.start)
+        end = self._token_ending_at(arg.mention.span.end)
+        if k is None or end is None or k < 2 or end + 1 >= len(self.tokens):
+            return arg
+        if self.tokens[k - 1].text != "," or self.tokens[end + 1].text != ",":
+            return arg
+        role = self._mention_ending_at(k - 2)
+        if role is None or role.mention.kind not in ROLE_KINDS or len(role.actors) != 1:
+            return arg
+        held, name = role.actors[0], arg.actors[0] if len(arg.actors) == 1 else None
+        if held.code is None or held.role is None or name is None:
+            return arg
+        if name.code is not None and (name.role is not None or name.country != held.country):
+            return arg
+        role.rule += ":apposition"
+        return role
+
+    def _described_after(self, name: _Arg, role: _Arg) -> bool:
+        """"Victor Mendoza, seorang anggota Angkatan Udara Peru, ditahan": an unknown name followed by a
+        comma and a role phrase is described by it, so the role phrase says who the subject is."""
+        end = self._token_ending_at(name.mention.span.end)
+        return (name.rule.endswith(":unlinked") and end is not None and end + 1 < len(self.tokens)
+                and self.tokens[end + 1].text == "," and role.mention.span.start > name.mention.span.end
+                and role.actors[0].code is not None)
 
     def _skip_adverbs(self, k: int) -> int:
         """Index of the first token at or before `k` that is not an adverb/auxiliary ("tetap", "akan")."""
@@ -499,9 +635,26 @@ class _SentenceContext:
                 continue
             if prep in target_preps or (prep is None and not seen_prep) or prep in self.words.agent_preps:
                 # "menyelidiki pelanggaran HAM oleh militer Myanmar": whoever did the object act is the target
-                return self._expand_coordination(self._np_head(arg), backwards=False)
+                return self._expand_coordination(self._known_head(self._np_head(arg)), backwards=False)
             seen_prep = True
         return unlinked
+
+    def _known_head(self, arg: _Arg) -> _Arg:
+        """"terhadap Presiden resmi Gabon Ali Bongo": when the first name of a phrase is unknown, a known
+        actor later in the same phrase (capitalised words and listed modifiers only) heads it."""
+        k = self._token_ending_at(arg.mention.span.end)
+        if not arg.rule.endswith(":unlinked") or k is None:
+            return arg
+        for j in range(k + 1, min(len(self.tokens), k + 2 + MAX_TITLE_TOKENS)):
+            later = self._mention_starting_at(j)
+            if later is not None and not later.rule.endswith(":unlinked"):
+                head = self._np_head(later)
+                head.rule += ":phrase-head"
+                return head
+            if not (self.tokens[j].text[:1].isupper() or self.norms[j] in self.words.nominal_modifiers
+                    or self.norms[j] in self.words.title_modifiers):
+                return arg
+        return arg
 
     def _starts_clause(self, k: int) -> bool:
         """After `dan`: a new subject or a new verb starts a clause ("… dan dia mengungkapkan"); a common
@@ -685,7 +838,14 @@ class _SentenceContext:
         before = self.norms[k - 1]
         return (self.tokens[k - 1].text[:1].islower() and before.isalpha()
                 and before not in self.words.coordinators and before not in self.words.all_preps
+                and before not in self._clause_openers
                 and not (len(before) > 4 and before.startswith(self.words.verb_prefixes)))
+
+    @functools.cached_property
+    def _clause_openers(self) -> frozenset[str]:
+        """Words after which an actor starts a clause ("agar Yunani menghentikan …"), so no noun it could
+        be the possessor of."""
+        return self.words.complement_markers
 
     def _np_head(self, arg: _Arg) -> _Arg:
         """Apposition "Perdana Menteri Jepang Fumio Kishida": the last of adjacent mentions is the head."""
@@ -704,20 +864,60 @@ class _SentenceContext:
         k_start = self._np_start(arg.mention)
         k_end = self._token_ending_at(arg.mention.span.end)
         if not backwards:
-            return [arg, *self._list_after(k_end if k_end is not None else k_start)]
+            return [arg, *self._list_after(arg, k_end if k_end is not None else k_start)]
         probe = k_start - 1
         if not 0 < probe < len(self.tokens) or self.norms[probe] not in self.words.coordinators:
             return [arg]
         other = self._mention_ending_at(probe - 1)
         if other is None or self._governed(other.mention) or self._modifies_noun(other.mention):
             return [arg]
+        if self._in_earlier_clause(other.mention):
+            arg.rule += ":new-clause"
+            return [arg]
         return [arg, other]
 
-    def _list_after(self, k_end: int) -> list[_Arg]:
+    def _in_earlier_clause(self, mention: Mention) -> bool:
+        """"Jepang mengecam China dan Rusia menuduh …": a conjunct with a predicate before it in its own
+        clause is that predicate's object, so `dan` opened a new clause and it is no co-subject."""
+        for k in range(self._np_start(mention) - 1, -1, -1):
+            if self.norms[k] in self.words.clause_breaks or self.tokens[k].text in {",", "."}:
+                return False
+            if self._is_predicate(k):
+                return True
+        return False
+
+    def _is_predicate(self, k: int) -> bool:
+        """A verb that heads a clause: a verbal trigger, or a lower-case word with a verb prefix."""
+        if k in self.trigger_voices:
+            return self.trigger_voices[k] != "nominal"
+        return self.tokens[k].text[:1].islower() and self._is_verbal(k) and self.norms[k] not in self._not_verbs
+
+    @functools.cached_property
+    def _not_verbs(self) -> frozenset[str]:
+        """Function words that look like verbs by their prefix ("terhadap", "tersebut", "terakhir")."""
+        w = self.words
+        return w.all_preps | w.adverbs | w.demonstratives | w.nominal_modifiers | w.clause_breaks
+
+    def _opens_clause(self, arg: _Arg) -> bool:
+        """"… kepada Yunani dan Amnesti Internasional menuntut …": an actor followed by its own predicate
+        is the subject of a new clause, not the next member of a list."""
+        end = self._token_ending_at(arg.mention.span.end)
+        if end is None or end + 1 >= len(self.tokens):
+            return False
+        return self._is_predicate(self._skip_adverbs_right(end + 1))
+
+    def _skip_adverbs_right(self, k: int) -> int:
+        """Index of the first token at or after `k` that is not an adverb/auxiliary ("juga", "akan")."""
+        while k < len(self.tokens) - 1 and self.norms[k] in self.words.adverbs:
+            k += 1
+        return k
+
+    def _list_after(self, first: _Arg, k_end: int) -> list[_Arg]:
         """The further members of a list after the actor ending at `k_end`: "Rusia, China dan Iran".
 
         Comma-separated members count only when a coordinator closes the list, so an apposition or a
-        new clause after a comma ("mengecam Rusia, kata Iran") is not read as one.
+        new clause after a comma ("mengecam Rusia, kata Iran") is not read as one, nor is an actor with a
+        predicate of its own ("… kepada Yunani dan Amnesti menuntut …"; `first` is marked ":list-cut").
         """
         members: list[_Arg] = []
         probe = k_end + 1
@@ -726,6 +926,9 @@ class _SentenceContext:
             closing = self.norms[probe] in self.words.coordinators
             other = self._next_np_mention(probe + 1)
             if other is None:
+                return []
+            if self._opens_clause(other):
+                first.rule += ":list-cut(new-clause)"
                 return []
             members.append(other)
             if closing:
@@ -760,7 +963,10 @@ class _SentenceContext:
         return [_Arg([quote.speaker], quote.speaker_mention, mention, "quote-speaker")]
 
     def modality(self, match: TriggerMatch) -> list[str]:
-        flags: list[str] = []
+        opener = self._word_before_subject(match.start)
+        requested = self._demand_verb(match.start) is not None or (
+            opener is not None and self.norms[opener] in self.words.modality.get("requested", ()))
+        flags: list[str] = ["requested"] if requested else []
         lo = max(0, match.start - self.words.modality_window)
         for k in range(match.start - 1, lo - 1, -1):
             norm = self.norms[k]
@@ -773,6 +979,20 @@ class _SentenceContext:
                 flags.append("denies-claim")
         return flags
 
+    def _word_before_subject(self, trigger_start: int) -> int | None:
+        """The word before the actor phrase that is the trigger's subject ("agar [Bangladesh dan Myanmar]
+        membuka"): it says whether the clause is a wish or demand; None when no actor precedes."""
+        k, crossed = self._skip_adverbs(trigger_start - 1), False
+        while k >= 0:
+            arg = self._mention_ending_at(k)
+            if arg is not None:
+                k, crossed = self._np_start(arg.mention) - 1, True
+            elif crossed and self.norms[k] in self.words.coordinators | self.words.nominal_modifiers:
+                k -= 1
+            else:
+                break
+        return k if crossed and k >= 0 else None
+
     def place_near(self, match: TriggerMatch) -> Place | None:
         places = self.places
         if not places:
@@ -784,6 +1004,8 @@ class _SentenceContext:
 #: roots whose bare role-noun object is the subject's own asset ("mengerahkan pasukan", "mengirim polisi",
 #: "menarik pasukan"), never its target; elsewhere it is the target ("menembak demonstran")
 OWN_ASSET_ROOTS = frozenset({"06", "07", "08", "15"})
+#: mention kinds that describe an actor by its role ("Menteri Luar Negeri Rusia", "juru bicara Kemlu China")
+ROLE_KINDS = frozenset({"pattern", "description"})
 #: relations inside a noun phrase: a mention there stands for the phrase's head ("pemerintah [Yaman]")
 PHRASE_RELS = frozenset({"flat", "flat:name", "nmod", "nmod:poss", "compound", "appos", "amod"})
 TITLE_CASE_SHARE = 0.7  # share of capitalised words above which a sentence is a title-case headline
@@ -855,14 +1077,15 @@ def _countries_named(mentions: Sequence[tuple[int, Mention]], places: Sequence[P
     return frozenset(c for c in [a.country for a in actors] + [p.country for p in places] if c)
 
 
-def _pairs(sources: list[_Arg], targets: list[_Arg]) -> Iterable[tuple[Actor, _Arg, Actor | None, _Arg | None]]:
+def _pairs(sources: list[_Arg], targets: list[_Arg], reciprocal: bool = True
+           ) -> Iterable[tuple[Actor, _Arg, Actor | None, _Arg | None]]:
     source_actors = [(actor, arg) for arg in sources for actor in arg.actors]
     target_actors = [(actor, arg) for arg in targets for actor in arg.actors]
     if target_actors:
         for s_actor, s_arg in source_actors:
             for t_actor, t_arg in target_actors:
                 yield s_actor, s_arg, t_actor, t_arg
-    elif len(source_actors) >= 2:  # "Xi dan Putin bertemu": each towards the other
+    elif reciprocal and len(source_actors) >= 2:  # "Xi dan Putin bertemu": each towards the other
         for s_actor, s_arg in source_actors:
             for t_actor, t_arg in source_actors:
                 if t_actor is not s_actor:

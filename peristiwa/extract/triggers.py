@@ -324,9 +324,21 @@ def _split_doc(doc: Any, source: str) -> tuple[list[Any], dict[str, list[str]], 
 ACTIVE_OPENING = re.compile(r"^(?:meng|meny|mem|men|me[lrwy]|ber(?!ita|sama))[a-z]{3,}$")
 
 
+#: a literal form opening with a di- passive verb ("dipukuli", "ditangkap aparat") has its patient as the
+#: subject even inside an entry whose voice is active; not the di- nouns ("distribusi", "dialog") nor the
+#: raising verbs whose subject is the agent of the next verb ("dijadwalkan bertemu")
+PASSIVE_OPENING = re.compile(r"^di(?!stribusi|alog|skusi|plomasi|ktator|siplin|rektur|aspora|gital|lema|mensi|namika"
+                             r"|jadwalkan|rencanakan|harapkan|perkirakan)[a-z-]{3,}$")
+
+
 def _form_voice(surface: str) -> str:
     """The voice of a literal form with no stated voice: active when its first word is an active verb."""
     return "active" if ACTIVE_OPENING.match(surface.split()[0]) else "nominal"
+
+
+def _stated_voice(surface: str, voice: str) -> str:
+    """An entry's stated active voice, except for its forms that open with a passive verb."""
+    return "passive" if voice == "active" and PASSIVE_OPENING.match(surface.split()[0]) else voice
 
 
 def _parse_entry(item: dict[str, Any], source: str) -> LexEntry:
@@ -348,7 +360,8 @@ def _parse_entry(item: dict[str, Any], source: str) -> LexEntry:
             literal.append((str(form["surface"]).lower(), str(form.get("voice", default_voice))))
         else:
             surface = str(form).lower()
-            literal.append((surface, default_voice if "voice" in item else _form_voice(surface)))
+            voice = _stated_voice(surface, default_voice) if "voice" in item else _form_voice(surface)
+            literal.append((surface, voice))
     for _, voice in literal:
         if voice not in VOICES:
             raise ValueError(f"{source}: entry {eid!r}: voice must be one of {VOICES}")
