@@ -328,3 +328,18 @@ def test_act_after_agar_is_wished_and_done_by_its_own_subject(extract, text, roo
 def test_passive_form_listed_in_an_active_entry_keeps_the_victim_as_target(extract):
     beatings = events_of(extract("Wartawan Filipina itu dipukuli oleh tentara Myanmar di Yangon."), "18")
     assert beatings and all(e.source.actor.code == "MMRMIL" and e.target.actor.country == "PHL" for e in beatings)
+
+
+def test_a_target_that_is_the_source_itself_leaves_an_unaddressed_act(extract):
+    """Both sides VENGOV: not dropped as self-directed, but coded as an announcement with no addressee."""
+    doc = extract("Presiden Nicolás Maduro mengumumkan pengangkatan Wakil Presiden Tareck El Aissami.", "2017-01-05")
+    assert ("VENGOV", "VEN", "01") in roots(doc)
+    assert all(e.target.actor.code != "VENGOV" for e in doc.events if e.target and e.code.startswith("01"))
+    assert any("target=self(dropped)" in e.rule for e in doc.events)
+
+
+def test_a_self_target_is_dropped_when_another_party_is_addressed(extract):
+    doc = extract("Presiden Joko Widodo bertemu Perdana Menteri Anwar Ibrahim dan Menteri Luar Negeri Retno Marsudi.",
+                  "2023-01-09")
+    assert ("IDNGOV", "MYSGOV", "04") in roots(doc)
+    assert not any(s == "IDNGOV" and t in {"IDNGOV", "IDN"} for s, t, _ in coded(doc))

@@ -185,15 +185,14 @@ class EventStage:
         events = []
         # co-agents of a passive ("diserang oleh X dan Y") acted together, not on each other
         reciprocal = match.voice != "passive"
-        for source_actor, source_arg, target_actor, target_arg in _pairs(sources, targets, reciprocal):
-            if target_actor is not None and _same_actor(source_actor, target_actor):
-                continue
+        for source_actor, source_arg, target_actor, target_arg, self_rule in _without_self_targets(
+                _pairs(sources, targets, reciprocal)):
             implicit = self._implicit_target(root, source_actor, target_actor, ctx.countries)
-            target_rule, event_flags = "", flags
+            target_rule, event_flags = self_rule, flags
             if implicit is not None:
-                target_actor, target_rule = implicit
+                target_actor, target_rule = implicit[0], self_rule + implicit[1]
             elif target_actor is None or target_actor.code is None:  # no second side: kept, not exported
-                target_rule, event_flags = "; target=none(incomplete)", [*flags, INCOMPLETE]
+                target_rule, event_flags = self_rule + "; target=none(incomplete)", [*flags, INCOMPLETE]
             events.append(self._event(ctx, match, code, (source_actor, source_arg), (target_actor, target_arg),
                                       rule + target_rule, event_flags))
         return events
@@ -1093,6 +1092,22 @@ def _pairs(sources: list[_Arg], targets: list[_Arg], reciprocal: bool = True
     else:
         for s_actor, s_arg in source_actors:
             yield s_actor, s_arg, None, None
+
+
+def _without_self_targets(pairs: Iterable[tuple[Actor, _Arg, Actor | None, _Arg | None]]
+                          ) -> Iterable[tuple[Actor, _Arg, Actor | None, _Arg | None, str]]:
+    """Self-directed pairs go; a source left with no other party keeps the event without a target.
+
+    "Maduro mengumumkan kematian Chávez" (both VENGOV) is an announcement with no addressee, coded by the
+    domestic convention (or kept incomplete), not dropped; "Xi bertemu Putin dan pejabat Beijing" keeps
+    only Xi → Putin. The returned rule note says a target was dropped as the source itself."""
+    pairs = list(pairs)
+    addressed = {id(s) for s, _, t, _ in pairs if t is not None and not _same_actor(s, t)}
+    for source_actor, source_arg, target_actor, target_arg in pairs:
+        if target_actor is None or not _same_actor(source_actor, target_actor):
+            yield source_actor, source_arg, target_actor, target_arg, ""
+        elif id(source_actor) not in addressed:
+            yield source_actor, source_arg, None, None, "; target=self(dropped)"
 
 
 def _authorities_of(targets: list[_Arg]) -> list[_Arg]:
