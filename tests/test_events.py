@@ -343,3 +343,9 @@ def test_a_self_target_is_dropped_when_another_party_is_addressed(extract):
                   "2023-01-09")
     assert ("IDNGOV", "MYSGOV", "04") in roots(doc)
     assert not any(s == "IDNGOV" and t in {"IDNGOV", "IDN"} for s, t, _ in coded(doc))
+
+
+def test_a_protest_verb_with_an_unplaced_crowd_is_by_the_civilians_of_the_place(extract):
+    doc = extract("Ribuan orang berunjuk rasa di Bangkok pada hari Minggu.", "2020-10-18")
+    assert any(s == "THACVL" and c.startswith("14") for s, _, c in coded(doc))
+    assert any("civilians-of-place" in e.rule for e in doc.events)

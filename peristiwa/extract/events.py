@@ -168,7 +168,7 @@ class EventStage:
     def _code(self, ctx: _SentenceContext, match: TriggerMatch) -> list[Event]:
         root = self.codebook.root(match.code)
         sources, targets, rule = ctx.arguments(match, root)
-        if not sources and match.voice == "nominal" and root in self.conventions.place_source_roots:
+        if not sources and root in self.conventions.place_source_roots:
             sources = ctx.place_civilians(match, self.conventions.place_source_role)
             rule += "; source=civilians-of-place" if sources else ""
         if not sources and match.voice == "passive" and root in self.conventions.jurisdiction_roots:
