@@ -32,6 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from peristiwa.codebook import Codebook
+from peristiwa.extract.casing import is_title_case
 from peristiwa.extract.dates import event_date
 from peristiwa.extract.depargs import DepArg, DepArgs, TreeView, active_args, nominal_args, passive_args
 from peristiwa.extract.triggers import Lexicon, TriggerMatch
@@ -315,7 +316,7 @@ class _SentenceContext:
         self.quotes = [q for q in doc_index.quotes.get(index, []) if q.kind == "direct"]
         self.places = doc_index.places.get(index, [])
         self.places_by_start = {p.span.start: p for p in self.places}
-        self.title_case = is_title_case(tokens)
+        self.title_case = is_title_case([t.text for t in tokens])
         self.tree = sentence_tree(doc, doc.sentences[index], self.norms)
         self.light_heads = frozenset(phrase[0] for phrase in self.light_verbs)
 
@@ -1007,8 +1008,6 @@ OWN_ASSET_ROOTS = frozenset({"06", "07", "08", "15"})
 ROLE_KINDS = frozenset({"pattern", "description"})
 #: relations inside a noun phrase: a mention there stands for the phrase's head ("pemerintah [Yaman]")
 PHRASE_RELS = frozenset({"flat", "flat:name", "nmod", "nmod:poss", "compound", "appos", "amod"})
-TITLE_CASE_SHARE = 0.7  # share of capitalised words above which a sentence is a title-case headline
-TITLE_CASE_MIN_WORDS = 4
 
 
 def sentence_tree(doc: Document, sentence: Sentence, norms: Sequence[str]) -> TreeView | None:
@@ -1019,14 +1018,6 @@ def sentence_tree(doc: Document, sentence: Sentence, norms: Sequence[str]) -> Tr
         return None
     heads = [d.head - first if d is not None and first <= d.head < first + n else -1 for d in deps]
     return TreeView(heads, [d.deprel if d is not None else "" for d in deps], norms)
-
-
-def is_title_case(tokens: Sequence[Token]) -> bool:
-    """"Mesir: Twitter Diblokir, Demonstrasi Terus Berlangsung": most words capitalised."""
-    words = [t.text for t in tokens if t.text.isalpha() and len(t.text) > 2]
-    if len(words) < TITLE_CASE_MIN_WORDS:
-        return False
-    return sum(w[0].isupper() for w in words) / len(words) >= TITLE_CASE_SHARE
 
 
 NOT_HAPPENED = frozenset({"denied", "requested"})  # demanded or denied acts are not coded as events
