@@ -146,3 +146,30 @@ def test_mereka_after_a_coordinated_subject_stands_for_all_of_it(extract):
 def test_generic_and_possessor_mereka_are_not_anaphors(extract):
     doc = extract("Tentara Israel menembak warga. Dokter menolong mereka yang terluka dan mencatat nama mereka.")
     assert not [m for m in doc.mentions if m.span.text == "mereka"]
+
+
+def test_negara_itu_is_the_country_named_most_often_recently(extract):
+    doc = extract("Pemerintah Suriah menangkap dua wartawan Suriah kemarin, lalu mengirim surat ke Moskow. "
+                  "Negara itu membantah tuduhan penyiksaan.")
+    anaphor = [m for m in doc.mentions if m.span.text == "Negara itu"]
+    assert anaphor and anaphor[0].actor is not None and anaphor[0].actor.code == "SYR"
+    assert anaphor[0].rule == "coref:country:most-named-recently"
+    assert doc.mentions[anaphor[0].antecedent].actor.country == "SYR"
+
+
+def test_negara_tersebut_without_an_earlier_country_stays_unresolved(extract):
+    doc = extract("Hujan turun sepanjang hari. Negara tersebut membantah tuduhan penyiksaan.")
+    anaphor = [m for m in doc.mentions if m.span.text == "Negara tersebut"]
+    assert anaphor and anaphor[0].actor is None and anaphor[0].antecedent is None
+
+
+def test_negara_itu_beyond_the_discourse_window_stays_unresolved(extract):
+    doc = extract("Polisi Kenya menahan tiga orang. Hujan turun. Banjir datang. Sungai meluap. "
+                  "Negara itu membantah tuduhan.")
+    anaphor = [m for m in doc.mentions if m.span.text == "Negara itu"]
+    assert anaphor and anaphor[0].actor is None
+
+
+def test_negara_itu_owning_a_noun_is_not_an_actor(extract):
+    doc = extract("Parlemen Brasil membahas undang-undang baru. Buku yang menghina moral negara itu akan disensor.")
+    assert not [m for m in doc.mentions if m.kind == "anaphor"]
