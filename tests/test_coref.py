@@ -173,3 +173,28 @@ def test_negara_itu_beyond_the_discourse_window_stays_unresolved(extract):
 def test_negara_itu_owning_a_noun_is_not_an_actor(extract):
     doc = extract("Parlemen Brasil membahas undang-undang baru. Buku yang menghina moral negara itu akan disensor.")
     assert not [m for m in doc.mentions if m.kind == "anaphor"]
+
+
+def test_a_possessive_role_noun_takes_its_owners_country_and_its_own_role(extract):
+    doc = extract("Presiden Prancis Emmanuel Macron tiba di Dakar. Pemerintahnya mengecam kudeta itu.", "2022-06-01")
+    owned = [m for m in doc.mentions if m.span.text == "Pemerintahnya"]
+    assert owned and owned[0].kind == "possessive" and owned[0].actor.code == "FRAGOV"
+    assert doc.mentions[owned[0].antecedent].actor.country == "FRA"
+
+
+def test_a_possessive_takes_the_nearest_owner_in_its_sentence(extract):
+    doc = extract("Polisi Mesir menemui Menteri Pertahanan Israel dan pasukannya di perbatasan.")
+    owned = [m for m in doc.mentions if m.span.text == "pasukannya"]
+    assert owned and owned[0].actor.code == "ISRMIL"
+    assert owned[0].rule.endswith(":owner-sentence-nearest")
+
+
+def test_a_possessive_owned_by_an_uncoded_body_stays_uncoded(extract):
+    doc = extract("Pemerintah Mesir menutup jalan. Banyak pemerintah melarang rakyatnya berdemonstrasi.")
+    owned = [m for m in doc.mentions if m.span.text == "rakyatnya"]
+    assert owned and owned[0].actor is not None and owned[0].actor.country is None
+
+
+def test_a_word_merely_ending_in_nya_is_no_possessive(extract):
+    doc = extract("Pemerintah Mesir menutup jalan. Akhirnya warga pulang.")
+    assert not [m for m in doc.mentions if m.kind == "possessive"]

@@ -328,3 +328,15 @@ def test_act_after_agar_is_wished_and_done_by_its_own_subject(extract, text, roo
 def test_passive_form_listed_in_an_active_entry_keeps_the_victim_as_target(extract):
     beatings = events_of(extract("Wartawan Filipina itu dipukuli oleh tentara Myanmar di Yangon."), "18")
     assert beatings and all(e.source.actor.code == "MMRMIL" and e.target.actor.country == "PHL" for e in beatings)
+
+
+def test_the_purpose_of_a_demanded_act_is_demanded_too(extract):
+    doc = extract("Amnesti Internasional meminta agar Kenya mengambil langkah untuk melindungi wartawan Kenya.")
+    protected = events_of(doc, "07")
+    assert protected and all("requested" in e.modality and not is_resolved(e) for e in protected)
+
+
+def test_the_purpose_of_a_done_act_is_a_fact(extract):
+    doc = extract("Kenya mengambil langkah untuk melindungi wartawan Kenya.")
+    protected = events_of(doc, "07")
+    assert protected and all("requested" not in e.modality for e in protected)
