@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from peristiwa.eval.knowledge import candidates
+
 
 def test_pronoun_refers_to_subject_of_same_sentence(extract):
     doc = extract("Emmanuel Macron mengatakan dia akan datang ke Jakarta.")
@@ -198,3 +200,10 @@ def test_a_possessive_owned_by_an_uncoded_body_stays_uncoded(extract):
 def test_a_word_merely_ending_in_nya_is_no_possessive(extract):
     doc = extract("Pemerintah Mesir menutup jalan. Akhirnya warga pulang.")
     assert not [m for m in doc.mentions if m.kind == "possessive"]
+
+
+def test_anaphoric_mentions_are_not_scored_as_named_organisations(extract):
+    doc = extract("Polisi Kenya menahan wartawan. Mereka mengatakan pemerintahnya memerintahkan penahanan itu.")
+    assert any(m.kind == "possessive" for m in doc.mentions) and any(m.kind == "pronoun" for m in doc.mentions)
+    names = {n for c in candidates(doc, "orgs") for n in c.names}
+    assert "pemerintahnya" not in names and "Mereka" not in names
