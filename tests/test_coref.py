@@ -150,10 +150,15 @@ def test_generic_and_possessor_mereka_are_not_anaphors(extract):
     assert not [m for m in doc.mentions if m.span.text == "mereka"]
 
 
+def mentions_of(doc, text):
+    """The document's mentions spelt exactly `text`."""
+    return [m for m in doc.mentions if m.span.text == text]
+
+
 def test_negara_itu_is_the_country_named_most_often_recently(extract):
     doc = extract("Pemerintah Suriah menangkap dua wartawan Suriah kemarin, lalu mengirim surat ke Moskow. "
                   "Negara itu membantah tuduhan penyiksaan.")
-    anaphor = [m for m in doc.mentions if m.span.text == "Negara itu"]
+    anaphor = mentions_of(doc, "Negara itu")
     assert anaphor and anaphor[0].actor is not None and anaphor[0].actor.code == "SYR"
     assert anaphor[0].rule == "coref:country:most-named-recently"
     assert doc.mentions[anaphor[0].antecedent].actor.country == "SYR"
@@ -161,14 +166,14 @@ def test_negara_itu_is_the_country_named_most_often_recently(extract):
 
 def test_negara_tersebut_without_an_earlier_country_stays_unresolved(extract):
     doc = extract("Hujan turun sepanjang hari. Negara tersebut membantah tuduhan penyiksaan.")
-    anaphor = [m for m in doc.mentions if m.span.text == "Negara tersebut"]
+    anaphor = mentions_of(doc, "Negara tersebut")
     assert anaphor and anaphor[0].actor is None and anaphor[0].antecedent is None
 
 
 def test_negara_itu_beyond_the_discourse_window_stays_unresolved(extract):
     doc = extract("Polisi Kenya menahan tiga orang. Hujan turun. Banjir datang. Sungai meluap. "
                   "Negara itu membantah tuduhan.")
-    anaphor = [m for m in doc.mentions if m.span.text == "Negara itu"]
+    anaphor = mentions_of(doc, "Negara itu")
     assert anaphor and anaphor[0].actor is None
 
 
@@ -179,21 +184,21 @@ def test_negara_itu_owning_a_noun_is_not_an_actor(extract):
 
 def test_a_possessive_role_noun_takes_its_owners_country_and_its_own_role(extract):
     doc = extract("Presiden Prancis Emmanuel Macron tiba di Dakar. Pemerintahnya mengecam kudeta itu.", "2022-06-01")
-    owned = [m for m in doc.mentions if m.span.text == "Pemerintahnya"]
+    owned = mentions_of(doc, "Pemerintahnya")
     assert owned and owned[0].kind == "possessive" and owned[0].actor.code == "FRAGOV"
     assert doc.mentions[owned[0].antecedent].actor.country == "FRA"
 
 
 def test_a_possessive_takes_the_nearest_owner_in_its_sentence(extract):
     doc = extract("Polisi Mesir menemui Menteri Pertahanan Israel dan pasukannya di perbatasan.")
-    owned = [m for m in doc.mentions if m.span.text == "pasukannya"]
+    owned = mentions_of(doc, "pasukannya")
     assert owned and owned[0].actor.code == "ISRMIL"
     assert owned[0].rule.endswith(":owner-sentence-nearest")
 
 
 def test_a_possessive_owned_by_an_uncoded_body_stays_uncoded(extract):
     doc = extract("Pemerintah Mesir menutup jalan. Banyak pemerintah melarang rakyatnya berdemonstrasi.")
-    owned = [m for m in doc.mentions if m.span.text == "rakyatnya"]
+    owned = mentions_of(doc, "rakyatnya")
     assert owned and owned[0].actor is not None and owned[0].actor.country is None
 
 
