@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from peristiwa.eval.knowledge import candidates
+
 
 def test_pronoun_refers_to_subject_of_same_sentence(extract):
     doc = extract("Emmanuel Macron mengatakan dia akan datang ke Jakarta.")
@@ -146,3 +148,67 @@ def test_mereka_after_a_coordinated_subject_stands_for_all_of_it(extract):
 def test_generic_and_possessor_mereka_are_not_anaphors(extract):
     doc = extract("Tentara Israel menembak warga. Dokter menolong mereka yang terluka dan mencatat nama mereka.")
     assert not [m for m in doc.mentions if m.span.text == "mereka"]
+
+
+def mentions_of(doc, text):
+    """The document's mentions spelt exactly `text`."""
+    return [m for m in doc.mentions if m.span.text == text]
+
+
+def test_negara_itu_is_the_country_named_most_often_recently(extract):
+    doc = extract("Pemerintah Suriah menangkap dua wartawan Suriah kemarin, lalu mengirim surat ke Moskow. "
+                  "Negara itu membantah tuduhan penyiksaan.")
+    anaphor = mentions_of(doc, "Negara itu")
+    assert anaphor and anaphor[0].actor is not None and anaphor[0].actor.code == "SYR"
+    assert anaphor[0].rule == "coref:country:most-named-recently"
+    assert doc.mentions[anaphor[0].antecedent].actor.country == "SYR"
+
+
+def test_negara_tersebut_without_an_earlier_country_stays_unresolved(extract):
+    doc = extract("Hujan turun sepanjang hari. Negara tersebut membantah tuduhan penyiksaan.")
+    anaphor = mentions_of(doc, "Negara tersebut")
+    assert anaphor and anaphor[0].actor is None and anaphor[0].antecedent is None
+
+
+def test_negara_itu_beyond_the_discourse_window_stays_unresolved(extract):
+    doc = extract("Polisi Kenya menahan tiga orang. Hujan turun. Banjir datang. Sungai meluap. "
+                  "Negara itu membantah tuduhan.")
+    anaphor = mentions_of(doc, "Negara itu")
+    assert anaphor and anaphor[0].actor is None
+
+
+def test_negara_itu_owning_a_noun_is_not_an_actor(extract):
+    doc = extract("Parlemen Brasil membahas undang-undang baru. Buku yang menghina moral negara itu akan disensor.")
+    assert not [m for m in doc.mentions if m.kind == "anaphor"]
+
+
+def test_a_possessive_role_noun_takes_its_owners_country_and_its_own_role(extract):
+    doc = extract("Presiden Prancis Emmanuel Macron tiba di Dakar. Pemerintahnya mengecam kudeta itu.", "2022-06-01")
+    owned = mentions_of(doc, "Pemerintahnya")
+    assert owned and owned[0].kind == "possessive" and owned[0].actor.code == "FRAGOV"
+    assert doc.mentions[owned[0].antecedent].actor.country == "FRA"
+
+
+def test_a_possessive_takes_the_nearest_owner_in_its_sentence(extract):
+    doc = extract("Polisi Mesir menemui Menteri Pertahanan Israel dan pasukannya di perbatasan.")
+    owned = mentions_of(doc, "pasukannya")
+    assert owned and owned[0].actor.code == "ISRMIL"
+    assert owned[0].rule.endswith(":owner-sentence-nearest")
+
+
+def test_a_possessive_owned_by_an_uncoded_body_stays_uncoded(extract):
+    doc = extract("Pemerintah Mesir menutup jalan. Banyak pemerintah melarang rakyatnya berdemonstrasi.")
+    owned = mentions_of(doc, "rakyatnya")
+    assert owned and owned[0].actor is not None and owned[0].actor.country is None
+
+
+def test_a_word_merely_ending_in_nya_is_no_possessive(extract):
+    doc = extract("Pemerintah Mesir menutup jalan. Akhirnya warga pulang.")
+    assert not [m for m in doc.mentions if m.kind == "possessive"]
+
+
+def test_anaphoric_mentions_are_not_scored_as_named_organisations(extract):
+    doc = extract("Polisi Kenya menahan wartawan. Mereka mengatakan pemerintahnya memerintahkan penahanan itu.")
+    assert any(m.kind == "possessive" for m in doc.mentions) and any(m.kind == "pronoun" for m in doc.mentions)
+    names = {n for c in candidates(doc, "orgs") for n in c.names}
+    assert "pemerintahnya" not in names and "Mereka" not in names

@@ -349,3 +349,15 @@ def test_a_protest_verb_with_an_unplaced_crowd_is_by_the_civilians_of_the_place(
     doc = extract("Ribuan orang berunjuk rasa di Bangkok pada hari Minggu.", "2020-10-18")
     assert any(s == "THACVL" and c.startswith("14") for s, _, c in coded(doc))
     assert any("civilians-of-place" in e.rule for e in doc.events)
+
+
+def test_the_purpose_of_a_demanded_act_is_demanded_too(extract):
+    doc = extract("Amnesti Internasional meminta agar Kenya mengambil langkah untuk melindungi wartawan Kenya.")
+    protected = events_of(doc, "07")
+    assert protected and all("requested" in e.modality and not is_resolved(e) for e in protected)
+
+
+def test_the_purpose_of_a_done_act_is_a_fact(extract):
+    doc = extract("Kenya mengambil langkah untuk melindungi wartawan Kenya.")
+    protected = events_of(doc, "07")
+    assert protected and all("requested" not in e.modality for e in protected)

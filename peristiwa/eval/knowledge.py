@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from peristiwa.api import Extractor
 
 KINDS = ("persons", "orgs", "places", "quotes", "dates")
+ANAPHORIC_KINDS = frozenset({"pronoun", "possessive"})  # "mereka", "pemerintahnya": stand for an actor, name none
 #: words that never identify a name on their own (titles, articles, generic organisation heads)
 _NOT_NAME = frozenset({
     "presiden", "menteri", "perdana", "wakil", "ketua", "sang", "para", "bapak", "ibu", "dr", "pak",
@@ -107,7 +108,7 @@ def _mention_candidates(doc: Document, types: frozenset[str], attribute: Callabl
     """Predicted persons/organisations, one per distinct actor (or mention text when unlinked)."""
     grouped: dict[str, Candidate] = {}
     for m in doc.mentions:
-        if m.type not in types or m.kind == "pronoun":
+        if m.type not in types or m.kind in ANAPHORIC_KINDS:
             continue
         key = (m.actor.kb_id or m.actor.name) if m.actor else m.span.text
         names = (m.span.text, m.actor.name) if m.actor else (m.span.text,)

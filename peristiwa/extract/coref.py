@@ -11,6 +11,11 @@ Rules, deliberately simple and explainable (every link records its rule):
   after an unknown blogger is the blogger (left uncoded), not the officials named before;
 - "mereka" is the group, body or country in focus, found as for "dia" (a named person never is;
   all conjuncts of a coordinated subject are); not "mereka yang …" ("those who") nor a possessor;
+- a country anaphor ("negara itu") is the country named most often in the last DISCOURSE_WINDOW
+  sentences (ties: the latest); never a default country when none is named;
+- a role noun with -nya ("pemerintahnya") belongs to the clitic's referent: the nearest owner
+  (person, country, body) before it in its sentence ("Thaksin dan pengikutnya"), else found as for
+  "dia"; it takes that owner's country with the noun's role;
 - a group expression (kedua negara, keduanya) refers to the two actors of the right type
   named in its own sentence, else the two most frequently named in the previous sentences.
 """
@@ -53,6 +58,10 @@ class CorefStage:
                 _resolve_pronoun(doc.mentions, index, speakers)
             elif mention.kind == "pronoun":  # "mereka", typed ORG: a group, body or country
                 self._resolve_plural(doc, index)
+            elif mention.kind == "anaphor":
+                self._resolve_country(doc.mentions, index)
+            elif mention.kind == "possessive":
+                _resolve_possessive(doc.mentions, index, speakers)
             elif mention.kind == "group":
                 _resolve_group(doc.mentions, index)
                 mention.members = [self._named(a) for a in mention.members]
@@ -87,6 +96,21 @@ class CorefStage:
             if norm not in self.adverbs:
                 return False
         return False
+
+    def _resolve_country(self, mentions: list[Mention], index: int) -> None:
+        """"negara itu": the country named most often in the last DISCOURSE_WINDOW sentences up to it
+        (ties: the latest) — a count, not the nearest name, so a passing "ke Moskow" does not win."""
+        anaphor = mentions[index]
+        window = [i for i in range(index) if anaphor.sentence - mentions[i].sentence <= DISCOURSE_WINDOW
+                  and _state_coded(mentions[i])]
+        if not window:
+            return
+        counts = Counter(mentions[i].actor.country for i in window)  # type: ignore[union-attr]
+        target = max(window, key=lambda i: (counts[mentions[i].actor.country], i))  # type: ignore[union-attr]
+        country = mentions[target].actor.country  # type: ignore[union-attr]
+        anaphor.actor = self._named(Actor(f"country:{country}", country, "GPE", code=country, country=country))
+        anaphor.antecedent = target
+        anaphor.rule = "coref:country:most-named-recently"
 
     def _resolve_plural(self, doc: Document, index: int) -> None:
         """"mereka": the group, body or country in focus; a coordinated subject ("Amerika Serikat dan
@@ -229,15 +253,22 @@ def _person_like(mention: Mention) -> bool:
     return is_person(mention) or (mention.actor is None and mention.type == "PER" and mention.kind == "name")
 
 
-def _antecedent(mentions: list[Mention], index: int, speakers: set[int], fits, window: int | None = None
-                ) -> tuple[int, str] | None:
-    """(index, how) of the referent in focus: the subject (first fitting mention) of the anaphor's own
-    sentence before it, else the latest speaker, else the subject, of the nearest earlier sentence
-    (within `window` sentences) that has a fitting mention."""
+def _state_coded(mention: Mention) -> bool:
+    """An actor of a state: a country, its bodies or its people (not an IGO/NGO)."""
+    actor = mention.actor
+    return (actor is not None and mention.kind != "group" and actor.country is not None
+            and len(actor.country) == 3 and actor.country not in NON_STATE_COUNTRIES)
+
+
+def _antecedent(mentions: list[Mention], index: int, speakers: set[int], fits, window: int | None = None,
+                nearest: bool = False) -> tuple[int, str] | None:
+    """(index, how) of the referent in focus: the subject (first fitting mention; with `nearest`, the
+    closest) of the anaphor's own sentence before it, else the latest speaker, else the subject, of the
+    nearest earlier sentence (within `window` sentences) that has a fitting mention."""
     anaphor = mentions[index]
     same = [i for i in range(index) if mentions[i].sentence == anaphor.sentence and fits(mentions[i])]
     if same:
-        return same[0], "sentence-subject"
+        return (same[-1], "sentence-nearest") if nearest else (same[0], "sentence-subject")
     lowest = -1 if window is None else anaphor.sentence - window - 1
     for sentence in range(anaphor.sentence - 1, max(lowest, -1), -1):
         earlier = [i for i in range(index) if mentions[i].sentence == sentence and fits(mentions[i])]
@@ -255,13 +286,37 @@ def _resolve_pronoun(mentions: list[Mention], index: int, speakers: set[int]) ->
         _link(mentions[index], mentions, found[0], f"coref:pronoun:{found[1]}")
 
 
+def _owner_like(mention: Mention) -> bool:
+    """Anything that can own a government or troops, coded or not: "banyak pemerintah … rakyatnya"
+    belongs to the uncoded "pemerintah", not to a country named sentences before."""
+    return _person_like(mention) or (mention.actor is not None and mention.kind not in ("group", "possessive"))
+
+
+def _resolve_possessive(mentions: list[Mention], index: int, speakers: set[int]) -> None:
+    """"pemerintahnya" after "Presiden Prancis …": the owner's country with the noun's role (FRAGOV).
+    An owner without a country (an unknown blogger) leaves the noun uncoded but records the owner."""
+    found = _antecedent(mentions, index, speakers, _owner_like, DISCOURSE_WINDOW, nearest=True)
+    mention = mentions[index]
+    if found is None or mention.actor is None:
+        return
+    target, how = found
+    mention.antecedent = target
+    mention.rule += f":owner-{how}"
+    owner = mentions[target].actor
+    if owner is None or not _state_coded(mentions[target]):
+        return
+    role, country = mention.actor.role, owner.country
+    mention.actor = Actor(None, mention.actor.name, mention.actor.type, code=f"{country}{role}" if role else country,
+                          country=country, role=role)
+
+
 def _plural_like(mention: Mention) -> bool:
     """A group, body or country, a role noun ("polisi Mesir", typed PER but usually many), or a group
     expression with members — not a named person."""
     if mention.kind == "group":
         return bool(mention.members)
     return (mention.actor is not None and (mention.actor.type != "PER" or mention.kind == "pattern")
-            and mention.kind != "pronoun")
+            and mention.kind not in ("pronoun", "possessive"))
 
 
 def _link(mention: Mention, mentions: list[Mention], target: int, rule: str) -> None:

@@ -963,21 +963,40 @@ class _SentenceContext:
         return [_Arg([quote.speaker], quote.speaker_mention, mention, "quote-speaker")]
 
     def modality(self, match: TriggerMatch) -> list[str]:
-        opener = self._word_before_subject(match.start)
-        requested = self._demand_verb(match.start) is not None or (
-            opener is not None and self.norms[opener] in self.words.modality.get("requested", ()))
-        flags: list[str] = ["requested"] if requested else []
-        lo = max(0, match.start - self.words.modality_window)
-        for k in range(match.start - 1, lo - 1, -1):
-            norm = self.norms[k]
-            if norm in self.words.modality_breaks and norm not in self.words.modality.get("negation", ()):
-                break
-            flags += [f for f, ws in self.words.modality.items() if norm in ws and f != "denial" and f not in flags]
+        flags = self._mood(match.start)
         if match.voice == "passive" and match.start > 0 and self.norms[match.start - 1] in self.words.relative:
             noun = match.start - 2
             if noun >= 0 and self.norms[noun] in self.words.modality.get("denial", ()):
                 flags.append("denies-claim")
         return flags
+
+    def _mood(self, start: int, depth: int = 1) -> list[str]:
+        """Modality flags of the verb at `start` from the words before it ("akan", "tidak", "agar")."""
+        opener = self._word_before_subject(start)
+        requested = self._demand_verb(start) is not None or (
+            opener is not None and self.norms[opener] in self.words.modality.get("requested", ())) or (
+            depth > 0 and self._purpose_of_requested(start, depth))
+        flags: list[str] = ["requested"] if requested else []
+        lo = max(0, start - self.words.modality_window)
+        for k in range(start - 1, lo - 1, -1):
+            norm = self.norms[k]
+            if norm in self.words.modality_breaks and norm not in self.words.modality.get("negation", ()):
+                break
+            flags += [f for f, ws in self.words.modality.items() if norm in ws and f != "denial" and f not in flags]
+        return flags
+
+    def _purpose_of_requested(self, start: int, depth: int) -> bool:
+        """"meminta agar Y mengambil tindakan untuk melindungi Z": the purpose ("untuk V") of a demanded
+        act is demanded too, not a fact."""
+        marker = self._skip_adverbs(start - 1)
+        if marker < 1 or self.norms[marker] not in self.words.complement_markers:
+            return False
+        for k in range(marker - 1, max(-1, marker - 1 - SUBJECT_WINDOW), -1):
+            if self.norms[k] in self.words.clause_breaks or self.tokens[k].text in {",", "."}:
+                return False
+            if self._is_predicate(k):
+                return "requested" in self._mood(k, depth - 1)
+        return False
 
     def _word_before_subject(self, trigger_start: int) -> int | None:
         """The word before the actor phrase that is the trigger's subject ("agar [Bangladesh dan Myanmar]

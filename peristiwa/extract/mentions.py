@@ -6,7 +6,8 @@ One left-to-right scan per sentence tries, at each token, in this order:
    "Kementerian luar negeri Ukraina" (→ UKRGOV by pattern), "pemimpin China" (→ the
    country's head, preferring a person the article already named);
 3. a short name ("Xi") of a person the article names in full elsewhere;
-4. a pronoun ("dia", "mereka") or a group expression ("keduanya"), left for the coreference stage.
+4. a pronoun ("dia", "mereka"), a group expression ("keduanya"), a country anaphor ("negara itu")
+   or a role noun with a possessive clitic ("pemerintahnya"), left for the coreference stage.
 Unknown names are added later by the NER and name stages, so nothing is silently lost.
 """
 
@@ -23,6 +24,7 @@ from peristiwa.model import Actor, Document, Mention, Token
 DESCRIPTIVE_KINDS = frozenset({"leader", "title"})
 PERSON_KINDS = frozenset({"leader", "title", "person", "spokesperson"})
 ROLE_ONLY_KINDS = frozenset({"group", "body", "person"})
+POSSESSIVE_KINDS = frozenset({"group", "body", "leader", "title"})  # "pemerintahnya", "pasukannya", "presidennya"
 MIN_UNIQUE_SHORT = 4  # a bare surname links without its full name only if it is this long ("Ban" never does)
 
 
@@ -342,14 +344,39 @@ class _Scanner:
         if self.w.norms[i] in self.pack.plural_pronouns and not self._generic_plural(i):
             self._emit(i, 1, "ORG", None, "anaphor:plural", "pronoun")
             return 1
-        return 0
+        for n in {len(phrase) for phrase in self.pack.country_anaphors}:
+            if tuple(self.w.norms[i : i + n]) in self.pack.country_anaphors and not self._possessor(i):
+                self._emit(i, n, "GPE", None, "anaphor:country", "anaphor")
+                return n
+        return self._possessive(i)
 
     def _generic_plural(self, i: int) -> bool:
         """"mereka yang …" is "those who …" (nobody named before); "pendapat mereka" is a possessor,
         not an argument of the verb (the noun before it is, and the coder reads its owner itself)."""
         if i + 1 < len(self.w.norms) and self.w.norms[i + 1] in self.pack.name_cues.get("relative_after", ()):
             return True
+        return self._possessor(i)
+
+    def _possessor(self, i: int) -> bool:
+        """"nama mereka", "nilai-nilai moral negara tersebut": after a lower-case noun the anaphor owns
+        that noun, which is the verb's argument; the anaphor itself is not."""
         return i > 0 and not self._heads_phrase(i)
+
+    def _possessive(self, i: int) -> int:
+        """"pemerintahnya", "pasukannya": a role noun whose owner is the clitic's referent (coref fills
+        in the owner's country; the role comes from the noun)."""
+        norm = self.w.norms[i]
+        for clitic in self.pack.possessive_clitics:
+            base = norm[: -len(clitic)]
+            if not norm.endswith(clitic) or len(base) < 3:
+                continue
+            _, role = self.pack.role_at([base], 0)
+            if role is not None and role.kind in POSSESSIVE_KINDS and role.country is None and role.org is None:
+                mtype = "PER" if role.kind in PERSON_KINDS else "ORG"
+                actor = Actor(None, self.w.surfaces[i], mtype, role=_role_code(role, None, False))
+                self._emit(i, 1, mtype, actor, f"anaphor:possessive:{role.surface}", "possessive", 0.6)
+                return 1
+        return 0
 
 
 def _prefer_names_in_document(mentions: list[Mention]) -> None:

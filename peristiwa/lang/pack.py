@@ -49,6 +49,8 @@ class LanguagePack:
     plural_pronouns: frozenset[str] = frozenset()
     groups: dict[tuple[str, ...], str] = field(default_factory=dict)
     demonstratives: frozenset[str] = frozenset()
+    country_anaphors: frozenset[tuple[str, ...]] = frozenset()
+    possessive_clitics: tuple[str, ...] = ()
     name_cues: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def speech_words(self, kind: str) -> frozenset[str]:
@@ -169,6 +171,8 @@ def load_pack(code: str) -> LanguagePack:
     pack.person_pronouns = frozenset(anaphora.get("person_pronouns") or ())
     pack.plural_pronouns = frozenset(anaphora.get("plural_pronouns") or ())
     pack.demonstratives = frozenset(anaphora.get("demonstratives") or ())
+    pack.country_anaphors = frozenset(_key(str(p)) for p in anaphora.get("country") or ())
+    pack.possessive_clitics = tuple(str(c) for c in anaphora.get("possessive_clitics") or ())
     for group in anaphora.get("group") or ():
         for phrase in group.get("words") or ():
             pack.groups[_key(phrase)] = group.get("type", "ANY")
