@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -148,10 +150,11 @@ class Ingestor:
 
         def flush() -> None:
             nonlocal last_flush
-            self.store.write_batch(ready)
-            for record in ready:
-                count_record(summary, record)
-            ready.clear()
+            with _ctrl_c_deferred():  # a Ctrl-C between the commit and the count would hide committed articles
+                self.store.write_batch(ready)
+                for record in ready:
+                    count_record(summary, record)
+                ready.clear()
             last_flush = time.perf_counter()
             summary.seconds = time.perf_counter() - start
             if progress:
@@ -191,6 +194,27 @@ class Ingestor:
                                     lexicon_paths=options.lexicon_paths, use_ner=options.use_ner)
 
         return run
+
+
+@contextlib.contextmanager
+def _ctrl_c_deferred() -> Iterator[None]:
+    """Hold a Ctrl-C until the block is done, then raise it: a batch is committed *and* counted, or neither.
+
+    Only the main thread can take signals; elsewhere (a server thread) the block runs as it is."""
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        if callable(previous):
+            previous(signal.SIGINT, None)  # Python's own handler raises KeyboardInterrupt
+        else:
+            raise KeyboardInterrupt
 
 
 def classify_item(item: InputItem, language: str, detector: Callable[[], LanguageDetector],
