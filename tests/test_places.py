@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -57,11 +56,18 @@ def test_norm_key_strips_accents_and_punctuation() -> None:
     assert norm_key("Côte d’Ivoire") == "cote d ivoire"
 
 
-def test_gazetteer_loads_fast(gazetteer: Gazetteer) -> None:
-    start = time.perf_counter()
-    Gazetteer.load()
-    assert time.perf_counter() - start < 0.5  # budget is 150 ms; generous for slow CI machines
-    assert len(gazetteer.rows) > 30_000
+def test_gazetteer_is_built_once_then_read_from_the_cache(tmp_path, monkeypatch) -> None:
+    """Why a command starts fast: the 30,000-row gazetteer is parsed once, later runs unpickle it
+    (speed itself is measured by the benchmarks, not asserted here)."""
+    monkeypatch.setenv("PERISTIWA_CACHE", str(tmp_path))
+    built = Gazetteer.load()
+    assert len(built.rows) > 30_000 and any(tmp_path.rglob("*"))
+
+    def no_rebuild(*_args):
+        raise AssertionError("the gazetteer was parsed again instead of read from the cache")
+
+    monkeypatch.setattr(Gazetteer, "_build", classmethod(no_rebuild))
+    assert Gazetteer.load().rows == built.rows
 
 
 @pytest.mark.parametrize(
