@@ -19,9 +19,10 @@ from datetime import date
 from pathlib import Path
 
 from peristiwa.codebook import Codebook
+from peristiwa.extract.arguments import CoderWords
 from peristiwa.extract.coref import CorefStage
 from peristiwa.extract.dates import TimeStage
-from peristiwa.extract.events import CoderWords, EventStage
+from peristiwa.extract.events import EventStage
 from peristiwa.extract.mentions import MentionStage
 from peristiwa.extract.names import UnknownNameStage
 from peristiwa.extract.ner import NerStage, NerTagger

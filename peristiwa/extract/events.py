@@ -1,23 +1,8 @@
 """The event coder: lexicon triggers + resolved actors → CAMEO events with provenance.
 
-For each trigger the lexicon finds in a sentence, arguments come from the sentence's
-shape around it (Indonesian is SVO; voice comes from the affix that matched):
-- active / intransitive (meN-, ber-): source = the clause subject to the left (the nearest
-  actor not governed by a preposition), target = the first actor to the right, directly
-  or after a target preposition (dengan, ke, kepada, terhadap, atas, …);
-- a coordinator before an actor that has its own predicate opens a new clause: that actor is the
-  new clause's subject, not a conjunct of the object before it;
-- passive (di-, ter-): source = the agent after `oleh` (or an actor right after the verb); target =
-  the subject on the left, never the source; in
-  "X menuduh Y, klaim yang dibantah oleh Z" the denied claim's author X is the target;
-- nominal (-an, peN-an): source = the possessor right after the noun ("serangan Rusia"),
-  or the `oleh` agent; target after a target preposition ("… terhadap Ukraina");
-- "X meminta Y untuk V": V is demanded of Y (its subject), flagged `requested`;
-- "Menteri Luar Negeri Rusia, NAME,": the role phrase says who an unknown name is;
-- "<event noun> antara X dan Y": each side towards the other;
-- inside a direct quote, first-person pronouns stand for the quote's speaker;
-- coordinated or group subjects ("Xi dan Putin", "keduanya") code one event per member,
-  towards each other when there is no separate target.
+Arguments (source and target candidates of each trigger) come from `arguments.SentenceContext`;
+this stage pairs them, applies modality and the CAMEO conventions, and records the rule of each.
+
 Modality words in the clause before the trigger set flags; a negated event is kept for
 inspection but marked, and never exported. No source → no event (unless asked). No target →
 the CAMEO conventions (codebook/data/conventions.yaml) may supply one (a state's repression and an
@@ -27,111 +12,13 @@ is kept flagged `incomplete` and not exported.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
 from peristiwa.codebook import Codebook
-from peristiwa.extract.casing import is_title_case
+from peristiwa.extract.arguments import Arg, CoderWords, DocIndex, SentenceContext
 from peristiwa.extract.dates import event_date
-from peristiwa.extract.depargs import DepArg, DepArgs, TreeView, active_args, nominal_args, passive_args
 from peristiwa.extract.triggers import Lexicon, TriggerMatch
-from peristiwa.lang.pack import read_yaml
-from peristiwa.model import Actor, Document, Event, EventArg, Mention, Place, Quote, Sentence, Span, Token
-
-ARG_WINDOW = 10  # tokens searched to the right of a trigger for its target
-SUBJECT_WINDOW = 14  # tokens searched to the left for the subject
-MAX_TITLE_TOKENS = 4  # capitalised title words skipped to reach a name ("Perdana Menteri Jepang …")
-SENTENCE_OPENERS = frozenset({'"', "“", "‘", "(", "—", "-", ":"})  # a capital after these starts a clause
-MAX_CLAUSE_CHAIN = 3  # "X … dan … dan …": how far a shared subject is followed back
-MAX_HEAD_NOUNS = 2  # common nouns between a preposition and the actor it governs ("ke kota-kota Ukraina")
-LIGHT_VERB_GAP = 5  # words allowed between a light verb and its event noun ("mengadakan empat jam pembicaraan")
-
-
-@dataclass(frozen=True)
-class CoderWords:
-    """The language's function words for argument assignment and modality (lang/<code>/data)."""
-
-    target_preps: frozenset[str]
-    agent_preps: frozenset[str]
-    other_preps: frozenset[str]
-    coordinators: frozenset[str]
-    first_person: frozenset[str]
-    relative: frozenset[str]
-    attack_locatives: frozenset[str]
-    clause_breaks: frozenset[str]
-    nominal_modifiers: frozenset[str]
-    verb_prefixes: tuple[str, ...] = ()
-    demonstratives: frozenset[str] = frozenset()
-    locative_nouns: frozenset[str] = frozenset()
-    locative_target_roots: frozenset[str] = frozenset()
-    separative_preps: frozenset[str] = frozenset()
-    separative_target_roots: frozenset[str] = frozenset()
-    adverbs: frozenset[str] = frozenset()
-    purpose_preps: frozenset[str] = frozenset()
-    complement_markers: frozenset[str] = frozenset()
-    reciprocal_preps: frozenset[str] = frozenset()
-    title_modifiers: frozenset[str] = frozenset()
-    reciprocal_joiners: frozenset[str] = frozenset()
-    object_control: frozenset[str] = frozenset()
-    modality: dict[str, frozenset[str]] = field(default_factory=dict)
-    modality_breaks: frozenset[str] = frozenset()
-    modality_window: int = 4
-
-    @classmethod
-    def load(cls, language: str) -> CoderWords:
-        syntax = read_yaml(language, "syntax.yaml") or {}
-        modality = read_yaml(language, "modality.yaml") or {}
-
-        def words(data: dict, key: str) -> frozenset[str]:
-            return frozenset(str(w).lower() for w in data.get(key) or ())
-
-        flags = ("negation", "refusal", "future", "possible", "conditional", "alleged", "requested", "denial")
-        return cls(
-            **{key: words(syntax, key) for key in (
-                "target_preps", "agent_preps", "other_preps", "coordinators", "first_person", "relative",
-                "attack_locatives", "clause_breaks", "nominal_modifiers")},
-            verb_prefixes=tuple(syntax.get("verb_prefixes") or ()),
-            demonstratives=words(syntax, "demonstratives"),
-            locative_nouns=words(syntax, "locative_nouns"),
-            locative_target_roots=words(syntax, "locative_target_roots"),
-            separative_preps=words(syntax, "separative_preps"),
-            separative_target_roots=words(syntax, "separative_target_roots"),
-            adverbs=words(syntax, "adverbs"),
-            purpose_preps=words(syntax, "purpose_preps"),
-            complement_markers=words(syntax, "complement_markers"),
-            reciprocal_preps=words(syntax, "reciprocal_preps"),
-            title_modifiers=words(syntax, "title_modifiers"),
-            reciprocal_joiners=words(syntax, "reciprocal_joiners"),
-            object_control=words(syntax, "object_control"),
-            modality={flag: words(modality, flag) for flag in flags},
-            modality_breaks=words(modality, "clause_breaks"),
-            modality_window=int(modality.get("window", 4)),
-        )
-
-    def target_preps_for(self, root: str, locative: bool = False) -> frozenset[str]:
-        """Prepositions whose object is the target of an event of this root: "di" for attacks and
-        protests ("berunjuk rasa di depan Kedutaan AS"), "dari" for withdrawals ("menarik duta besar dari X")."""
-        preps = self.target_preps
-        if root in self.locative_target_roots or locative:
-            preps = preps | self.attack_locatives
-        if root in self.separative_target_roots:
-            preps = preps | self.separative_preps
-        return preps
-
-    @property
-    def all_preps(self) -> frozenset[str]:
-        return self.target_preps | self.agent_preps | self.other_preps
-
-
-@dataclass
-class _Arg:
-    """A candidate argument: the actor(s) behind one mention."""
-
-    actors: list[Actor]
-    mention_index: int | None
-    mention: Mention
-    rule: str
+from peristiwa.model import Actor, Document, Event, EventArg, Span
 
 
 class EventStage:
@@ -146,12 +33,12 @@ class EventStage:
         self.words = words
 
     def __call__(self, doc: Document) -> None:
-        index = _DocIndex.build(doc)
+        index = DocIndex.build(doc)
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
             if not tokens:
                 continue
-            ctx = _SentenceContext(doc, sentence.index, tokens, self.words, self.lexicon, index)
+            ctx = SentenceContext(doc, sentence.index, tokens, self.words, self.lexicon, index)
             found = self.lexicon.find(tokens, keep_low=True)
             strong = [m for m in found if m.priority > 0]
             ctx.trigger_voices = {m.start: m.voice for m in strong or found}  # a trigger ends a phrase
@@ -162,11 +49,11 @@ class EventStage:
             _propagate_denial(events)
             doc.events.extend(events)
 
-    def _code_all(self, ctx: _SentenceContext, found: list[TriggerMatch]) -> list[Event]:
+    def _code_all(self, ctx: SentenceContext, found: list[TriggerMatch]) -> list[Event]:
         matches = [m for m in _drop_embedded_objects(found, ctx) if not ctx.inside_name(m)]
         return [e for m in matches for e in self._code(ctx, m)]
 
-    def _code(self, ctx: _SentenceContext, match: TriggerMatch) -> list[Event]:
+    def _code(self, ctx: SentenceContext, match: TriggerMatch) -> list[Event]:
         root = self.codebook.root(match.code)
         sources, targets, rule = ctx.arguments(match, root)
         if not sources and root in self.conventions.place_source_roots:
@@ -248,8 +135,8 @@ class EventStage:
         kept = [f for f in flags if f not in ("negation", "refusal", "conditional")] + [kind]
         return modal, kept, f"modality:{kind} {code}→{modal}"
 
-    def _event(self, ctx: _SentenceContext, match: TriggerMatch, code: str, source: tuple[Actor, _Arg],
-               target: tuple[Actor | None, _Arg | None], rule: str, flags: list[str]) -> Event:
+    def _event(self, ctx: SentenceContext, match: TriggerMatch, code: str, source: tuple[Actor, Arg],
+               target: tuple[Actor | None, Arg | None], rule: str, flags: list[str]) -> Event:
         info = self.codebook.get(code)
         trigger = ctx.doc.span(ctx.tokens[match.start].start, ctx.tokens[match.end - 1].end)
         target_actor, target_arg = target
@@ -277,768 +164,6 @@ class EventStage:
         )
 
 
-@dataclass
-class _DocIndex:
-    """Mentions (with their indices), quotes and places grouped by sentence, built once per document
-    so each sentence's context costs what the sentence holds, not what the whole article holds."""
-
-    mentions: dict[int, list[tuple[int, Mention]]]
-    quotes: dict[int, list[Quote]]
-    places: dict[int, list[Place]]
-
-    @classmethod
-    def build(cls, doc: Document) -> _DocIndex:
-        mentions: dict[int, list[tuple[int, Mention]]] = {}
-        for i, mention in enumerate(doc.mentions):
-            mentions.setdefault(mention.sentence, []).append((i, mention))
-        quotes: dict[int, list[Quote]] = {}
-        for quote in doc.quotes:
-            quotes.setdefault(quote.sentence, []).append(quote)
-        places: dict[int, list[Place]] = {}
-        for place in doc.places:
-            places.setdefault(place.sentence, []).append(place)
-        return cls(mentions, quotes, places)
-
-
-class _SentenceContext:
-    """Everything the argument rules need about one sentence, computed once."""
-
-    def __init__(self, doc: Document, index: int, tokens: list[Token], words: CoderWords,
-                 lexicon: Lexicon, doc_index: _DocIndex) -> None:
-        self.doc, self.index, self.tokens, self.words = doc, index, tokens, words
-        self.lexicon = lexicon
-        self.light_verbs = lexicon.light_verbs
-        self.trigger_starts: set[int] = set()
-        self.trigger_voices: dict[int, str] = {}
-        self.norms = [t.norm for t in tokens]
-        self.mentions = doc_index.mentions.get(index, [])
-        self.token_of = {t.start: k for k, t in enumerate(tokens)}
-        self.quotes = [q for q in doc_index.quotes.get(index, []) if q.kind == "direct"]
-        self.places = doc_index.places.get(index, [])
-        self.places_by_start = {p.span.start: p for p in self.places}
-        self.title_case = is_title_case([t.text for t in tokens])
-        self.tree = sentence_tree(doc, doc.sentences[index], self.norms)
-        self.light_heads = frozenset(phrase[0] for phrase in self.light_verbs)
-
-    @functools.cached_property
-    def countries(self) -> frozenset[str]:
-        """Countries the sentence names; only needed when an event lacks a target, so computed lazily."""
-        return _countries_named(self.mentions, self.places)
-
-    def inside_name(self, match: TriggerMatch) -> bool:
-        """"Perang Dunia II", "Perjanjian Shimonoseki": an event word inside a proper name is no event.
-
-        In a title-case headline ("Unjuk Rasa Di Paris Terhadap Kediktatoran Gabon") capitals say
-        nothing, so only a name the knowledge base knows can swallow a trigger there.
-        """
-        k = match.trigger_start
-        start, end = self.tokens[k].start, self.tokens[match.trigger_end - 1].end
-        if any(m.kind == "name" and m.span.start <= start and end <= m.span.end
-               and not (self.title_case and (m.actor is None or m.actor.kb_id is None)) for _, m in self.mentions):
-            return True
-        return (not self.title_case and match.voice == "nominal" and k > 0 and self.tokens[k].text[:1].isupper()
-                and match.trigger_end < len(self.tokens) and self.tokens[match.trigger_end].text[:1].isupper()
-                and self.tokens[k - 1].text not in SENTENCE_OPENERS)
-
-    # -- arguments --------------------------------------------------------------------------
-    def arguments(self, match: TriggerMatch, root: str) -> tuple[list[_Arg], list[_Arg], str]:
-        """Source and target candidates: from the parse where it finds them, else from word order.
-
-        Each side is taken from the dependency parse when the sentence was parsed and the parse
-        yields an actor there; otherwise the word-order rules below decide. The rule string says
-        which did, with the parse path ("args:parse source=nsubj<mengecam target=mengecam>obj").
-        """
-        sources, targets, rule = self._window_arguments(match, root)
-        if self.tree is None:
-            return sources, targets, rule
-        parsed = self._parse_arguments(match, root)
-        parse_sources = self._args_at(parsed.sources) if parsed else []
-        parse_targets = self._args_at(parsed.targets) if parsed else []
-        if not parse_sources and not parse_targets:
-            return sources, targets, rule
-        paths = [f"source={'+'.join(a.rule for a in parse_sources)}"] if parse_sources else []
-        paths += [f"target={'+'.join(a.rule for a in parse_targets)}"] if parse_targets else []
-        return parse_sources or sources, parse_targets or targets, f"args:parse {' '.join(paths)}; {rule}"
-
-    def _parse_arguments(self, match: TriggerMatch, root: str) -> DepArgs | None:
-        assert self.tree is not None
-        entry = self.lexicon.entries.get(match.entry_id)
-        preps = self.words.target_preps_for(root, entry is not None and entry.locative_target)
-        if match.voice == "nominal":
-            return nominal_args(self.tree, match.trigger_start, self.words.agent_preps, preps, self.light_heads)
-        predicate = match.start if match.light_verb else match.trigger_start
-        if match.voice == "passive":
-            return passive_args(self.tree, predicate, self.words.agent_preps, preps)
-        return active_args(self.tree, predicate, preps, self.words.object_control)
-
-    def _args_at(self, found: Sequence[DepArg]) -> list[_Arg]:
-        """The actor behind each parse argument token (its mention, a place, or a quote's speaker)."""
-        args: list[_Arg] = []
-        for dep in found:
-            arg = self._arg_at_token(dep.token)
-            if arg is not None and all(a.mention.span != arg.mention.span for a in args):
-                arg.rule = f"{arg.rule}@{dep.path}"
-                args.append(arg)
-        return args
-
-    def _arg_at_token(self, k: int) -> _Arg | None:
-        """The outermost mention covering token k, else a mention inside its phrase, else a place."""
-        assert self.tree is not None
-        if self.norms[k] in self.words.relative and self.tree.deprels[self.tree.heads[k]] == "acl:relcl":
-            k = self.tree.heads[self.tree.heads[k]]  # "negara yang menyerang": the noun the clause modifies
-        start, end = self.tokens[k].start, self.tokens[k].end
-        covering = sorted(((i, m) for i, m in self.mentions if m.span.start <= start and end <= m.span.end),
-                          key=lambda im: (im[1].span.start, -im[1].span.end))
-        for index, mention in covering:
-            arg = self._arg_from(index, mention, mention.kind)
-            if arg is not None:
-                return arg
-        for j in self.tree.children(k, PHRASE_RELS):
-            arg = self._mention_starting_at(j)
-            if arg is not None:
-                return arg
-        quote = self._quote_at(start)
-        if quote is not None and self.norms[k] in self.words.first_person:
-            speaker = self._speaker_arg(quote)
-            return speaker[0] if speaker else None
-        return self._place_at(k)
-
-    def _window_arguments(self, match: TriggerMatch, root: str) -> tuple[list[_Arg], list[_Arg], str]:
-        if match.voice == "passive":
-            return self._passive(match)
-        if match.voice == "nominal":
-            return self._nominal(match, root)
-        sources = self._subject(match.start)
-        entry = self.lexicon.entries.get(match.entry_id)
-        targets = self._object(match.end, root, locative=entry is not None and entry.locative_target)
-        return sources, targets, f"args:active subject={_rules(sources)} object={_rules(targets)}"
-
-    def _passive(self, match: TriggerMatch) -> tuple[list[_Arg], list[_Arg], str]:
-        agents, agent_rule = self._after_prep(match.end, self.words.agent_preps), "oleh"
-        if not agents:
-            agents, agent_rule = self._shared_agent(match.end), "shared-oleh"
-        if not agents:
-            agents = self._bare_agent(match.end)
-            agent_rule = "bare" if agents else "none"
-        left = match.start - 1
-        if left >= 0 and self.norms[left] in self.words.relative:
-            claimant = self._denied_claim_author(left)
-            if claimant:
-                return agents, claimant, f"args:passive agent={agent_rule} target=claim-author"
-        subject = self._subject(match.start)
-        if subject:
-            return agents, subject, f"args:passive agent={agent_rule} target=subject[{_rules(subject)}]"
-        # "beras dikirim oleh X ke Myanmar": the thing sent is no actor; the destination is the target
-        targets = self._after_prep(match.end, self.words.target_preps)
-        return agents, targets, f"args:passive agent={agent_rule} target=prep"
-
-    def _shared_agent(self, verb_end: int) -> list[_Arg]:
-        """"ditangkap dan dipukuli oleh polisi": coordinated passive verbs share the last one's agent."""
-        k = self._skip_adverbs_right(verb_end) if verb_end < len(self.tokens) else verb_end
-        if k + 1 >= len(self.tokens) or self.norms[k] not in self.words.coordinators \
-                or self.trigger_voices.get(self._skip_adverbs_right(k + 1)) != "passive":
-            return []
-        return self._after_prep(self._skip_adverbs_right(k + 1) + 1, self.words.agent_preps)
-
-    def _bare_agent(self, verb_end: int) -> list[_Arg]:
-        """"Aktivis itu ditangkap polisi Mesir": an actor right after a passive verb, with no preposition,
-        is its agent (Indonesian drops `oleh` before a bare agent)."""
-        if verb_end >= len(self.tokens) or verb_end in self.trigger_starts:
-            return []
-        # in a title-case headline ("Didakwa Mata-matai Chili") capitals mark no title before a name
-        arg = self._mention_starting_at(verb_end) if self.title_case else self._next_np_mention(verb_end)
-        if arg is None or self._governed(arg.mention) or arg.rule.endswith(":place"):
-            return []
-        arg.rule += ":bare-agent"
-        return self._expand_coordination(arg, backwards=False)
-
-    def _nominal(self, match: TriggerMatch, root: str) -> tuple[list[_Arg], list[_Arg], str]:
-        targets = self._after_prep(match.end, self.words.target_preps_for(root))
-        possessor = self._possessor(match.end)
-        if possessor and possessor[0].rule.endswith(":place"):
-            # "serangan teroris Mumbai": a place after the noun is where it happened, not who did it
-            targets = targets or (possessor if root in self.words.locative_target_roots else [])
-            possessor = []
-        agents = self._after_prep(match.end, self.words.agent_preps)
-        if possessor and agents:
-            # "penembakan para demonstran oleh garda presiden": with an `oleh` agent the noun's
-            # possessor is what the act was done to
-            return agents, targets or possessor, "args:nominal source=oleh target=possessor"
-        if possessor:
-            return possessor, targets, "args:nominal source=possessor"
-        if agents:
-            return agents, targets, "args:nominal source=oleh"
-        sides = self._between(match.end)
-        if sides:  # "bentrokan antara polisi dan petani": each side towards the other
-            return sides, [], "args:nominal source=antara(mutual)"
-        verb = self._light_verb_left(match.start)
-        if verb is not None:
-            return self._subject(verb), targets, "args:nominal source=subject-of-light-verb"
-        if match.start > 0 and self.norms[match.start - 1] in self.words.purpose_preps:
-            # "… ke Canberra untuk pembicaraan dengan Wong": the clause subject holds the talks
-            return self._subject(match.start - 1), targets, "args:nominal source=subject-of-purpose"
-        return [], targets, "args:nominal source=none"
-
-    def _between(self, noun_end: int) -> list[_Arg]:
-        """The two sides of "<event noun> (di) antara X dan/dengan Y" (listed modifiers may come between)."""
-        k = noun_end
-        while k < len(self.tokens) and (self.norms[k] in self.words.nominal_modifiers or self.norms[k].isdigit()):
-            k += 1
-        if k + 1 < len(self.tokens) and self.norms[k] in self.words.attack_locatives:
-            k += 1  # "perkelahian di antara X dan Y"
-        if k >= len(self.tokens) or self.norms[k] not in self.words.reciprocal_preps:
-            return []
-        first = self._np_at(k + 1)
-        end = self._token_ending_at(first.mention.span.end) if first is not None else None
-        if first is None or end is None or end + 2 >= len(self.tokens) \
-                or self.norms[end + 1] not in self.words.reciprocal_joiners:
-            return []
-        second = self._np_at(end + 2)
-        if second is None:
-            return []
-        for arg in (first, second):
-            arg.rule += ":between"
-        return [first, second]
-
-    def _np_at(self, k: int) -> _Arg | None:
-        """The actor of the noun phrase at `k` ("para petani": listed modifiers skipped): a mention
-        (after a title) or a geocoded place."""
-        while k < len(self.tokens) - 1 and self.norms[k] in self.words.nominal_modifiers:
-            k += 1
-        return self._next_np_mention(k) or self._place_at(k)
-
-    def _subject(self, trigger_start: int, depth: int = 0) -> list[_Arg]:
-        """Nearest actor mention left of the trigger that no preposition governs.
-
-        "X yang mengecam …": only an actor right before `yang` is the subject. "X mengirim Y dan
-        mendorong …": a predicate after `dan` shares the subject of the predicate before it.
-        """
-        controller = self._demanded_of(trigger_start)
-        if controller:
-            return controller
-        before = self._skip_adverbs(trigger_start - 1)
-        if before >= 0 and self.norms[before] in self.words.relative:
-            arg = self._mention_ending_at(before - 1) if before > 0 else None
-            return [arg] if arg is not None else []
-        if before >= 0 and self.norms[before] in self.words.coordinators and depth < MAX_CLAUSE_CHAIN:
-            verb = max((k for k in self.trigger_starts if k < before), default=None)
-            if verb is not None:
-                return self._subject(verb, depth + 1)
-        quote = self._quote_at(self.tokens[trigger_start].start)
-        lo = max(0, trigger_start - SUBJECT_WINDOW)
-        fallback: list[_Arg] = []
-        for k in range(trigger_start - 1, lo - 1, -1):
-            if self.norms[k] in self.words.clause_breaks and not self._in_quote(k, quote):
-                break
-            if quote is not None and self.norms[k] in self.words.first_person and self._in_quote(k, quote):
-                return self._speaker_arg(quote)
-            arg = self._mention_ending_at(k)
-            if arg is None or self._governed(arg.mention) or arg.rule.endswith(":place"):
-                continue
-            if self._modifies_noun(arg.mention):
-                fallback = fallback or [arg]
-                continue
-            if fallback and self._described_after(arg, fallback[0]):
-                fallback[0].rule += ":apposition"
-                return fallback
-            return self._expand_coordination(self._apposition_role(arg), backwards=True)
-        if fallback:
-            return fallback
-        if quote is not None and quote.speaker is not None:
-            return self._speaker_arg(quote)
-        return []
-
-    def _demand_verb(self, trigger_start: int) -> int | None:
-        """"X meminta Y untuk V": the demand verb whose untuk/agar complement V starts at `trigger_start`."""
-        marker = self._skip_adverbs(trigger_start - 1)
-        if marker < 1 or self.norms[marker] not in self.words.complement_markers:
-            return None
-        for k in range(marker - 1, max(-1, marker - 1 - SUBJECT_WINDOW), -1):
-            if self.norms[k] in self.words.object_control:
-                return k
-            if self.norms[k] in self.words.clause_breaks or self.tokens[k].text in {",", "."} or self._is_predicate(k):
-                return None
-        return None
-
-    def _demanded_of(self, trigger_start: int) -> list[_Arg]:
-        """The subject of a demanded act is the one it is demanded of ("meminta Korea Utara untuk
-        menghentikan …" → Korea Utara stops), not the one who demands."""
-        verb = self._demand_verb(trigger_start)
-        if verb is None:
-            return []
-        marker = self._skip_adverbs(trigger_start - 1)
-        found = [a for a in self._object(verb + 1, "") if a.mention.span.end <= self.tokens[marker].start]
-        for arg in found:
-            arg.rule += ":object-of-demand"
-        return found
-
-    def _apposition_role(self, arg: _Arg) -> _Arg:
-        """"Menteri Luar Negeri Rusia, Sergei Lavrov, mengatakan": a name set off by commas after a role
-        phrase is that role's holder; the role says who they are when the name alone does not (an unknown
-        name, or a known one without a role in the same country)."""
-        k = self.token_of.get(arg.mention.span.start)
-        end = self._token_ending_at(arg.mention.span.end)
-        if k is None or end is None or k < 2 or end + 1 >= len(self.tokens):
-            return arg
-        if self.tokens[k - 1].text != "," or self.tokens[end + 1].text != ",":
-            return arg
-        role = self._mention_ending_at(k - 2)
-        if role is None or role.mention.kind not in ROLE_KINDS or len(role.actors) != 1:
-            return arg
-        held, name = role.actors[0], arg.actors[0] if len(arg.actors) == 1 else None
-        if held.code is None or held.role is None or name is None:
-            return arg
-        if name.code is not None and (name.role is not None or name.country != held.country):
-            return arg
-        role.rule += ":apposition"
-        return role
-
-    def _described_after(self, name: _Arg, role: _Arg) -> bool:
-        """"Victor Mendoza, seorang anggota Angkatan Udara Peru, ditahan": an unknown name followed by a
-        comma and a role phrase is described by it, so the role phrase says who the subject is."""
-        end = self._token_ending_at(name.mention.span.end)
-        return (name.rule.endswith(":unlinked") and end is not None and end + 1 < len(self.tokens)
-                and self.tokens[end + 1].text == "," and role.mention.span.start > name.mention.span.end
-                and role.actors[0].code is not None)
-
-    def _skip_adverbs(self, k: int) -> int:
-        """Index of the first token at or before `k` that is not an adverb/auxiliary ("tetap", "akan")."""
-        while k >= 0 and self.norms[k] in self.words.adverbs:
-            k -= 1
-        return k
-
-    def _object(self, trigger_end: int, root: str, locative: bool = False) -> list[_Arg]:
-        """First actor after the trigger: a direct object, or the object of a target preposition.
-
-        For protests and violence a locative names the target too ("berunjuk rasa di depan Kedutaan AS").
-        """
-        target_preps = self.words.target_preps_for(root, locative)
-        seen_prep = own_forces = False
-        unlinked: list[_Arg] = []
-        for k in range(trigger_end, min(len(self.tokens), trigger_end + ARG_WINDOW)):
-            norm = self.norms[k]
-            if norm in self.words.relative:
-                return self._relative_agent(k)
-            if norm in self.words.clause_breaks or norm in {",", "."} or (
-                    norm in self.words.coordinators and not own_forces and self._starts_clause(k + 1)):
-                break
-            arg = self._mention_starting_at(k) or self._place_at(k) or self._event_anaphor(k)
-            if arg is None:
-                seen_prep = seen_prep or norm in self.words.all_preps
-                continue
-            prep = self._governing_prep(arg.mention)
-            if prep is None and arg.mention.rule.startswith("pattern:role-only") and root in OWN_ASSET_ROOTS:
-                own_forces = True  # "mengerahkan kapal perang (dan pesawat)": the subject's own, not a target
-                continue
-            if prep is None and not seen_prep and arg.rule.endswith(":unlinked"):
-                unlinked = unlinked or [arg]  # "mengirim sistem Patriot ke Ukraina": prefer a known actor
-                continue
-            if prep in target_preps or (prep is None and not seen_prep) or prep in self.words.agent_preps:
-                # "menyelidiki pelanggaran HAM oleh militer Myanmar": whoever did the object act is the target
-                return self._expand_coordination(self._known_head(self._np_head(arg)), backwards=False)
-            seen_prep = True
-        return unlinked
-
-    def _known_head(self, arg: _Arg) -> _Arg:
-        """"terhadap Presiden resmi Gabon Ali Bongo": when the first name of a phrase is unknown, a known
-        actor later in the same phrase (capitalised words and listed modifiers only) heads it."""
-        k = self._token_ending_at(arg.mention.span.end)
-        if not arg.rule.endswith(":unlinked") or k is None:
-            return arg
-        for j in range(k + 1, min(len(self.tokens), k + 2 + MAX_TITLE_TOKENS)):
-            later = self._mention_starting_at(j)
-            if later is not None and not later.rule.endswith(":unlinked"):
-                head = self._np_head(later)
-                head.rule += ":phrase-head"
-                return head
-            if not (self.tokens[j].text[:1].isupper() or self.norms[j] in self.words.nominal_modifiers
-                    or self.norms[j] in self.words.title_modifiers):
-                return arg
-        return arg
-
-    def _starts_clause(self, k: int) -> bool:
-        """After `dan`: a new subject or a new verb starts a clause ("… dan dia mengungkapkan"); a common
-        noun just continues the object ("membahas perdagangan dan terorisme dengan …")."""
-        k = self._skip_adverbs(k) if k < len(self.tokens) else k
-        if k >= len(self.tokens):
-            return True
-        return (self._mention_starting_at(k) is not None or self._is_verbal(k)
-                or self.norms[k] in self.words.first_person)
-
-    def _relative_agent(self, k: int) -> list[_Arg]:
-        """"mengecam latihan yang digelar AS dan Filipina": the object's agent is the target."""
-        verb = k + 1
-        if verb >= len(self.tokens) or not (self.norms[verb].startswith("di") and len(self.norms[verb]) > 4):
-            return []
-        start = verb + 1
-        if start < len(self.tokens) and self.norms[start] in self.words.agent_preps:
-            start += 1
-        arg = self._mention_starting_at(start) if start < len(self.tokens) else None
-        if arg is None:
-            return []
-        found = self._expand_coordination(self._np_head(arg), backwards=False)
-        for item in found:
-            item.rule += ":relative-agent"
-        return found
-
-    def _place_at(self, k: int) -> _Arg | None:
-        """A geocoded place that is no actor mention ("perjalanan ke Mariupol"): its country is the target."""
-        place = self.places_by_start.get(self.tokens[k].start)
-        if place is None or not place.country:
-            return None
-        actor = Actor(None, place.name, "LOC", code=place.country, country=place.country)
-        return _Arg([actor], None, Mention(place.span, "LOC", self.index, "name", actor, place.rule), "place")
-
-    def place_civilians(self, match: TriggerMatch, role: str) -> list[_Arg]:
-        """The civilians of the country where an agentless act took place (the nearest geocoded place)."""
-        place = self.place_near(match)
-        if place is None or not place.country:
-            return []
-        actor = Actor(None, f"{place.name} ({role})", "GRP", code=place.country + role, country=place.country,
-                      role=role)
-        return [_Arg([actor], None, Mention(place.span, "GRP", self.index, "role", actor, place.rule), "place")]
-
-    def _event_anaphor(self, k: int) -> _Arg | None:
-        """"perjalanan itu": an event noun with a demonstrative stands for the last such event's source."""
-        if k + 1 >= len(self.tokens) or self.norms[k + 1] not in self.words.demonstratives:
-            return None
-        nominal = [m for m in self.lexicon.find(self.tokens[k : k + 1], keep_low=True) if m.voice == "nominal"]
-        if not nominal:
-            return None
-        root = nominal[0].code[:2]
-        for event in reversed(self.doc.events):
-            if event.sentence < self.index and event.source is not None and event.root_code == root:
-                mention = self.doc.mentions[event.source.mention] if event.source.mention is not None else None
-                if mention is not None:
-                    return _Arg([event.source.actor], event.source.mention, mention, "event-anaphor")
-        return None
-
-    def _after_prep(self, start: int, preps: frozenset[str]) -> list[_Arg]:
-        for k in range(start, min(len(self.tokens), start + ARG_WINDOW + 4)):
-            if self.norms[k] in self.words.clause_breaks or self.norms[k] in self.words.relative \
-                    or self.tokens[k].text in {",", "."} or k in self.trigger_starts:
-                break
-            arg = self._mention_starting_at(k) or self._place_at(k)
-            if arg is not None and self._governing_prep(arg.mention) in preps:
-                return self._expand_coordination(self._np_head(arg), backwards=False)
-        return []
-
-    def _possessor(self, trigger_end: int) -> list[_Arg]:
-        """The actor right after an event noun; only listed modifiers ("pertama", "tiga hari") may intervene."""
-        k = trigger_end
-        while k < len(self.tokens):
-            arg = self._next_np_mention(k)
-            if arg is not None:
-                return [arg]
-            if self.norms[k] not in self.words.nominal_modifiers and not self.norms[k].isdigit():
-                return []
-            k += 1
-        return []
-
-    def has_possessor(self, match: TriggerMatch) -> bool:
-        return bool(self._possessor(match.end))
-
-    def _light_verb_left(self, start: int) -> int | None:
-        """"mengadakan empat jam pembicaraan": a light verb a few words before the event noun."""
-        for k in range(start - 1, max(-1, start - 1 - LIGHT_VERB_GAP), -1):
-            if self.norms[k] in self.words.all_preps or self.norms[k] in self.words.clause_breaks:
-                return None
-            if (self.norms[k],) in self.light_verbs:
-                return k
-        return None
-
-    def _denied_claim_author(self, relative_index: int) -> list[_Arg]:
-        """`X menuduh Y …, klaim yang dibantah oleh Z`: the claim's author is X."""
-        noun = relative_index - 1
-        if noun < 0 or self.norms[noun] not in self.words.modality.get("denial", frozenset()):
-            return []
-        for k in range(noun - 1, -1, -1):
-            if self.tokens[k].text == ",":
-                return self._subject(self._first_trigger_left(k))
-        return []
-
-    def _first_trigger_left(self, k: int) -> int:
-        """Token index of the main verb of the previous clause: first meN-/di- word before `k`."""
-        for j in range(k):
-            if self.norms[j].startswith(("me", "di", "ber")) and self._mention_ending_at(j) is None:
-                return j
-        return k
-
-    # -- mentions around a token ----------------------------------------------------------------
-    def _arg_from(self, index: int, mention: Mention, rule: str) -> _Arg | None:
-        if mention.members:
-            return _Arg(list(mention.members), index, mention, rule + ":group")
-        if mention.actor is not None:
-            return _Arg([mention.actor], index, mention, rule)
-        if mention.kind != "name":
-            return None
-        place = self.places_by_start.get(mention.span.start)
-        if place is not None and place.country:  # "mengunjungi Bali" → the country visited
-            actor = Actor(None, mention.span.text, "LOC", code=place.country, country=place.country)
-            return _Arg([actor], index, mention, rule + ":place")
-        # an unknown name: kept, coded only with --include-unresolved
-        return _Arg([Actor(None, mention.span.text, mention.type)], index, mention, rule + ":unlinked")
-
-    def _mention_ending_at(self, k: int) -> _Arg | None:
-        """The outermost mention ending at token `k` ("Kementerian Luar Negeri China", not "China")."""
-        end = self.tokens[k].end
-        ending = [(i, m) for i, m in self.mentions if m.span.end == end]
-        for index, mention in sorted(ending, key=lambda im: im[1].span.start):
-            arg = self._arg_from(index, mention, mention.kind)
-            if arg is not None:
-                return arg
-        return None
-
-    def _mention_starting_at(self, k: int) -> _Arg | None:
-        if not 0 <= k < len(self.tokens):
-            return None  # past the sentence end (e.g. a mention that ends the text)
-        start = self.tokens[k].start
-        for index, mention in self.mentions:
-            if mention.span.start == start:
-                return self._arg_from(index, mention, mention.kind)
-        return None
-
-    def _np_start(self, mention: Mention) -> int:
-        """Token index where the mention's noun phrase starts (titles like "Perdana Menteri" included)."""
-        k = self.token_of.get(mention.span.start, 0)
-        while k > 0 and self.tokens[k - 1].text[:1].isupper() and self.norms[k - 1] not in self.words.all_preps:
-            k -= 1
-        return k
-
-    def _governing_prep(self, mention: Mention) -> str | None:
-        """The preposition heading the mention's phrase; "di depan X" counts as "di"."""
-        k = self._np_start(mention)
-        if k > 1 and self.norms[k - 1] in self.words.locative_nouns:
-            k -= 1
-        for _ in range(MAX_HEAD_NOUNS + 1):  # "ke kota-kota Ukraina": the preposition governs the phrase
-            if k == 0:
-                return None
-            before = self.norms[k - 1]
-            if before in self.words.all_preps:
-                return before
-            if (not before.isalpha() and "-" not in before) or self._is_verbal(k - 1):
-                return None
-            k -= 1
-        return None
-
-    def _is_verbal(self, k: int) -> bool:
-        norm = self.norms[k]
-        if k in self.trigger_voices:
-            return self.trigger_voices[k] != "nominal"
-        return len(norm) > 4 and norm.startswith(self.words.verb_prefixes)
-
-    def _governed(self, mention: Mention) -> bool:
-        return self._governing_prep(mention) is not None
-
-    def _modifies_noun(self, mention: Mention) -> bool:
-        """"kekuatan Barat": an actor right after a common noun is its possessor, not a subject."""
-        k = self._np_start(mention)
-        if k == 0:
-            return False
-        before = self.norms[k - 1]
-        return (self.tokens[k - 1].text[:1].islower() and before.isalpha()
-                and before not in self.words.coordinators and before not in self.words.all_preps
-                and before not in self._clause_openers
-                and not (len(before) > 4 and before.startswith(self.words.verb_prefixes)))
-
-    @functools.cached_property
-    def _clause_openers(self) -> frozenset[str]:
-        """Words after which an actor starts a clause ("agar Yunani menghentikan …"), so no noun it could
-        be the possessor of."""
-        return self.words.complement_markers
-
-    def _np_head(self, arg: _Arg) -> _Arg:
-        """Apposition "Perdana Menteri Jepang Fumio Kishida": the last of adjacent mentions is the head."""
-        while True:
-            k_end = self._token_ending_at(arg.mention.span.end)
-            nxt = self._mention_starting_at(k_end + 1) if k_end is not None else None
-            if nxt is None:
-                return arg
-            arg = nxt
-
-    def _token_ending_at(self, offset: int) -> int | None:
-        return next((k for k, t in enumerate(self.tokens) if t.end == offset), None)
-
-    def _expand_coordination(self, arg: _Arg, *, backwards: bool) -> list[_Arg]:
-        """"Xi dan Putin", "Presiden AS Joe Biden dan Presiden Tiongkok Xi Jinping": add the other conjunct."""
-        k_start = self._np_start(arg.mention)
-        k_end = self._token_ending_at(arg.mention.span.end)
-        if not backwards:
-            return [arg, *self._list_after(arg, k_end if k_end is not None else k_start)]
-        probe = k_start - 1
-        if not 0 < probe < len(self.tokens) or self.norms[probe] not in self.words.coordinators:
-            return [arg]
-        other = self._mention_ending_at(probe - 1)
-        if other is None or self._governed(other.mention) or self._modifies_noun(other.mention):
-            return [arg]
-        if self._in_earlier_clause(other.mention):
-            arg.rule += ":new-clause"
-            return [arg]
-        return [arg, other]
-
-    def _in_earlier_clause(self, mention: Mention) -> bool:
-        """"Jepang mengecam China dan Rusia menuduh …": a conjunct with a predicate before it in its own
-        clause is that predicate's object, so `dan` opened a new clause and it is no co-subject."""
-        for k in range(self._np_start(mention) - 1, -1, -1):
-            if self.norms[k] in self.words.clause_breaks or self.tokens[k].text in {",", "."}:
-                return False
-            if self._is_predicate(k):
-                return True
-        return False
-
-    def _is_predicate(self, k: int) -> bool:
-        """A verb that heads a clause: a verbal trigger, or a lower-case word with a verb prefix."""
-        if k in self.trigger_voices:
-            return self.trigger_voices[k] != "nominal"
-        return self.tokens[k].text[:1].islower() and self._is_verbal(k) and self.norms[k] not in self._not_verbs
-
-    @functools.cached_property
-    def _not_verbs(self) -> frozenset[str]:
-        """Function words that look like verbs by their prefix ("terhadap", "tersebut", "terakhir")."""
-        w = self.words
-        return w.all_preps | w.adverbs | w.demonstratives | w.nominal_modifiers | w.clause_breaks
-
-    def _opens_clause(self, arg: _Arg) -> bool:
-        """"… kepada Yunani dan Amnesti Internasional menuntut …": an actor followed by its own predicate
-        is the subject of a new clause, not the next member of a list."""
-        end = self._token_ending_at(arg.mention.span.end)
-        if end is None or end + 1 >= len(self.tokens):
-            return False
-        return self._is_predicate(self._skip_adverbs_right(end + 1))
-
-    def _skip_adverbs_right(self, k: int) -> int:
-        """Index of the first token at or after `k` that is not an adverb/auxiliary ("juga", "akan")."""
-        while k < len(self.tokens) - 1 and self.norms[k] in self.words.adverbs:
-            k += 1
-        return k
-
-    def _list_after(self, first: _Arg, k_end: int) -> list[_Arg]:
-        """The further members of a list after the actor ending at `k_end`: "Rusia, China dan Iran".
-
-        Comma-separated members count only when a coordinator closes the list, so an apposition or a
-        new clause after a comma ("mengecam Rusia, kata Iran") is not read as one, nor is an actor with a
-        predicate of its own ("… kepada Yunani dan Amnesti menuntut …"; `first` is marked ":list-cut").
-        """
-        members: list[_Arg] = []
-        probe = k_end + 1
-        while 0 <= probe < len(self.tokens) - 1 and (self.norms[probe] in self.words.coordinators
-                                                     or self.tokens[probe].text == ","):
-            closing = self.norms[probe] in self.words.coordinators
-            other = self._next_np_mention(probe + 1)
-            if other is None:
-                return []
-            if self._opens_clause(other):
-                first.rule += ":list-cut(new-clause)"
-                return []
-            members.append(other)
-            if closing:
-                return members
-            end = self._token_ending_at(other.mention.span.end)
-            if end is None:
-                return []
-            probe = end + 1
-        return []
-
-    def _next_np_mention(self, k: int) -> _Arg | None:
-        """The actor heading the phrase at `k`, skipping a capitalised title ("Perdana Menteri India Modi")."""
-        for j in range(k, min(len(self.tokens), k + MAX_TITLE_TOKENS + 1)):
-            arg = self._mention_starting_at(j)
-            if arg is not None:
-                return self._np_head(arg)
-            if not self.tokens[j].text[:1].isupper():
-                return None
-        return None
-
-    # -- quotes, modality, place ------------------------------------------------------------------
-    def _quote_at(self, offset: int) -> Quote | None:
-        return next((q for q in self.quotes if q.span.start <= offset < q.span.end), None)
-
-    def _in_quote(self, k: int, quote: Quote | None) -> bool:
-        return quote is not None and quote.span.start <= self.tokens[k].start < quote.span.end
-
-    def _speaker_arg(self, quote: Quote) -> list[_Arg]:
-        if quote.speaker is None or quote.speaker_mention is None:
-            return []
-        mention = self.doc.mentions[quote.speaker_mention]
-        return [_Arg([quote.speaker], quote.speaker_mention, mention, "quote-speaker")]
-
-    def modality(self, match: TriggerMatch) -> list[str]:
-        flags = self._mood(match.start)
-        if match.voice == "passive" and match.start > 0 and self.norms[match.start - 1] in self.words.relative:
-            noun = match.start - 2
-            if noun >= 0 and self.norms[noun] in self.words.modality.get("denial", ()):
-                flags.append("denies-claim")
-        return flags
-
-    def _mood(self, start: int, depth: int = 1) -> list[str]:
-        """Modality flags of the verb at `start` from the words before it ("akan", "tidak", "agar")."""
-        opener = self._word_before_subject(start)
-        requested = self._demand_verb(start) is not None or (
-            opener is not None and self.norms[opener] in self.words.modality.get("requested", ())) or (
-            depth > 0 and self._purpose_of_requested(start, depth))
-        flags: list[str] = ["requested"] if requested else []
-        lo = max(0, start - self.words.modality_window)
-        for k in range(start - 1, lo - 1, -1):
-            norm = self.norms[k]
-            if norm in self.words.modality_breaks and norm not in self.words.modality.get("negation", ()):
-                break
-            flags += [f for f, ws in self.words.modality.items() if norm in ws and f != "denial" and f not in flags]
-        return flags
-
-    def _purpose_of_requested(self, start: int, depth: int) -> bool:
-        """"meminta agar Y mengambil tindakan untuk melindungi Z": the purpose ("untuk V") of a demanded
-        act is demanded too, not a fact."""
-        marker = self._skip_adverbs(start - 1)
-        if marker < 1 or self.norms[marker] not in self.words.complement_markers:
-            return False
-        for k in range(marker - 1, max(-1, marker - 1 - SUBJECT_WINDOW), -1):
-            if self.norms[k] in self.words.clause_breaks or self.tokens[k].text in {",", "."}:
-                return False
-            if self._is_predicate(k):
-                return "requested" in self._mood(k, depth - 1)
-        return False
-
-    def _word_before_subject(self, trigger_start: int) -> int | None:
-        """The word before the actor phrase that is the trigger's subject ("agar [Bangladesh dan Myanmar]
-        membuka"): it says whether the clause is a wish or demand; None when no actor precedes."""
-        k, crossed = self._skip_adverbs(trigger_start - 1), False
-        while k >= 0:
-            arg = self._mention_ending_at(k)
-            if arg is not None:
-                k, crossed = self._np_start(arg.mention) - 1, True
-            elif crossed and self.norms[k] in self.words.coordinators | self.words.nominal_modifiers:
-                k -= 1
-            else:
-                break
-        return k if crossed and k >= 0 else None
-
-    def place_near(self, match: TriggerMatch) -> Place | None:
-        places = self.places
-        if not places:
-            return None
-        pivot = self.tokens[match.start].start
-        return min(places, key=lambda p: abs(p.span.start - pivot))
-
-
-#: roots whose bare role-noun object is the subject's own asset ("mengerahkan pasukan", "mengirim polisi",
-#: "menarik pasukan"), never its target; elsewhere it is the target ("menembak demonstran")
-OWN_ASSET_ROOTS = frozenset({"06", "07", "08", "15"})
-#: mention kinds that describe an actor by its role ("Menteri Luar Negeri Rusia", "juru bicara Kemlu China")
-ROLE_KINDS = frozenset({"pattern", "description"})
-#: relations inside a noun phrase: a mention there stands for the phrase's head ("pemerintah [Yaman]")
-PHRASE_RELS = frozenset({"flat", "flat:name", "nmod", "nmod:poss", "compound", "appos", "amod"})
-
-
-def sentence_tree(doc: Document, sentence: Sentence, norms: Sequence[str]) -> TreeView | None:
-    """The sentence's parse as sentence-local indices, or None when the sentence was not parsed."""
-    first, n = sentence.token_start, sentence.token_end - sentence.token_start
-    deps = [doc.dependencies.get(first + k) for k in range(n)]
-    if not deps or any(d is None for d in deps):
-        return None
-    heads = [d.head - first if d is not None and first <= d.head < first + n else -1 for d in deps]
-    return TreeView(heads, [d.deprel if d is not None else "" for d in deps], norms)
-
-
 NOT_HAPPENED = frozenset({"denied", "requested"})  # demanded or denied acts are not coded as events
 #: flag of an event whose root needs a target the text does not give (conventions.yaml: domestic_target)
 INCOMPLETE = "incomplete"
@@ -1060,7 +185,7 @@ def _propagate_denial(events: list[Event]) -> None:
                 event.modality.append("denied")
 
 
-def _drop_embedded_objects(matches: Sequence[TriggerMatch], ctx: _SentenceContext) -> list[TriggerMatch]:
+def _drop_embedded_objects(matches: Sequence[TriggerMatch], ctx: SentenceContext) -> list[TriggerMatch]:
     """A nominal trigger right after a verbal one is its object ("menandatangani perjanjian") — unless
     it names its own actor: in "mengecam serangan Israel" the attack is an event of its own."""
     kept: list[TriggerMatch] = []
@@ -1079,15 +204,8 @@ def _domestic(country: str, target: Actor | None) -> Actor:
     return Actor(None, target.name, target.type, code=country, country=country)
 
 
-def _countries_named(mentions: Sequence[tuple[int, Mention]], places: Sequence[Place]) -> frozenset[str]:
-    """Every country a sentence names, through an actor (or group member) or a geocoded place: an
-    unaddressed act is domestic only in a sentence that names no other country."""
-    actors = [m.actor for _, m in mentions if m.actor is not None] + [a for _, m in mentions for a in m.members]
-    return frozenset(c for c in [a.country for a in actors] + [p.country for p in places] if c)
-
-
-def _pairs(sources: list[_Arg], targets: list[_Arg], reciprocal: bool = True
-           ) -> Iterable[tuple[Actor, _Arg, Actor | None, _Arg | None]]:
+def _pairs(sources: list[Arg], targets: list[Arg], reciprocal: bool = True
+           ) -> Iterable[tuple[Actor, Arg, Actor | None, Arg | None]]:
     source_actors = [(actor, arg) for arg in sources for actor in arg.actors]
     target_actors = [(actor, arg) for arg in targets for actor in arg.actors]
     if target_actors:
@@ -1104,8 +222,8 @@ def _pairs(sources: list[_Arg], targets: list[_Arg], reciprocal: bool = True
             yield s_actor, s_arg, None, None
 
 
-def _without_self_targets(pairs: Iterable[tuple[Actor, _Arg, Actor | None, _Arg | None]]
-                          ) -> Iterable[tuple[Actor, _Arg, Actor | None, _Arg | None, str]]:
+def _without_self_targets(pairs: Iterable[tuple[Actor, Arg, Actor | None, Arg | None]]
+                          ) -> Iterable[tuple[Actor, Arg, Actor | None, Arg | None, str]]:
     """Self-directed pairs go; a source left with no other party keeps the event without a target.
 
     "Maduro mengumumkan kematian Chávez" (both VENGOV) is an announcement with no addressee, coded by the
@@ -1120,18 +238,18 @@ def _without_self_targets(pairs: Iterable[tuple[Actor, _Arg, Actor | None, _Arg 
             yield source_actor, source_arg, None, None, "; target=self(dropped)"
 
 
-def _authorities_of(targets: list[_Arg]) -> list[_Arg]:
+def _authorities_of(targets: list[Arg]) -> list[Arg]:
     """"Aktivis Mesir ditangkap": with no agent, the arrest is by the authorities of the patient's country."""
     for arg in targets:
         countries = {a.country for a in arg.actors if a.country}
         if len(countries) == 1:
             country = countries.pop()
             actor = Actor(None, f"{country} (authorities)", "ORG", code=country + "GOV", country=country, role="GOV")
-            return [_Arg([actor], None, arg.mention, "jurisdiction")]
+            return [Arg([actor], None, arg.mention, "jurisdiction")]
     return []
 
 
-def _target_arg(actor: Actor | None, arg: _Arg | None, trigger: Span) -> EventArg | None:
+def _target_arg(actor: Actor | None, arg: Arg | None, trigger: Span) -> EventArg | None:
     """The event's target; an implicit one (no mention of its own) points at the trigger implying it."""
     if actor is None:
         return None
@@ -1145,10 +263,6 @@ def _same_actor(a: Actor, b: Actor) -> bool:
     if a.kb_id is not None and a.kb_id == b.kb_id:
         return True
     return a.code is not None and a.code == b.code
-
-
-def _rules(args: list[_Arg]) -> str:
-    return "+".join(a.rule for a in args) or "none"
 
 
 def _iso(doc: Document) -> str | None:
