@@ -361,3 +361,16 @@ def test_the_purpose_of_a_done_act_is_a_fact(extract):
     doc = extract("Kenya mengambil langkah untuk melindungi wartawan Kenya.")
     protected = events_of(doc, "07")
     assert protected and all("requested" not in e.modality for e in protected)
+
+
+def test_an_agentless_arrest_of_people_of_no_country_is_by_the_authorities_of_the_place(extract):
+    doc = extract("Tiga pengguna internet di Vietnam ditangkap karena tulisan mereka.", "2012-05-01")
+    assert any(s == "VNMGOV" and c.startswith("17") for s, _, c in coded(doc))
+    assert any("source=jurisdiction(agentless passive, place)" in e.rule for e in doc.events)
+
+
+def test_a_derived_act_noun_gets_the_authorities_but_a_topic_noun_does_not(extract):
+    arrest = extract("Kabar penangkapan dua wartawan di Myanmar menyebar cepat.", "2012-05-01")
+    assert any(s == "MMRGOV" and c.startswith("17") for s, _, c in coded(arrest))
+    topic = extract("Seminar tentang terorisme di Myanmar berlangsung dua hari.", "2012-05-01")
+    assert not [c for _, _, c in coded(topic) if c[:2] in {"17", "18"}]

@@ -542,8 +542,9 @@ class SentenceContext:
         actor = Actor(None, place.name, "LOC", code=place.country, country=place.country)
         return Arg([actor], None, Mention(place.span, "LOC", self.index, "name", actor, place.rule), "place")
 
-    def place_civilians(self, match: TriggerMatch, role: str) -> list[Arg]:
-        """The civilians of the country where an agentless act took place (the nearest geocoded place)."""
+    def actor_of_place(self, match: TriggerMatch, role: str) -> list[Arg]:
+        """The `role` (civilians, authorities) of the country where an agentless act took place (the
+        nearest geocoded place)."""
         place = self.place_near(match)
         if place is None or not place.country:
             return []

@@ -20,6 +20,11 @@ from peristiwa.extract.dates import event_date
 from peristiwa.extract.triggers import Lexicon, TriggerMatch
 from peristiwa.model import Actor, Document, Event, EventArg, Span
 
+#: an arrest or a killing reported without its agent ("… ditangkap", "penangkapan …") is, by the CAMEO
+#: jurisdiction convention (conventions.yaml), the act of the authorities: of the victims' country, or of the
+#: country where it happened
+AUTHORITIES_ROLE = "GOV"
+
 
 class EventStage:
     """Pipeline stage "events"."""
@@ -57,11 +62,14 @@ class EventStage:
         root = self.codebook.root(match.code)
         sources, targets, rule = ctx.arguments(match, root)
         if not sources and root in self.conventions.place_source_roots:
-            sources = ctx.place_civilians(match, self.conventions.place_source_role)
+            sources = ctx.actor_of_place(match, self.conventions.place_source_role)
             rule += "; source=civilians-of-place" if sources else ""
-        if not sources and match.voice == "passive" and root in self.conventions.jurisdiction_roots:
+        if not sources and _reports_an_act(match) and root in self.conventions.jurisdiction_roots:
             sources = _authorities_of(targets)
-            rule += "; source=jurisdiction(agentless passive)" if sources else ""
+            rule += f"; source=jurisdiction(agentless {match.voice})" if sources else ""
+            if not sources:  # "pengguna internet di Iran ditangkap": the authorities where it happened
+                sources = ctx.actor_of_place(match, AUTHORITIES_ROLE)
+                rule += f"; source=jurisdiction(agentless {match.voice}, place)" if sources else ""
         if not sources:
             return []
         if len([a for arg in sources for a in arg.actors]) > 1 and all(t.rule.endswith("relative-agent")
@@ -236,6 +244,13 @@ def _without_self_targets(pairs: Iterable[tuple[Actor, Arg, Actor | None, Arg | 
             yield source_actor, source_arg, target_actor, target_arg, ""
         elif id(source_actor) not in addressed:
             yield source_actor, source_arg, None, None, "; target=self(dropped)"
+
+
+def _reports_an_act(match: TriggerMatch) -> bool:
+    """A passive verb, or a noun derived from the verb by a nominalising affix ("penangkapan",
+    "pembunuhan"): a report of one act. Bare or listed nouns ("terorisme", "kekerasan") name a kind of
+    act or a topic, and get no agent by convention."""
+    return match.voice == "passive" or (match.voice == "nominal" and match.affix.endswith("-an"))
 
 
 def _authorities_of(targets: list[Arg]) -> list[Arg]:
