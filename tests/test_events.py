@@ -374,3 +374,8 @@ def test_a_derived_act_noun_gets_the_authorities_but_a_topic_noun_does_not(extra
     assert any(s == "MMRGOV" and c.startswith("17") for s, _, c in coded(arrest))
     topic = extract("Seminar tentang terorisme di Myanmar berlangsung dua hari.", "2012-05-01")
     assert not [c for _, _, c in coded(topic) if c[:2] in {"17", "18"}]
+
+
+def test_an_agentless_killing_noun_is_not_given_to_the_state(extract):
+    doc = extract("Pembunuhan dua petani di Filipina mengejutkan warga.", "2012-05-01")
+    assert not any(s and s.endswith("GOV") for s, _, c in coded(doc) if c.startswith("18"))

@@ -67,6 +67,7 @@ class Conventions:
 
     jurisdiction_roots: frozenset[str] = frozenset()
     jurisdiction_named_roots: frozenset[str] = frozenset()
+    state_act_codes: tuple[str, ...] = ()
     state_roles: frozenset[str] = frozenset()
     protest_target_roots: frozenset[str] = frozenset()
     protest_target_role: str = "GOV"
@@ -74,6 +75,10 @@ class Conventions:
     place_source_role: str = "CVL"
     domestic_target_roots: frozenset[str] = frozenset()
     transnational: frozenset[str] = frozenset()
+
+    def is_state_act(self, code: str) -> bool:
+        """Only a state does it (arrest, detention, sanctions, expulsion, repression): its agent may be inferred."""
+        return code.startswith(self.state_act_codes) if self.state_act_codes else False
 
     @classmethod
     def load(cls) -> Conventions:
@@ -90,6 +95,7 @@ class Conventions:
         return cls(
             jurisdiction_roots=codes(jurisdiction, "roots"), state_roles=codes(jurisdiction, "source_roles"),
             jurisdiction_named_roots=codes(jurisdiction, "named_target_roots"),
+            state_act_codes=tuple(sorted(codes(jurisdiction, "state_act_codes"))),
             protest_target_roots=codes(protest, "roots"),
             protest_target_role=str(protest.get("target_role") or "GOV"),
             place_source_roots=codes(place, "roots"), place_source_role=str(place.get("role") or "CVL"),

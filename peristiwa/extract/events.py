@@ -64,12 +64,8 @@ class EventStage:
         if not sources and root in self.conventions.place_source_roots:
             sources = ctx.actor_of_place(match, self.conventions.place_source_role)
             rule += "; source=civilians-of-place" if sources else ""
-        if not sources and _reports_an_act(match) and root in self.conventions.jurisdiction_roots:
-            sources = _authorities_of(targets)
-            rule += f"; source=jurisdiction(agentless {match.voice})" if sources else ""
-            if not sources:  # "pengguna internet di Iran ditangkap": the authorities where it happened
-                sources = ctx.actor_of_place(match, AUTHORITIES_ROLE)
-                rule += f"; source=jurisdiction(agentless {match.voice}, place)" if sources else ""
+        if not sources and root in self.conventions.jurisdiction_roots:
+            sources, rule = self._agentless_authorities(ctx, match, targets, rule)
         if not sources:
             return []
         if len([a for arg in sources for a in arg.actors]) > 1 and all(t.rule.endswith("relative-agent")
@@ -92,6 +88,20 @@ class EventStage:
             events.append(self._event(ctx, match, code, (source_actor, source_arg), (target_actor, target_arg),
                                       rule + target_rule, event_flags))
         return events
+
+    def _agentless_authorities(self, ctx: SentenceContext, match: TriggerMatch, targets: list[Arg],
+                               rule: str) -> tuple[list[Arg], str]:
+        """The authorities behind an act reported without its agent (conventions.yaml, jurisdiction)."""
+        state_act = self.conventions.is_state_act(match.code) and _reports_an_act(match)
+        if match.voice == "passive" or state_act:
+            sources = _authorities_of(targets)
+            if sources:
+                return sources, f"{rule}; source=jurisdiction(agentless {match.voice})"
+        if state_act:  # "pengguna internet di Iran ditangkap": the authorities where it happened
+            sources = ctx.actor_of_place(match, AUTHORITIES_ROLE)
+            if sources:
+                return sources, f"{rule}; source=jurisdiction(agentless {match.voice}, place)"
+        return [], rule
 
     def _implicit_target(self, root: str, source: Actor, target: Actor | None,
                          named: frozenset[str]) -> tuple[Actor, str] | None:
