@@ -379,3 +379,9 @@ def test_a_derived_act_noun_gets_the_authorities_but_a_topic_noun_does_not(extra
 def test_an_agentless_killing_noun_is_not_given_to_the_state(extract):
     doc = extract("Pembunuhan dua petani di Filipina mengejutkan warga.", "2012-05-01")
     assert not any(s and s.endswith("GOV") for s, _, c in coded(doc) if c.startswith("18"))
+
+
+def test_throwing_is_a_protest_only_by_what_is_thrown(extract):
+    doc = extract("Mahasiswa melemparkan telur ke arah Perdana Menteri Australia di Sydney.", "2015-03-01")
+    assert any(t == "AUSGOV" and c == "145" for _, t, c in coded(doc))
+    assert not extract("Anak itu melempar bola kepada temannya di Sydney.", "2015-03-01").events
