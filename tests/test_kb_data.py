@@ -231,6 +231,20 @@ def test_org_facts():
     assert only("TNI")["code"] == "IDNMIL"
     assert only("Polri")["code"] == "IDNCOP"
     assert only("Densus 88")["code"] == "IDNCOP"
+    # security, intelligence and police bodies (issue #10): alias -> country + role
+    assert only("Badan Keamanan Intelijen Nasional")["code"] == "SDNSPY"
+    assert only("NISS")["id"] == only("Dinas Intelijen Umum Sudan")["id"]
+    assert only("Mukhabarat Mesir")["code"] == "EGYSPY"
+    assert only("Mukhabarat Suriah")["country"] == "SYR"
+    assert only("Central Security Forces (Egypt)")["code"] == "EGYCOP"
+    assert only("Guardia Civil")["code"] == "ESPCOP"
+    assert only("Polisi Federal Brasil")["code"] == "BRACOP"
+    assert only("SEBIN")["code"] == "VENSPY"
+    assert only("Rapid Action Battalion")["code"] == "BGDCOP"
+    assert only("Polisi Bersenjata Rakyat")["code"] == "CHNMIL"
+    assert only("DSS Nigeria")["code"] == "NGASPY"
+    assert only("Kementerian Intelijen Iran")["code"] == "IRNSPY"
+    assert only("Shin Bet")["code"] == "ISRSPY" and only("MI5")["code"] == "GBRSPY"
     assert only("DPR")["code"] == "IDNLEG"
     assert only("Hamas")["code"] == "PSEREB"
     assert only("TPNPB")["code"] == "IDNSEP"
@@ -248,7 +262,9 @@ def test_org_facts():
     for word in ("Antara", "Tempo", "Detik", "Kontan", "Bersatu", "Negara Islam", "Shell", "Apple", "Amazon",
                  "Grab", "Garuda", "Persis", "Amnesty", "Dewan Keamanan", "Security Council",
                  # platforms: "aktivis Twitter", "pengguna Facebook" are people of no stated country
-                 "Twitter", "Facebook", "YouTube"):
+                 "Twitter", "Facebook", "YouTube",
+                 # one such body in each of several countries, or dissolved before 1979 (SAVAK)
+                 "Mukhabarat", "Polisi Federal", "Guardia Nacional", "KGB", "Intelligence Bureau", "SAVAK"):
         assert word.casefold() not in lowered, word
     assert "RT" not in index and "PMI" not in index and "MIT" not in index
 
