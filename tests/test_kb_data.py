@@ -235,7 +235,7 @@ def test_org_facts():
     assert only("Badan Keamanan Intelijen Nasional")["code"] == "SDNSPY"
     assert only("NISS")["id"] == only("Dinas Intelijen Umum Sudan")["id"]
     assert only("Mukhabarat Mesir")["code"] == "EGYSPY"
-    assert only("Mukhabarat Suriah")["country"] == "SYR"
+    assert only("Mukhabarat Yordania")["country"] == "JOR"
     assert only("Central Security Forces (Egypt)")["code"] == "EGYCOP"
     assert only("Guardia Civil")["code"] == "ESPCOP"
     assert only("Polisi Federal Brasil")["code"] == "BRACOP"
