@@ -385,3 +385,18 @@ def test_throwing_is_a_protest_only_by_what_is_thrown(extract):
     doc = extract("Mahasiswa melemparkan telur ke arah Perdana Menteri Australia di Sydney.", "2015-03-01")
     assert any(t == "AUSGOV" and c == "145" for _, t, c in coded(doc))
     assert not extract("Anak itu melempar bola kepada temannya di Sydney.", "2015-03-01").events
+
+
+def test_predicate_after_a_comma_shares_the_subject_beyond_the_word_window(extract):
+    """Asides (a relative clause, a place, a date) push the subject out of any fixed window."""
+    doc = extract("Perdana Menteri Jepang baru saja menyampaikan pidato yang berapi-api di stasiun televisi "
+                  "nasional pada malam hari ini, Senin, mengecam Korea Utara dengan keras.")
+    kecam = [e for e in events_of(doc, "11", resolved=True) if e.target and e.target.actor.code == "PRK"]
+    assert kecam and kecam[0].source.actor.code.startswith("JPN")
+    assert "comma-chain" in kecam[0].rule
+
+
+def test_comma_chain_stops_at_a_clause_break(extract):
+    doc = extract("Perdana Menteri Jepang baru saja menyampaikan pidato yang berapi-api di stasiun televisi "
+                  "nasional, namun pada malam hari ini, Senin, mengecam Korea Utara dengan keras.")
+    assert not any("comma-chain" in e.rule for e in doc.events)

@@ -380,8 +380,10 @@ class SentenceContext:
         quote = self._quote_at(self.tokens[trigger_start].start)
         lo = max(0, trigger_start - SUBJECT_WINDOW)
         fallback: list[Arg] = []
+        broken = False
         for k in range(trigger_start - 1, lo - 1, -1):
             if self.norms[k] in self.words.clause_breaks and not self._in_quote(k, quote):
+                broken = True
                 break
             if quote is not None and self.norms[k] in self.words.first_person and self._in_quote(k, quote):
                 return self._speaker_arg(quote)
@@ -399,7 +401,26 @@ class SentenceContext:
             return fallback
         if quote is not None and quote.speaker is not None:
             return self._speaker_arg(quote)
-        return []
+        return [] if broken else self._comma_chain_subject(before, depth)
+
+    def _comma_chain_subject(self, before: int, depth: int) -> list[Arg]:
+        """"X menyampaikan pidato … hari ini, Selasa, memperingatkan …": a predicate attached by a comma
+        whose subject lies beyond the word window shares the subject of the predicate before it, as after
+        "dan" — asides (dates, places, relative clauses) push the subject out of any fixed window.
+        Only when no clause break lies between the two predicates."""
+        if before < 0 or self.tokens[before].text != "," or depth >= MAX_CLAUSE_CHAIN:
+            return []
+        for k in range(before - 1, -1, -1):
+            if self.norms[k] in self.words.clause_breaks:
+                return []
+            if self._is_predicate(k) and not self._after_relative(k):
+                break
+        else:
+            return []
+        chained = self._subject(k, depth + 1)
+        for arg in chained:
+            arg.rule += ":comma-chain"
+        return chained
 
     def _demand_verb(self, trigger_start: int) -> int | None:
         """"X meminta Y untuk V": the demand verb whose untuk/agar complement V starts at `trigger_start`."""
@@ -453,6 +474,11 @@ class SentenceContext:
         return (name.rule.endswith(":unlinked") and end is not None and end + 1 < len(self.tokens)
                 and self.tokens[end + 1].text == "," and role.mention.span.start > name.mention.span.end
                 and role.actors[0].code is not None)
+
+    def _after_relative(self, k: int) -> bool:
+        """"pidato yang berapi-api": the predicate of a relative clause, not of the sentence."""
+        before = self._skip_adverbs(k - 1)
+        return before >= 0 and self.norms[before] in self.words.relative
 
     def _skip_adverbs(self, k: int) -> int:
         """Index of the first token at or before `k` that is not an adverb/auxiliary ("tetap", "akan")."""
