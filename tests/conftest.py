@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 from datetime import date
 from pathlib import Path
 
@@ -9,6 +11,7 @@ import pytest
 
 from peristiwa.api import Extractor
 from peristiwa.model import Document
+from peristiwa.store.sqlite import SQLiteStore
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed" / "xi-putin-id.txt"
@@ -27,6 +30,19 @@ def extract(extractor: Extractor):
         return extractor.extract(text, date.fromisoformat(published) if published else None)
 
     return run
+
+
+class CtrlCAfterCommit(SQLiteStore):
+    """A real SQLite store whose first batch commit is followed at once by a Ctrl-C (SIGINT to this process):
+    the moment a summary counting batches after the commit would miss one."""
+
+    sent = False
+
+    def write_batch(self, records):
+        super().write_batch(records)
+        if not self.sent:
+            self.sent = True
+            os.kill(os.getpid(), signal.SIGINT)
 
 
 def require_shared(path: Path) -> Path:

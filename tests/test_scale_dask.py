@@ -22,14 +22,14 @@ import pytest
 pytest.importorskip("distributed")
 pytest.importorskip("pyarrow")
 
-from conftest import SHARED, require_shared
+from conftest import SHARED, CtrlCAfterCommit, require_shared
 from typer.testing import CliRunner
 
 from peristiwa.cli import app
 from peristiwa.scale.corpora import globalvoices_articles, seed_article
 from peristiwa.scale.dask_engine import DaskOptions, ingest_dask, plan_partitions, read_partition
 from peristiwa.store.factory import open_store
-from peristiwa.store.ingest import IngestOptions, Ingestor
+from peristiwa.store.ingest import IngestInterrupted, IngestOptions, Ingestor
 from peristiwa.store.readers import iter_inputs
 from peristiwa.store.sqlite import SQLiteStore
 
@@ -230,6 +230,17 @@ def test_code_locally_is_idempotent_and_drops_crash_leftovers(corpus: list[str],
 
 def _said(result) -> str:
     return " ".join(result.output.split())  # the error console wraps long lines
+
+
+def test_ctrl_c_summary_counts_exactly_what_was_committed(corpus: list[str], cluster, tmp_path: Path) -> None:
+    """Ctrl-C right after a batch commit: the interrupted summary (what the CLI prints) equals the store."""
+    options = DaskOptions(scheduler=cluster.scheduler_address, partition_size=2)
+    with CtrlCAfterCommit(tmp_path / "c.db") as store:
+        with pytest.raises(IngestInterrupted) as interrupted:
+            ingest_dask(store, corpus, options, IngestOptions(batch_size=1))
+        done = store.conn.execute("SELECT count(*) FROM articles WHERE status = 'done'").fetchone()[0]
+    assert done >= 1
+    assert interrupted.value.summary.new == done
 
 
 def test_clear_errors(tmp_path: Path) -> None:

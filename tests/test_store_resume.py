@@ -16,11 +16,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import CtrlCAfterCommit
 
 from peristiwa.model import Article
 from peristiwa.store.ingest import IngestInterrupted, IngestOptions, Ingestor
 from peristiwa.store.readers import InputItem
-from peristiwa.store.sqlite import SQLiteStore
 
 ROOT = Path(__file__).resolve().parents[1]
 CITIES = ["Beijing", "Tokyo", "Canberra", "Manila", "Hanoi", "Seoul", "Bangkok", "Kuala Lumpur"]
@@ -232,24 +232,11 @@ def test_full_disk_ends_with_a_clear_error_and_resumes(tmp_path):
     assert snapshot(moved / "c.db") == snapshot(clean_db)
 
 
-class _CtrlCAfterCommit(SQLiteStore):
-    """A real SQLite store whose first batch commit is followed at once by a Ctrl-C (SIGINT to this process):
-    the moment a summary counting batches after the commit would miss one."""
-
-    sent = False
-
-    def write_batch(self, records):
-        super().write_batch(records)
-        if not self.sent:
-            self.sent = True
-            os.kill(os.getpid(), signal.SIGINT)
-
-
 def test_ctrl_c_right_after_a_commit_is_counted_in_the_summary(tmp_path, extractor):
     items = [InputItem(f"t:{i}", Article(id=f"a{i}", text=f"Presiden Joko Widodo bertemu Anwar Ibrahim di Jakarta. "
                                           f"Pertemuan ke-{i} membahas perdagangan.", published=date(2023, 1, i + 1)),
                        declared_language="id") for i in range(4)]
-    with _CtrlCAfterCommit(tmp_path / "c.db") as store:
+    with CtrlCAfterCommit(tmp_path / "c.db") as store:
         with pytest.raises(IngestInterrupted) as interrupted:
             Ingestor(store, IngestOptions(batch_size=1)).run(
                 items, extract=lambda arts: ((a, extractor.run(a), None) for a in arts))

@@ -40,11 +40,13 @@ from peristiwa.api import Extractor
 from peristiwa.scale.parallel import CRASH_MESSAGE, ExtractorSpec, error_line, run_one
 from peristiwa.store.base import IngestRecord
 from peristiwa.store.ingest import (
+    IngestInterrupted,
     IngestOptions,
     IngestSummary,
     attach_result,
     classify_item,
     count_record,
+    ctrl_c_deferred,
 )
 from peristiwa.store.language import LanguageDetector
 from peristiwa.store.readers import (
@@ -252,9 +254,17 @@ class DaskRunner:
     summary: IngestSummary = field(default_factory=IngestSummary)
 
     def run(self, partitions: Iterable[Partition]) -> IngestSummary:
+        """Code and write every partition; Ctrl-C raises `IngestInterrupted` with what was committed."""
+        start = time.perf_counter()
+        try:
+            return self._run(partitions, start)
+        except KeyboardInterrupt as exc:
+            self.summary.seconds = time.perf_counter() - start
+            raise IngestInterrupted(self.summary) from exc
+
+    def _run(self, partitions: Iterable[Partition], start: float) -> IngestSummary:
         from distributed import as_completed
 
-        start = time.perf_counter()
         threads = sum(self.client.nthreads().values()) or 1
         limit = self.options.in_flight or 2 * threads
         source = iter(partitions)
@@ -351,10 +361,11 @@ class DaskRunner:
 
     def _flush(self, ready: list[IngestRecord], start: float) -> None:
         if ready:
-            self.sink.write_batch(list(ready))
-            for record in ready:
-                count_record(self.summary, record)
-            ready.clear()
+            with ctrl_c_deferred():  # committed and counted, or neither: the Ctrl-C summary must be exact
+                self.sink.write_batch(list(ready))
+                for record in ready:
+                    count_record(self.summary, record)
+                ready.clear()
         self.summary.seconds = time.perf_counter() - start
         if self.progress:
             self.progress(self.summary)

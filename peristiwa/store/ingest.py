@@ -150,7 +150,7 @@ class Ingestor:
 
         def flush() -> None:
             nonlocal last_flush
-            with _ctrl_c_deferred():  # a Ctrl-C between the commit and the count would hide committed articles
+            with ctrl_c_deferred():  # a Ctrl-C between the commit and the count would hide committed articles
                 self.store.write_batch(ready)
                 for record in ready:
                     count_record(summary, record)
@@ -197,7 +197,7 @@ class Ingestor:
 
 
 @contextlib.contextmanager
-def _ctrl_c_deferred() -> Iterator[None]:
+def ctrl_c_deferred() -> Iterator[None]:
     """Hold a Ctrl-C until the block is done, then raise it: a batch is committed *and* counted, or neither.
 
     Only the main thread can take signals; elsewhere (a server thread) the block runs as it is."""
@@ -319,6 +319,7 @@ __all__ = [
     "attach_result",
     "classify_item",
     "count_record",
+    "ctrl_c_deferred",
     "estimate_total",
     "ingest",
 ]
