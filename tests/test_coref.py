@@ -212,3 +212,39 @@ def test_anaphoric_mentions_are_not_scored_as_named_organisations(extract):
     assert any(m.kind == "possessive" for m in doc.mentions) and any(m.kind == "pronoun" for m in doc.mentions)
     names = {n for c in candidates(doc, "orgs") for n in c.names}
     assert "pemerintahnya" not in names and "Mereka" not in names
+
+
+def mention_codes(doc, text):
+    return [m.actor.code if m.actor else None for m in doc.mentions if m.span.text == text]
+
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("Tomasz Wrobelski, seorang wartawan asal Polandia, ditahan di Minsk.", "Tomasz Wrobelski", "POLMED"),
+    ("Gugatan itu diajukan oleh seorang ibu rumah tangga asal Filipina, Maricel Dagohoy, pekan lalu.",
+     "Maricel Dagohoy", "PHLCVL"),
+    ("Polisi menahan Rustam Berdiyev, seorang Tajikistan pengangguran, di Moskwa.", "Rustam Berdiyev", "TJKCVL"),
+])
+def test_an_unknown_person_described_by_seorang_and_a_country_is_of_that_country(extract, text, name, code):
+    doc = extract(text)
+    assert mention_codes(doc, name) == [code]
+    assert any("described-person" in m.rule for m in doc.mentions if m.span.text == name)
+
+
+def test_the_surname_alone_later_is_the_described_person(extract):
+    doc = extract("Tomasz Wrobelski, seorang wartawan asal Polandia, ditahan di Minsk. "
+                  "Wrobelski kemudian mengecam pemerintah Belarus.")
+    assert mention_codes(doc, "Wrobelski") == ["POLMED"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tomasz Wrobelski mengunjungi seorang teman di Polandia.",  # a verb: no description
+    "Tomasz Wrobelski, yang menulis tentang Polandia, ditahan di Minsk.",  # no opener
+])
+def test_a_country_elsewhere_in_the_sentence_does_not_describe_the_name(extract, text):
+    doc = extract(text)
+    assert mention_codes(doc, "Tomasz Wrobelski") in ([None], [])
+
+
+def test_a_hortative_at_a_sentence_start_is_not_a_short_name(extract):
+    doc = extract("Mari kita bersama menolak kekerasan di Jakarta.", "2009-07-14")
+    assert not [m for m in doc.mentions if m.span.text == "Mari"]

@@ -269,7 +269,7 @@ def test_untuk_after_a_promise_keeps_the_promisers_subject(extract):
     ("Juru bicara Kementerian Luar Negeri China, Li Xiaoming, mengkritik Jepang.", "11", "CHNGOV", "JPN",
      "apposition"),
     # a role phrase after an unknown name says who the subject is
-    ("Ahmad Sulaiman, seorang pemimpin oposisi Kamboja, mengecam Vietnam.", "11", "KHMOPP", "VNM", "apposition"),
+    ("Ahmad Sulaiman, seorang pemimpin oposisi Kamboja, mengecam Vietnam.", "11", "KHMOPP", "VNM", "subject=name"),
     # a known actor later in a title phrase heads it
     ("Para mahasiswa Kamboja berdemo terhadap Perdana Menteri sementara Kamboja Hun Sen di Bangkok.", "14",
      "KHMEDU", "KHMGOV", "phrase-head"),

@@ -142,3 +142,10 @@ def test_orang_before_a_country_is_that_countrys_civilians(extract):
     assert codes.get("Orang-orang Aljazair") == "DZACVL"
     assert codes.get("orang Cina") == "CHNCVL"
     assert not [m for m in doc.mentions if m.span.text == "orang" and m.sentence == 1]
+
+
+def test_a_known_first_name_starting_an_unknown_full_name_is_not_that_person(extract):
+    """"Rustam Berdiyev" is nobody the KB knows, though "Rustam" alone would be a unique short name."""
+    doc = extract("Polisi Moskwa menahan Rustam Berdiyev kemarin.")
+    rustam = [m for m in doc.mentions if m.span.text.startswith("Rustam")]
+    assert rustam and all(m.actor is None or m.actor.kb_id is None for m in rustam)

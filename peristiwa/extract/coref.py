@@ -33,6 +33,8 @@ DISCOURSE_WINDOW = 3  # sentences back a role noun may take the country of the l
 MIN_VARIANT_LETTERS = 8  # a surname spelt one letter differently must be this long ("Ahmedinejad")
 SPEAKER_GAP = 3  # adverbs allowed between a speaker and its speech verb ("X juga mengatakan")
 NON_STATE_COUNTRIES = frozenset({"IGO", "NGO", "IMG"})
+MAX_DESCRIPTION_WORDS = 4  # words of a "seorang …" description beside a name ("seorang wanita muslim asal")
+VERB_PREFIXES = ("me", "di", "ber", "ter")  # a word with one is probably a predicate: no description
 
 
 class CorefStage:
@@ -46,10 +48,12 @@ class CorefStage:
         self.cues = pack.speech_words("after_quote") | pack.speech_words("according_to")
         self.adverbs = pack.speech_words("speaker_adverbs")
         self.coordinators = pack.speech_words("coordinators")
+        self.pack = pack
 
     def __call__(self, doc: Document) -> None:
         doc.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
         _anchor_role_only(doc)
+        self._described_persons(doc)
         _resolve_surnames(doc.mentions)
         speakers = self._speakers(doc)
         first_by_id: dict[str, int] = {}
@@ -71,6 +75,68 @@ class CorefStage:
                     mention.antecedent = first_by_id[key]
                 first_by_id.setdefault(key, index)
 
+
+    def _described_persons(self, doc: Document) -> None:
+        """"Axel, seorang Jerman pengangguran", "seorang wanita muslim asal Mesir, Marwa El Sherbini": an
+        unknown person described beside its name by a short phrase opened by "seorang/sang" that names a
+        country is a person of that country — with the phrase's role word if it has one ("seorang
+        wartawan Mesir" → MED), else a civilian. News introduces little-known people this way once and
+        then uses the name alone, which the surname rule then links."""
+        mentions = doc.mentions
+        for index, mention in enumerate(mentions):
+            if mention.kind != "name" or mention.type != "PER" or mention.actor is not None:
+                continue
+            found = self._described_after(doc, mentions, index) or self._described_before(doc, mentions, index)
+            if found is None:
+                continue
+            country, words = found
+            role = self._role_in(words) or "CVL"
+            mention.actor = Actor(None, mention.span.text, "PER", code=country + role, country=country, role=role)
+            mention.rule += ";coref:described-person"
+
+    def _described_after(self, doc: Document, mentions: list[Mention], index: int) -> tuple[str, list[str]] | None:
+        """"NAME, seorang DESC COUNTRY": the first country mention after the name, reached only through
+        an opener and a few description words."""
+        mention = mentions[index]
+        country = next((m for m in mentions[index + 1 :] if m.sentence == mention.sentence and _is_country(m)), None)
+        if country is None:
+            return None
+        words = doc.text[mention.span.end : country.span.start].replace(",", " , ").split()
+        if words[:1] == [","]:
+            words = words[1:]
+        return (country.actor.country, words[1:]) if self._description(words) else None  # type: ignore[union-attr]
+
+    def _described_before(self, doc: Document, mentions: list[Mention], index: int) -> tuple[str, list[str]] | None:
+        """"seorang DESC COUNTRY, NAME": the country mention right before the name, a comma between."""
+        mention = mentions[index]
+        country = next((m for m in reversed(mentions[:index]) if m.sentence == mention.sentence
+                        and m.span.end <= mention.span.start), None)
+        if (country is None or not _is_country(country)
+                or doc.text[country.span.end : mention.span.start].strip() != ","):
+            return None
+        before = doc.text[: country.span.start].split()[-(MAX_DESCRIPTION_WORDS + 1) :]
+        for start in range(len(before)):
+            if self._description(before[start:]):
+                return country.actor.country, before[start + 1 :]  # type: ignore[union-attr]
+        return None
+
+    def _description(self, words: list[str]) -> bool:
+        """An opener, then at most MAX_DESCRIPTION_WORDS lower-case words that are no verb or clause."""
+        cues = self.pack.name_cues
+        if not words or words[0].lower() not in cues.get("apposition_openers", ()):
+            return False
+        rest = words[1:]
+        return len(rest) <= MAX_DESCRIPTION_WORDS and all(
+            w.isalpha() and w.islower() and (w in cues.get("apposition_origin", ()) or not w.startswith(VERB_PREFIXES))
+            for w in rest)
+
+    def _role_in(self, words: list[str]) -> str | None:
+        norms = [w.lower() for w in words]
+        for i in range(len(norms)):
+            _, role = self.pack.role_at(norms, i)
+            if role is not None and role.role and role.kind in {"person", "group"}:
+                return role.role
+        return None
 
     def _speakers(self, doc: Document) -> set[int]:
         """Indexes of person mentions that speak: "X (juga) mengatakan …", "…, kata X", "menurut X".
@@ -242,6 +308,13 @@ def _country_before(mentions: list[Mention], target: Mention) -> str | None:
         if mention.actor is not None and mention.actor.type == "GPE" and mention.actor.country:
             found = mention.actor.country
     return found
+
+
+def _is_country(mention: Mention) -> bool:
+    """A mention of a country itself ("Mesir"), not of one of its bodies or people."""
+    actor = mention.actor
+    return (mention.kind == "name" and actor is not None and actor.type == "GPE" and actor.role is None
+            and actor.country is not None and actor.code == actor.country)
 
 
 def is_person(mention: Mention) -> bool:

@@ -13,6 +13,7 @@ Unknown names are added later by the NER and name stages, so nothing is silently
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -25,6 +26,7 @@ DESCRIPTIVE_KINDS = frozenset({"leader", "title"})
 PERSON_KINDS = frozenset({"leader", "title", "person", "spokesperson"})
 ROLE_ONLY_KINDS = frozenset({"group", "body", "person"})
 POSSESSIVE_KINDS = frozenset({"group", "body", "leader", "title"})  # "pemerintahnya", "pasukannya", "presidennya"
+MAX_NAME_CONTINUATION = 3  # tokens after a short name searched for the same person's other name ("Al Assad")
 MIN_UNIQUE_SHORT = 4  # a bare surname links without its full name only if it is this long ("Ban" never does)
 
 
@@ -308,14 +310,15 @@ class _Scanner:
     # -- short names, pronouns, groups --------------------------------------------------------------
     def _short_name(self, i: int) -> int:
         """A surname alone ("Xi", "Putin"). Not when it is a common word ("Yang" at a sentence start) or
-        the end of a longer name the KB does not know ("Euna Lee" is not Lee Myung-bak)."""
+        part of a longer name the KB does not know: "Euna Lee" is not Lee Myung-bak, "Rustam Berdiyev"
+        is not Rustam Emomali."""
         if not _is_name_token(self.w.shapes[i]) or self.w.norms[i] in self.pack.name_cues.get("not_names", ()):
             return 0
         if i > 0 and _is_name_token(self.w.shapes[i - 1]) and not self._explained(i - 1):
             return 0
         for n in (3, 2, 1):
             candidates = self.kb.shorts.get(tuple(self.w.norms[i : i + n]))
-            if not candidates or i + n > len(self.w.tokens):
+            if not candidates or i + n > len(self.w.tokens) or self._unknown_name_follows(i + n, candidates):
                 continue
             person = next((p for p in self.named if p in candidates), None)
             if person is not None:
@@ -327,6 +330,17 @@ class _Scanner:
                 self._emit_kb(i, n, active[0], "alias", rule="kb:short-name-unique", confidence=0.7)
                 return n
         return 0
+
+    def _unknown_name_follows(self, k: int, candidates: Collection[str]) -> bool:
+        """Token `k` continues a capitalised name the KB does not start there (no title, day or country)
+        and that is not the same candidate's name spelt in full another way ("Bashar Al Assad")."""
+        if k >= len(self.w.tokens) or not _is_name_token(self.w.shapes[k]) or self._explained(k):
+            return False
+        if (self.w.norms[k] in self.pack.name_cues.get("not_names", ())
+                or self.kb.match(self.w.norms, self.w.surfaces, k)[1]):
+            return False
+        rest = self.w.norms[k : k + MAX_NAME_CONTINUATION]
+        return not any(set(self.kb.shorts.get((norm,), ())) & set(candidates) for norm in rest)
 
     def _explained(self, k: int) -> bool:
         """Token `k` is a role word or already part of a mention (a title or country before a surname)."""
