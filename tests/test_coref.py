@@ -248,3 +248,14 @@ def test_a_country_elsewhere_in_the_sentence_does_not_describe_the_name(extract,
 def test_a_hortative_at_a_sentence_start_is_not_a_short_name(extract):
     doc = extract("Mari kita bersama menolak kekerasan di Jakarta.", "2009-07-14")
     assert not [m for m in doc.mentions if m.span.text == "Mari"]
+
+
+def test_a_name_two_states_share_is_the_one_the_article_names(extract):
+    doc = extract("Ribuan warga Korea Selatan berunjuk rasa di Seoul. Pemerintah Korea menolak tuntutan mereka.")
+    assert mention_codes(doc, "Korea") == ["KOR"]
+    assert any("shared-country-name" in m.rule for m in doc.mentions if m.span.text == "Korea")
+
+
+def test_a_shared_name_stays_unlinked_when_the_article_names_both_states(extract):
+    doc = extract("Korea Utara menembakkan rudal ke arah Korea Selatan. Korea menjadi sorotan dunia.")
+    assert all(m.actor is None for m in doc.mentions if m.span.text == "Korea")

@@ -54,6 +54,7 @@ class CorefStage:
         doc.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
         _anchor_role_only(doc)
         self._described_persons(doc)
+        self._shared_country_names(doc)
         _resolve_surnames(doc.mentions)
         speakers = self._speakers(doc)
         first_by_id: dict[str, int] = {}
@@ -75,6 +76,21 @@ class CorefStage:
                     mention.antecedent = first_by_id[key]
                 first_by_id.setdefault(key, index)
 
+    def _shared_country_names(self, doc: Document) -> None:
+        """"Korea" in an article that otherwise names only South Korea is South Korea: a name two states
+        share (anaphora.yaml) takes the one of them the article names unambiguously, if exactly one."""
+        unlinked = [m for m in doc.mentions if m.kind == "name" and m.actor is None
+                    and self.pack.shared_countries(m.span.text)]
+        if not unlinked:
+            return
+        named = {m.actor.country for m in doc.mentions if m.actor is not None and m.actor.country}
+        for mention in unlinked:
+            fits = [c for c in self.pack.shared_countries(mention.span.text) if c in named]
+            entry = self.kb.country(fits[0]) if len(fits) == 1 else None
+            if entry is not None:
+                mention.actor = self.kb.actor(entry.id, doc.article.published)
+                mention.type = "GPE"
+                mention.rule += ";coref:shared-country-name"
 
     def _described_persons(self, doc: Document) -> None:
         """"Axel, seorang Jerman pengangguran", "seorang wanita muslim asal Mesir, Marwa El Sherbini": an

@@ -51,7 +51,12 @@ class LanguagePack:
     demonstratives: frozenset[str] = frozenset()
     country_anaphors: frozenset[tuple[str, ...]] = frozenset()
     possessive_clitics: tuple[str, ...] = ()
+    shared_country_names: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     name_cues: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def shared_countries(self, phrase: str) -> tuple[str, ...]:
+        """The states a name such as "Korea" may stand for (anaphora.yaml), or () for other names."""
+        return self.shared_country_names.get(_key(phrase), ())
 
     def speech_words(self, kind: str) -> frozenset[str]:
         return self.speech.get(kind, frozenset())
@@ -173,6 +178,9 @@ def load_pack(code: str) -> LanguagePack:
     pack.demonstratives = frozenset(anaphora.get("demonstratives") or ())
     pack.country_anaphors = frozenset(_key(str(p)) for p in anaphora.get("country") or ())
     pack.possessive_clitics = tuple(str(c) for c in anaphora.get("possessive_clitics") or ())
+    for shared in anaphora.get("shared_country_names") or ():
+        for phrase in shared.get("words") or ():
+            pack.shared_country_names[_key(str(phrase))] = tuple(shared.get("countries") or ())
     for group in anaphora.get("group") or ():
         for phrase in group.get("words") or ():
             pack.groups[_key(phrase)] = group.get("type", "ANY")
