@@ -400,3 +400,19 @@ def test_comma_chain_stops_at_a_clause_break(extract):
     doc = extract("Perdana Menteri Jepang baru saja menyampaikan pidato yang berapi-api di stasiun televisi "
                   "nasional, namun pada malam hari ini, Senin, mengecam Korea Utara dengan keras.")
     assert not any("comma-chain" in e.rule for e in doc.events)
+
+
+@pytest.mark.parametrize(("text", "source", "root"), [
+    ("Kecaman keras dari Uni Eropa terhadap Rusia terus mengalir.", "IGOEUREEC", "11"),
+    ("Ancaman dari Korea Utara terhadap Jepang membuat Tokyo waspada.", "PRK", "13"),
+])
+def test_event_noun_with_dari_is_by_the_actor_after_it(extract, text, source, root):
+    doc = extract(text)
+    found = [e for e in events_of(doc, root) if e.source is not None]
+    assert found and found[0].source.actor.code == source, coded(doc, all_events=True)
+    assert "source=dari" in found[0].rule
+
+
+def test_dari_after_a_withdrawal_is_where_from_not_who(extract):
+    doc = extract("Penarikan duta besar dari Kolombia diumumkan kemarin.")
+    assert not any("source=dari" in e.rule for e in doc.events)

@@ -69,6 +69,8 @@ class CoderWords:
     reciprocal_preps: frozenset[str] = frozenset()
     title_modifiers: frozenset[str] = frozenset()
     reciprocal_joiners: frozenset[str] = frozenset()
+    origin_preps: frozenset[str] = frozenset()
+    origin_source_roots: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     modality_breaks: frozenset[str] = frozenset()
@@ -99,6 +101,8 @@ class CoderWords:
             reciprocal_preps=words(syntax, "reciprocal_preps"),
             title_modifiers=words(syntax, "title_modifiers"),
             reciprocal_joiners=words(syntax, "reciprocal_joiners"),
+            origin_preps=words(syntax, "origin_preps"),
+            origin_source_roots=words(syntax, "origin_source_roots"),
             object_control=words(syntax, "object_control"),
             modality={flag: words(modality, flag) for flag in flags},
             modality_breaks=words(modality, "clause_breaks"),
@@ -321,6 +325,9 @@ class SentenceContext:
             return possessor, targets, "args:nominal source=possessor"
         if agents:
             return agents, targets, "args:nominal source=oleh"
+        origins = self._origin(match.end, root)
+        if origins:  # "kecaman dari Uni Eropa terhadap …"
+            return origins, targets, "args:nominal source=dari"
         sides = self._between(match.end)
         if sides:  # "bentrokan antara polisi dan petani": each side towards the other
             return sides, [], "args:nominal source=antara(mutual)"
@@ -331,6 +338,14 @@ class SentenceContext:
             # "… ke Canberra untuk pembicaraan dengan Wong": the clause subject holds the talks
             return self._subject(match.start - 1), targets, "args:nominal source=subject-of-purpose"
         return [], targets, "args:nominal source=none"
+
+    def _origin(self, noun_end: int, root: str) -> list[Arg]:
+        """The actor after "dari" that an event noun of a communicative or hostile root comes from; a
+        place there is where something came from, not who acted."""
+        if root not in self.words.origin_source_roots:
+            return []
+        origins = self._after_prep(noun_end, self.words.origin_preps)
+        return [] if not origins or origins[0].rule.endswith(":place") else origins
 
     def _between(self, noun_end: int) -> list[Arg]:
         """The two sides of "<event noun> (di) antara X dan/dengan Y" (listed modifiers may come between)."""
