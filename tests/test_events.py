@@ -416,3 +416,13 @@ def test_event_noun_with_dari_is_by_the_actor_after_it(extract, text, source, ro
 def test_dari_after_a_withdrawal_is_where_from_not_who(extract):
     doc = extract("Penarikan duta besar dari Kolombia diumumkan kemarin.")
     assert not any("source=dari" in e.rule for e in doc.events)
+
+
+@pytest.mark.parametrize(("text", "source", "root"), [
+    ("Ribuan buruh Korea Selatan mogok di Seoul.", "KORLAB", "14"),
+    ("Pemerintah Jepang kecewa terhadap keputusan China.", "JPNGOV", "11"),
+])
+def test_bare_root_after_an_actor_is_its_predicate(extract, text, source, root):
+    found = events_of(extract(text), root)
+    assert found and found[0].source.actor.code == source
+    assert "subject-of-bare-predicate" in found[0].rule

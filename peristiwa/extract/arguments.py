@@ -337,7 +337,23 @@ class SentenceContext:
         if match.start > 0 and self.norms[match.start - 1] in self.words.purpose_preps:
             # "… ke Canberra untuk pembicaraan dengan Wong": the clause subject holds the talks
             return self._subject(match.start - 1), targets, "args:nominal source=subject-of-purpose"
+        subject = self._bare_predicate_subject(match)
+        if subject:
+            return subject, targets, "args:nominal source=subject-of-bare-predicate"
         return [], targets, "args:nominal source=none"
+
+    def _bare_predicate_subject(self, match: TriggerMatch) -> list[Arg]:
+        """"Polisi bentrok dengan …", "ribuan buruh mogok", "pemerintah kecewa": a bare root right after
+        an actor (adverbs between allowed) is that actor's predicate, as news Indonesian uses it."""
+        if match.affix != "bare" or match.light_verb is not None:
+            return []
+        before = self._skip_adverbs(match.start - 1)
+        arg = self._mention_ending_at(before) if before >= 0 else None
+        if (arg is None or self._governed(arg.mention) or arg.rule.endswith(":place")
+                or self._modifies_noun(arg.mention)):
+            return []
+        arg.rule += ":bare-predicate"
+        return self._expand_coordination(arg, backwards=True)
 
     def _origin(self, noun_end: int, root: str) -> list[Arg]:
         """The actor after "dari" that an event noun of a communicative or hostile root comes from; a
