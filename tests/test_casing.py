@@ -42,3 +42,9 @@ def test_a_headline_keeps_a_name_the_article_capitalises_in_prose(extract):
     names = [m.span.text for m in doc.mentions if m.sentence == 0]
     assert "Wiranegara" in names
     assert not any("Kecaman" in n or "Pidato" in n for n in names)
+
+
+def test_a_capital_city_that_the_prose_writes_as_a_common_word_is_no_name_in_a_title_case_headline(extract):
+    doc = extract("Arab Saudi Mengeksekusi Lima Pria Yaman\n\nArab Saudi memenggal lima pria Yaman di Riyadh.")
+    assert not [m for m in doc.mentions if m.span.text == "Lima"]
+    assert [m.actor.code for m in doc.mentions if m.span.text == "Yaman"] == ["YEM", "YEM"]

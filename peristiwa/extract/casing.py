@@ -51,10 +51,19 @@ def case_view(texts: Sequence[str], known: Callable[[], Collection[int]]) -> lis
 
 def prose_capitals(doc: Document) -> frozenset[str]:
     """Norms of words the article capitalises after the first word of a sentence that is not title case."""
-    found: set[str] = set()
+    return prose_casing(doc)[0]
+
+
+def prose_casing(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
+    """(capitalised, lower-case only): norms of words the article's prose capitalises after a sentence's
+    first word, and of words it only ever writes in lower case ("lima orang" — so the "Lima" of a
+    title-case headline "… Mengeksekusi Lima Pria Yaman" is the number, not Peru's capital)."""
+    capitalised: set[str] = set()
+    lower: set[str] = set()
     for sentence in doc.sentences:
         tokens = doc.sentence_tokens(sentence)
         if is_title_case([t.text for t in tokens]):
             continue
-        found.update(t.norm for t in tokens[1:] if t.text[:1].isupper() and not is_acronym(t.text))
-    return frozenset(found)
+        capitalised.update(t.norm for t in tokens[1:] if t.text[:1].isupper() and not is_acronym(t.text))
+        lower.update(t.norm for t in tokens if t.text[:1].islower())
+    return frozenset(capitalised), frozenset(lower - capitalised)

@@ -17,7 +17,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from peristiwa.extract.casing import case_view, prose_capitals
+from peristiwa.extract.casing import case_view, prose_casing
 from peristiwa.kb.base import KnowledgeBase
 from peristiwa.lang.pack import LanguagePack, RoleWord
 from peristiwa.model import Actor, Document, Mention, Token
@@ -64,8 +64,8 @@ class MentionStage:
         self.pack = pack
 
     def __call__(self, doc: Document) -> None:
-        capitals = prose_capitals(doc)
-        windows = [self._window(doc, s.index, capitals) for s in doc.sentences]
+        casing = prose_casing(doc)
+        windows = [self._window(doc, s.index, casing) for s in doc.sentences]
         named = self._persons_named(windows)
         day = doc.article.published
         for window in windows:
@@ -73,20 +73,24 @@ class MentionStage:
         doc.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
         _prefer_names_in_document(doc.mentions)
 
-    def _window(self, doc: Document, index: int, capitals: frozenset[str]) -> _Window:
+    def _window(self, doc: Document, index: int, casing: tuple[frozenset[str], frozenset[str]]) -> _Window:
         tokens = doc.sentence_tokens(doc.sentences[index])
         norms, surfaces = [t.norm for t in tokens], [t.text for t in tokens]
         return _Window(tokens, norms, surfaces, index,
-                       case_view(surfaces, lambda: self._known(norms, surfaces, capitals)))
+                       case_view(surfaces, lambda: self._known(norms, surfaces, casing)))
 
-    def _known(self, norms: list[str], surfaces: list[str], capitals: frozenset[str]) -> set[int]:
+    def _known(self, norms: list[str], surfaces: list[str], casing: tuple[frozenset[str], frozenset[str]],
+               ) -> set[int]:
         """Tokens inside a KB name, a known surname or a word the article's prose capitalises: they keep
-        their capitals in a title-case line."""
-        known = {i for i, norm in enumerate(norms) if (norm,) in self.kb.shorts or norm in capitals}
+        their capitals in a title-case line — unless a one-word name is a word the prose only writes in
+        lower case (the number "lima", not Lima)."""
+        capitals, lower_only = casing
+        known = {i for i, norm in enumerate(norms) if ((norm,) in self.kb.shorts and norm not in lower_only)
+                 or norm in capitals}
         i = 0
         while i < len(norms):
             n, hits = self.kb.match(norms, surfaces, i)
-            if hits:
+            if hits and not (n == 1 and norms[i] in lower_only):
                 known.update(range(i, i + n))
             i += max(n, 1) if hits else 1
         return known
@@ -123,7 +127,7 @@ class _Scanner:
         return self.out
 
     def _step(self, i: int) -> int:
-        n_kb, hits = self.kb.match(self.w.norms, self.w.surfaces, i)
+        n_kb, hits = self.kb.match(self.w.norms, self.w.shapes, i)  # a title-case line: its case view
         n_role, role = self.pack.role_at(self.w.norms, i, self.w.surfaces)
         if role is not None and n_role >= n_kb:
             used = self._role_pattern(i, n_role, role)
