@@ -319,3 +319,9 @@ def test_user_spelling_variant_extends_conditions(tmp_path: Path) -> None:
     bad.write_text("spelling_variants: {izin: ijin}\n", encoding="utf-8")
     with pytest.raises(ValueError, match="spelling_variants"):
         Lexicon.load([bad], builtin=False)
+
+
+def test_patrolling_verb_is_not_a_low_priority_mention(lex: Lexicon) -> None:
+    # the bare noun stays low ("kapal patroli" is mostly a mention); the verb is an act of its own
+    got = [(t, c) for t, c, *_ in find(lex, "Gubernur menyerukan warga tenang, sementara tentara berpatroli di kota.")]
+    assert ("berpatroli", "150") in got
