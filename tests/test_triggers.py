@@ -163,6 +163,10 @@ SENSES = [
     ("Rusia menarik tentara dari perbatasan.", "menarik", "0874"),
     ("PBB menarik pasukan perdamaian dari Mali.", "menarik", "1661"),
     ("Pemerintah mengusir pemantau asing.", "mengusir", "1662"),
+    # shots into the air are a show of force (150), not fighting (190)
+    ("Polisi menembakkan senjata api ke udara untuk membubarkan massa.", "menembakkan", "150"),
+    ("Petugas melepaskan tembakan ke udara di depan gedung.", "melepaskan tembakan", "150"),
+    ("Pasukan itu menembaki desa di seberang sungai.", "menembaki", "190"),
 ]
 
 
