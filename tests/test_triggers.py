@@ -48,6 +48,8 @@ def find(lex: Lexicon, text: str, **kw: bool) -> list[tuple[str, str, str, Trigg
 CASES = [
     # (sentence, matched text, code, voice)
     ("Kementerian itu menuduh Jakarta melanggar perjanjian.", "menuduh", "112", "active"),
+    ("Kejaksaan akhirnya mencabut dakwaan terhadap aktivis itu.", "mencabut dakwaan", "081", "active"),
+    ("Perusahaan itu membatalkan tuntutannya terhadap dua wartawan.", "membatalkan tuntutannya", "081", "active"),
     ("Sang jenderal dituduh melakukan korupsi pengadaan senjata.", "dituduh", "1121", "passive"),
     ("Tuduhan kejahatan perang itu dibahas di Den Haag.", "Tuduhan", "1124", "nominal"),
     ("Menteri Luar Negeri Malaysia mengecam keras penembakan nelayan itu.", "mengecam", "111", "active"),
