@@ -49,6 +49,9 @@ CASES = [
     # (sentence, matched text, code, voice)
     ("Kementerian itu menuduh Jakarta melanggar perjanjian.", "menuduh", "112", "active"),
     ("Kejaksaan akhirnya mencabut dakwaan terhadap aktivis itu.", "mencabut dakwaan", "081", "active"),
+    ("Ratusan tentara diterjunkan ke lokasi kerusuhan.", "diterjunkan ke lokasi", "154", "intransitive"),
+    ("Pasukan marinir turun ke jalan untuk mengamankan ibu kota.", "turun ke jalan", "154", "intransitive"),
+    ("Ribuan buruh turun ke jalan di depan gedung parlemen.", "turun ke jalan", "141", "intransitive"),
     ("Perusahaan itu membatalkan tuntutannya terhadap dua wartawan.", "membatalkan tuntutannya", "081", "active"),
     ("Sang jenderal dituduh melakukan korupsi pengadaan senjata.", "dituduh", "1121", "passive"),
     ("Tuduhan kejahatan perang itu dibahas di Den Haag.", "Tuduhan", "1124", "nominal"),
