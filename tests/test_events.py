@@ -385,3 +385,8 @@ def test_throwing_is_a_protest_only_by_what_is_thrown(extract):
     doc = extract("Mahasiswa melemparkan telur ke arah Perdana Menteri Australia di Sydney.", "2015-03-01")
     assert any(t == "AUSGOV" and c == "145" for _, t, c in coded(doc))
     assert not extract("Anak itu melempar bola kepada temannya di Sydney.", "2015-03-01").events
+
+
+def test_non_standard_name_of_the_un_is_the_un(extract):
+    doc = extract("Persatuan Bangsa-Bangsa mengecam Israel atas serangan ke sekolah itu.")
+    assert ("IGOUNO", "ISR", "11") in roots(doc)
