@@ -49,6 +49,8 @@ CASES = [
     # (sentence, matched text, code, voice)
     ("Kementerian itu menuduh Jakarta melanggar perjanjian.", "menuduh", "112", "active"),
     ("Kejaksaan akhirnya mencabut dakwaan terhadap aktivis itu.", "mencabut dakwaan", "081", "active"),
+    ("Para nelayan mengeluh bahwa kapal asing masuk ke perairan mereka.", "mengeluh", "114", "active"),
+    ("Calon yang kalah itu menerima putusan Mahkamah Konstitusi.", "menerima putusan", "080", "active"),
     ("Ratusan tentara diterjunkan ke lokasi kerusuhan.", "diterjunkan ke lokasi", "154", "intransitive"),
     ("Pasukan marinir turun ke jalan untuk mengamankan ibu kota.", "turun ke jalan", "154", "intransitive"),
     ("Ribuan buruh turun ke jalan di depan gedung parlemen.", "turun ke jalan", "141", "intransitive"),
