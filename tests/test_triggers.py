@@ -174,6 +174,8 @@ SENSES = [
     ("Polisi menembakkan senjata api ke udara untuk membubarkan massa.", "menembakkan", "150"),
     ("Petugas melepaskan tembakan ke udara di depan gedung.", "melepaskan tembakan", "150"),
     ("Pasukan itu menembaki desa di seberang sungai.", "menembaki", "190"),
+    # a written warning is a disciplinary sanction (172), not a threat
+    ("Dinas itu memberikan peringatan tertulis kepada dua pegawainya.", "peringatan", "172"),
 ]
 
 
