@@ -50,6 +50,7 @@ CASES = [
     ("Kementerian itu menuduh Jakarta melanggar perjanjian.", "menuduh", "112", "active"),
     ("Kejaksaan akhirnya mencabut dakwaan terhadap aktivis itu.", "mencabut dakwaan", "081", "active"),
     ("Para nelayan mengeluh bahwa kapal asing masuk ke perairan mereka.", "mengeluh", "114", "active"),
+    ("Kedua negara menyetujui kesepakatan perbatasan yang baru.", "menyetujui", "057", "active"),
     ("Calon yang kalah itu menerima putusan Mahkamah Konstitusi.", "menerima putusan", "080", "active"),
     ("Ratusan tentara diterjunkan ke lokasi kerusuhan.", "diterjunkan ke lokasi", "154", "intransitive"),
     ("Pasukan marinir turun ke jalan untuk mengamankan ibu kota.", "turun ke jalan", "154", "intransitive"),
@@ -132,6 +133,7 @@ def test_skip_condition(lex: Lexicon) -> None:
 
 
 def test_require_when(lex: Lexicon) -> None:
+    assert not find(lex, "Parlemen menyetujui anggaran pertahanan tahun depan.")  # approving a budget: no event
     # "memutuskan" means "decide" unless it is about relations, aid or talks.
     assert find(lex, "Pengadilan memutuskan perkara itu kemarin.") == []
     got = find(lex, "Kedua negara memutuskan kerja sama itu.")
