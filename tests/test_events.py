@@ -390,3 +390,8 @@ def test_throwing_is_a_protest_only_by_what_is_thrown(extract):
 def test_non_standard_name_of_the_un_is_the_un(extract):
     doc = extract("Persatuan Bangsa-Bangsa mengecam Israel atas serangan ke sekolah itu.")
     assert ("IGOUNO", "ISR", "11") in roots(doc)
+
+
+def test_web_spelling_of_a_role_noun_is_the_role(extract):
+    doc = extract("Para aktifis Mesir mengecam pemerintah Mesir atas penangkapan itu.")
+    assert ("EGYOPP", "EGYGOV", "11") in roots(doc)

@@ -340,3 +340,8 @@ def test_patrolling_verb_is_not_a_low_priority_mention(lex: Lexicon) -> None:
     # the bare noun stays low ("kapal patroli" is mostly a mention); the verb is an act of its own
     got = [(t, c) for t, c, *_ in find(lex, "Gubernur menyerukan warga tenang, sementara tentara berpatroli di kota.")]
     assert ("berpatroli", "150") in got
+
+
+def test_web_spelling_of_a_lexicon_noun(lex: Lexicon) -> None:
+    got = [(t, c) for t, c, *_ in find(lex, "Polda menerjunkan personil ke lokasi.")]
+    assert ("menerjunkan personil", "151") in got
