@@ -395,3 +395,9 @@ def test_non_standard_name_of_the_un_is_the_un(extract):
 def test_web_spelling_of_a_role_noun_is_the_role(extract):
     doc = extract("Para aktifis Mesir mengecam pemerintah Mesir atas penangkapan itu.")
     assert ("EGYOPP", "EGYGOV", "11") in roots(doc)
+
+
+def test_older_spelling_of_an_appeal_is_an_appeal_and_its_act_requested(extract):
+    doc = extract("Amerika Serikat menghimbau Rusia menarik pasukan dari perbatasan Ukraina.")
+    assert ("USA", "RUS", "02") in roots(doc)
+    assert all("requested" in e.modality for e in events_of(doc, "08"))
