@@ -320,6 +320,8 @@ def test_builtin_entry_ids_are_unique_across_files() -> None:
     ("Kampus itu menghentikan kerjasama dengan sebuah perusahaan asing.", "menghentikan kerjasama", "160"),
     ("Gubernur menghimbau warga untuk tetap di rumah.", "menghimbau", "020"),
     ("Menteri itu menyerukan kerjasama militer dengan Jepang.", "kerjasama militer", "062"),
+    ("Jepang menghapus hutang negara itu.", "menghapus hutang", "071"),
+    ("Pemerintah mensensor pemberitaan tentang demonstrasi.", "mensensor", "1721"),
 ])
 def test_web_spelling_variants_match(lex: Lexicon, text: str, trigger: str, code: str) -> None:
     assert (trigger, code) in [(t, c) for t, c, *_ in find(lex, text)]
@@ -327,9 +329,9 @@ def test_web_spelling_variants_match(lex: Lexicon, text: str, trigger: str, code
 
 def test_user_spelling_variant_extends_conditions(tmp_path: Path) -> None:
     extra = tmp_path / "spelling.yaml"
-    extra.write_text("spelling_variants: {negosiasi: [negoisasi]}\n", encoding="utf-8")
+    extra.write_text("spelling_variants: {perdamaian: [pedamaian]}\n", encoding="utf-8")
     mine = Lexicon.load([extra])
-    assert [(m.form, m.code) for *_, m in find(mine, "PBB mengimbau negoisasi segera.")] == [("mengimbau", "026")]
+    assert [(m.form, m.code) for *_, m in find(mine, "PBB mengimbau pedamaian segera.")] == [("mengimbau", "027")]
     bad = tmp_path / "bad.yaml"
     bad.write_text("spelling_variants: {izin: ijin}\n", encoding="utf-8")
     with pytest.raises(ValueError, match="spelling_variants"):
