@@ -401,3 +401,8 @@ def test_older_spelling_of_an_appeal_is_an_appeal_and_its_act_requested(extract)
     doc = extract("Amerika Serikat menghimbau Rusia menarik pasukan dari perbatasan Ukraina.")
     assert ("USA", "RUS", "02") in roots(doc)
     assert all("requested" in e.modality for e in events_of(doc, "08"))
+
+
+def test_headline_bare_verb_of_condemnation(extract):
+    doc = extract("Malaysia Kecam Serangan Rusia ke Pelabuhan Odesa")
+    assert ("MYS", "RUS", "11") in roots(doc)
