@@ -406,3 +406,13 @@ def test_older_spelling_of_an_appeal_is_an_appeal_and_its_act_requested(extract)
 def test_headline_bare_verb_of_condemnation(extract):
     doc = extract("Malaysia Kecam Serangan Rusia ke Pelabuhan Odesa")
     assert ("MYS", "RUS", "11") in roots(doc)
+
+
+def test_joined_diantara_names_both_sides(extract):
+    doc = extract("Bentrokan diantara polisi dan petani menewaskan dua orang di Paraguay.")
+    assert {("PRYCOP", "PRYAGR", "14"), ("PRYAGR", "PRYCOP", "14")} <= roots(doc)
+
+
+def test_act_appealed_for_with_menghimbau_untuk_is_not_done(extract):
+    doc = extract("Wartawan itu menghimbau Presiden Vladimir Putin untuk menyelidiki korupsi di kepolisian.")
+    assert not events_of(doc, "09", resolved=True)
