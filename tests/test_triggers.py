@@ -51,6 +51,7 @@ CASES = [
     ("Kejaksaan akhirnya mencabut dakwaan terhadap aktivis itu.", "mencabut dakwaan", "081", "active"),
     ("Para nelayan mengeluh bahwa kapal asing masuk ke perairan mereka.", "mengeluh", "114", "active"),
     ("Kedua negara menyetujui kesepakatan perbatasan yang baru.", "menyetujui", "057", "active"),
+    ("Ia menyinggung rencana pertemuan Xi dengan Biden.", "rencana pertemuan", "036", "nominal"),
     ("Calon yang kalah itu menerima putusan Mahkamah Konstitusi.", "menerima putusan", "080", "active"),
     ("Ratusan tentara diterjunkan ke lokasi kerusuhan.", "diterjunkan ke lokasi", "154", "intransitive"),
     ("Pasukan marinir turun ke jalan untuk mengamankan ibu kota.", "turun ke jalan", "154", "intransitive"),
