@@ -131,6 +131,7 @@ def test_skip_condition(lex: Lexicon) -> None:
     assert find(lex, "Ia menahan diri untuk tidak berkomentar lebih jauh.") == [] or all(
         c != "173" for _, c, _, _ in find(lex, "Ia menahan diri untuk tidak berkomentar lebih jauh.")
     )
+    assert find(lex, "Tiga kapal perang berlabuh di pelabuhan itu.") == []  # a warship is no war
 
 
 def test_require_when(lex: Lexicon) -> None:
