@@ -416,3 +416,8 @@ def test_joined_diantara_names_both_sides(extract):
 def test_act_appealed_for_with_menghimbau_untuk_is_not_done(extract):
     doc = extract("Wartawan itu menghimbau Presiden Vladimir Putin untuk menyelidiki korupsi di kepolisian.")
     assert not events_of(doc, "09", resolved=True)
+
+
+def test_vow_to_attack_is_a_threat_not_an_attack(extract):
+    doc = extract("Pemimpin Hamas bersumpah menyerang Israel.")
+    assert ("13" in {c[:2] for *_, c in coded(doc)}) and not events_of(doc, "19")
