@@ -349,3 +349,8 @@ def test_patrolling_verb_is_not_a_low_priority_mention(lex: Lexicon) -> None:
 def test_web_spelling_of_a_lexicon_noun(lex: Lexicon) -> None:
     got = [(t, c) for t, c, *_ in find(lex, "Polda menerjunkan personil ke lokasi.")]
     assert ("menerjunkan personil", "151") in got
+
+
+def test_web_spelling_is_named_in_the_rule(lex: Lexicon) -> None:
+    (match,) = [m for *_, m in find(lex, "Gubernur menghimbau warga agar tenang.") if m.entry_id == "imbau"]
+    assert match.rule.startswith("lexicon:imbau[spelling meN-]")

@@ -461,10 +461,10 @@ def _entry_surfaces(entry: LexEntry, spellings: dict[str, tuple[str, ...]]) -> l
         pairs.append((surface, voice, "form"))
         pairs.extend((surface + c, voice, f"form+{c}") for c in ENCLITICS)
     for surface, voice, affix in pairs:
-        for norms in _respelled(tuple(surface.split()), spellings):
-            if (norms, voice) not in seen:
+        for i, norms in enumerate(_respelled(tuple(surface.split()), spellings)):
+            if (norms, voice) not in seen:  # a web spelling says so in the rule: "lexicon:imbau[spelling meN-]"
                 seen.add((norms, voice))
-                out.append(_Surface(norms, entry, voice, affix, " ".join(norms)))
+                out.append(_Surface(norms, entry, voice, affix if i == 0 else f"spelling {affix}", " ".join(norms)))
     return out
 
 
