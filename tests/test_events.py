@@ -426,3 +426,37 @@ def test_bare_root_after_an_actor_is_its_predicate(extract, text, source, root):
     found = events_of(extract(text), root)
     assert found and found[0].source.actor.code == source
     assert "subject-of-bare-predicate" in found[0].rule
+def test_non_standard_name_of_the_un_is_the_un(extract):
+    doc = extract("Persatuan Bangsa-Bangsa mengecam Israel atas serangan ke sekolah itu.")
+    assert ("IGOUNO", "ISR", "11") in roots(doc)
+
+
+def test_web_spelling_of_a_role_noun_is_the_role(extract):
+    doc = extract("Para aktifis Mesir mengecam pemerintah Mesir atas penangkapan itu.")
+    assert ("EGYOPP", "EGYGOV", "11") in roots(doc)
+
+
+def test_older_spelling_of_an_appeal_is_an_appeal_and_its_act_requested(extract):
+    doc = extract("Amerika Serikat menghimbau Rusia menarik pasukan dari perbatasan Ukraina.")
+    assert ("USA", "RUS", "02") in roots(doc)
+    assert all("requested" in e.modality for e in events_of(doc, "08"))
+
+
+def test_headline_bare_verb_of_condemnation(extract):
+    doc = extract("Malaysia Kecam Serangan Rusia ke Pelabuhan Odesa")
+    assert ("MYS", "RUS", "11") in roots(doc)
+
+
+def test_joined_diantara_names_both_sides(extract):
+    doc = extract("Bentrokan diantara polisi dan petani menewaskan dua orang di Paraguay.")
+    assert {("PRYCOP", "PRYAGR", "14"), ("PRYAGR", "PRYCOP", "14")} <= roots(doc)
+
+
+def test_act_appealed_for_with_menghimbau_untuk_is_not_done(extract):
+    doc = extract("Wartawan itu menghimbau Presiden Vladimir Putin untuk menyelidiki korupsi di kepolisian.")
+    assert not events_of(doc, "09", resolved=True)
+
+
+def test_vow_to_attack_is_a_threat_not_an_attack(extract):
+    doc = extract("Pemimpin Hamas bersumpah menyerang Israel.")
+    assert ("13" in {c[:2] for *_, c in coded(doc)}) and not events_of(doc, "19")

@@ -219,6 +219,7 @@ def test_org_facts():
     assert only("Dewan Keamanan PBB")["type"] == "IGO"
     assert only("Dewan Keamanan PBB")["code"] == "IGOUNO"
     assert only("PBB")["id"] == only("Perserikatan Bangsa-Bangsa")["id"]
+    assert only("Persatuan Bangsa-Bangsa")["id"] == only("PBB")["id"]  # the common non-standard spelling
     assert only("NATO")["code"] == "IGOWSTNAT"
     assert only("ASEAN")["code"] == "IGOSEAASN"
     assert only("Uni Eropa")["code"] == "IGOEUREEC"

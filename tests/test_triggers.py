@@ -48,6 +48,15 @@ def find(lex: Lexicon, text: str, **kw: bool) -> list[tuple[str, str, str, Trigg
 CASES = [
     # (sentence, matched text, code, voice)
     ("Kementerian itu menuduh Jakarta melanggar perjanjian.", "menuduh", "112", "active"),
+    ("Kejaksaan akhirnya mencabut dakwaan terhadap aktivis itu.", "mencabut dakwaan", "081", "active"),
+    ("Para nelayan mengeluh bahwa kapal asing masuk ke perairan mereka.", "mengeluh", "114", "active"),
+    ("Kedua negara menyetujui kesepakatan perbatasan yang baru.", "menyetujui", "057", "active"),
+    ("Ia menyinggung rencana pertemuan Xi dengan Biden.", "rencana pertemuan", "036", "nominal"),
+    ("Calon yang kalah itu menerima putusan Mahkamah Konstitusi.", "menerima putusan", "080", "active"),
+    ("Ratusan tentara diterjunkan ke lokasi kerusuhan.", "diterjunkan ke lokasi", "154", "intransitive"),
+    ("Pasukan marinir turun ke jalan untuk mengamankan ibu kota.", "turun ke jalan", "154", "intransitive"),
+    ("Ribuan buruh turun ke jalan di depan gedung parlemen.", "turun ke jalan", "141", "intransitive"),
+    ("Perusahaan itu membatalkan tuntutannya terhadap dua wartawan.", "membatalkan tuntutannya", "081", "active"),
     ("Sang jenderal dituduh melakukan korupsi pengadaan senjata.", "dituduh", "1121", "passive"),
     ("Tuduhan kejahatan perang itu dibahas di Den Haag.", "Tuduhan", "1124", "nominal"),
     ("Menteri Luar Negeri Malaysia mengecam keras penembakan nelayan itu.", "mengecam", "111", "active"),
@@ -122,9 +131,11 @@ def test_skip_condition(lex: Lexicon) -> None:
     assert find(lex, "Ia menahan diri untuk tidak berkomentar lebih jauh.") == [] or all(
         c != "173" for _, c, _, _ in find(lex, "Ia menahan diri untuk tidak berkomentar lebih jauh.")
     )
+    assert find(lex, "Tiga kapal perang berlabuh di pelabuhan itu.") == []  # a warship is no war
 
 
 def test_require_when(lex: Lexicon) -> None:
+    assert not find(lex, "Parlemen menyetujui anggaran pertahanan tahun depan.")  # approving a budget: no event
     # "memutuskan" means "decide" unless it is about relations, aid or talks.
     assert find(lex, "Pengadilan memutuskan perkara itu kemarin.") == []
     got = find(lex, "Kedua negara memutuskan kerja sama itu.")
@@ -163,6 +174,12 @@ SENSES = [
     ("Rusia menarik tentara dari perbatasan.", "menarik", "0874"),
     ("PBB menarik pasukan perdamaian dari Mali.", "menarik", "1661"),
     ("Pemerintah mengusir pemantau asing.", "mengusir", "1662"),
+    # shots into the air are a show of force (150), not fighting (190)
+    ("Polisi menembakkan senjata api ke udara untuk membubarkan massa.", "menembakkan", "150"),
+    ("Petugas melepaskan tembakan ke udara di depan gedung.", "melepaskan tembakan", "150"),
+    ("Pasukan itu menembaki desa di seberang sungai.", "menembaki", "190"),
+    # a written warning is a disciplinary sanction (172), not a threat
+    ("Dinas itu memberikan peringatan tertulis kepada dua pegawainya.", "peringatan", "172"),
 ]
 
 
@@ -298,3 +315,42 @@ def test_builtin_entry_ids_are_unique_across_files() -> None:
                 repeated.append(f"{entry_id} ({seen[entry_id]}, {path.name})")
             seen.setdefault(entry_id, path.name)
     assert not repeated, repeated
+
+
+@pytest.mark.parametrize(("text", "trigger", "code"), [
+    # web spellings of lexicon words (spelling.yaml): a joined compound, an older spelling
+    ("Kampus itu menghentikan kerjasama dengan sebuah perusahaan asing.", "menghentikan kerjasama", "160"),
+    ("Gubernur menghimbau warga untuk tetap di rumah.", "menghimbau", "020"),
+    ("Menteri itu menyerukan kerjasama militer dengan Jepang.", "kerjasama militer", "062"),
+    ("Jepang menghapus hutang negara itu.", "menghapus hutang", "071"),
+    ("Pemerintah mensensor pemberitaan tentang demonstrasi.", "mensensor", "1721"),
+])
+def test_web_spelling_variants_match(lex: Lexicon, text: str, trigger: str, code: str) -> None:
+    assert (trigger, code) in [(t, c) for t, c, *_ in find(lex, text)]
+
+
+def test_user_spelling_variant_extends_conditions(tmp_path: Path) -> None:
+    extra = tmp_path / "spelling.yaml"
+    extra.write_text("spelling_variants: {perdamaian: [pedamaian]}\n", encoding="utf-8")
+    mine = Lexicon.load([extra])
+    assert [(m.form, m.code) for *_, m in find(mine, "PBB mengimbau pedamaian segera.")] == [("mengimbau", "027")]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("spelling_variants: {izin: ijin}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="spelling_variants"):
+        Lexicon.load([bad], builtin=False)
+
+
+def test_patrolling_verb_is_not_a_low_priority_mention(lex: Lexicon) -> None:
+    # the bare noun stays low ("kapal patroli" is mostly a mention); the verb is an act of its own
+    got = [(t, c) for t, c, *_ in find(lex, "Gubernur menyerukan warga tenang, sementara tentara berpatroli di kota.")]
+    assert ("berpatroli", "150") in got
+
+
+def test_web_spelling_of_a_lexicon_noun(lex: Lexicon) -> None:
+    got = [(t, c) for t, c, *_ in find(lex, "Polda menerjunkan personil ke lokasi.")]
+    assert ("menerjunkan personil", "151") in got
+
+
+def test_web_spelling_is_named_in_the_rule(lex: Lexicon) -> None:
+    (match,) = [m for *_, m in find(lex, "Gubernur menghimbau warga agar tenang.") if m.entry_id == "imbau"]
+    assert match.rule.startswith("lexicon:imbau[spelling meN-]")

@@ -40,6 +40,7 @@ DEFAULT_WINDOW = 6
 WINDOW_STOPS = frozenset({".", ";", "!", "?", "”", "“", '"', "(", ")"})
 QUOTE_MARKS = frozenset({"”", "“", '"'})
 NOUN_CLASSES_FILE = "data/noun_classes.yaml"
+SPELLING_FILE = "data/spelling.yaml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +126,7 @@ class Lexicon:
     light_verbs: dict[Phrase, str] = field(default_factory=dict)  # phrase → voice
     fillers: frozenset[str] = frozenset()
     noun_classes: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
+    spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # standard piece → variants
     _index: dict[str, list[_Surface]] = field(default_factory=dict, repr=False)
     _surfaces: dict[str, set[Phrase]] = field(default_factory=dict, repr=False)
 
@@ -138,7 +140,7 @@ class Lexicon:
         files: list[tuple[str, Path]] = []
         if builtin:
             package = resources.files("peristiwa.lang.id")
-            files.append((NOUN_CLASSES_FILE, Path(str(package.joinpath(NOUN_CLASSES_FILE)))))
+            files += [(name, Path(str(package.joinpath(name)))) for name in (NOUN_CLASSES_FILE, SPELLING_FILE)]
             folder = Path(str(package.joinpath("data/events")))
             files += [(f"events/{p.name}", p) for p in sorted(folder.glob("*.yaml"))]
         files += [(str(p), Path(p)) for p in extra_paths]
@@ -153,6 +155,8 @@ class Lexicon:
         for source, doc in docs:
             for name, words in _noun_classes(doc, source).items():
                 lex.noun_classes[name] = lex.noun_classes.get(name, ()) + words
+            for piece, variants in _spelling_variants(doc, source).items():
+                lex.spellings[piece] = lex.spellings.get(piece, ()) + variants
         for source, doc in docs:
             entries, light, fillers = _split_doc(doc, source)
             for item in entries:
@@ -170,14 +174,14 @@ class Lexicon:
         # Two passes: surfaces first, so `object_of: [entry ids]` can refer to any entry.
         staged = {eid: _parse_entry(item, source) for eid, (source, item) in raw_entries.items()}
         for eid, entry in staged.items():
-            self._surfaces[eid] = {s.norms for s in _entry_surfaces(entry)}
+            self._surfaces[eid] = {s.norms for s in _entry_surfaces(entry, self.spellings)}
         for eid, (source, item) in raw_entries.items():
             raw_when = item.get("when", []) or []
-            conditions = tuple(_parse_condition(c, source, eid, self._surfaces, self.noun_classes)
+            conditions = tuple(_parse_condition(c, source, eid, self._surfaces, self.noun_classes, self.spellings)
                                for c in raw_when)
             self.entries[eid] = dataclasses.replace(staged[eid], when=conditions)
         for entry in self.entries.values():
-            for surf in _entry_surfaces(entry):
+            for surf in _entry_surfaces(entry, self.spellings):
                 self._index.setdefault(surf.norms[0], []).append(surf)
         for cands in self._index.values():
             cands.sort(key=lambda s: -len(s.norms))
@@ -301,6 +305,23 @@ def _noun_classes(doc: Any, source: str) -> dict[str, tuple[Phrase, ...]]:
     return out
 
 
+def _spelling_variants(doc: Any, source: str) -> dict[str, tuple[str, ...]]:
+    """The `spelling_variants` mapping of a file (standard piece → its variant spellings, spelling.yaml)."""
+    raw = doc.get("spelling_variants", {}) if isinstance(doc, dict) else {}
+    if not isinstance(raw, dict) or not all(isinstance(v, list) and v for v in raw.values()):
+        raise ValueError(f"{source}: spelling_variants must map a standard spelling to a list of variants")
+    return {str(piece).lower(): tuple(str(v).lower() for v in variants) for piece, variants in raw.items()}
+
+
+def _respelled(phrase: Phrase, spellings: dict[str, tuple[str, ...]]) -> list[Phrase]:
+    """The phrase and each of its spellings with a standard piece replaced by a variant ("kerja sama" →
+    "kerjasama"): web text is matched although the lexicon is written in the standard spelling."""
+    texts = [" ".join(phrase)]
+    for piece, variants in spellings.items():
+        texts += [t.replace(piece, v) for t in texts if piece in t for v in variants]
+    return [tuple(t.split()) for t in texts]
+
+
 def _split_doc(doc: Any, source: str) -> tuple[list[Any], dict[str, list[str]], list[str]]:
     """A file is a list of entries, or a mapping with `entries`, `light_verbs`, `fillers` and
     `noun_classes`."""
@@ -389,7 +410,7 @@ def _phrases(values: Iterable[Any]) -> list[Phrase]:
 
 def _parse_condition(
     raw: dict[str, Any], source: str, eid: str, surfaces: dict[str, set[Phrase]],
-    noun_classes: dict[str, tuple[Phrase, ...]],
+    noun_classes: dict[str, tuple[Phrase, ...]], spellings: dict[str, tuple[str, ...]],
 ) -> Condition:
     known = {"object", "object_of", "object_class", "before", "voice", "code", "skip", "window", "consume",
              "set_voice", "quoted"}
@@ -405,7 +426,8 @@ def _parse_condition(
         if ref not in surfaces:
             raise ValueError(f"{source}: entry {eid!r}: object_of refers to unknown entry {ref!r}")
         objects.extend(sorted(surfaces[ref]))
-    before = _phrases(raw.get("before", []) or [])
+    objects = [v for phrase in objects for v in _respelled(phrase, spellings)]
+    before = [v for phrase in _phrases(raw.get("before", []) or []) for v in _respelled(phrase, spellings)]
     voices = tuple(raw.get("voice", []) or [])
     if isinstance(raw.get("voice"), str):
         voices = (raw["voice"],)
@@ -430,7 +452,7 @@ def _check_voice(voice: Any, source: str, eid: str) -> str | None:
     return voice
 
 
-def _entry_surfaces(entry: LexEntry) -> list[_Surface]:
+def _entry_surfaces(entry: LexEntry, spellings: dict[str, tuple[str, ...]]) -> list[_Surface]:
     out: list[_Surface] = []
     seen: set[tuple[Phrase, str]] = set()
     generated = forms(entry.root, entry.affixes) if entry.affixes else []
@@ -439,10 +461,10 @@ def _entry_surfaces(entry: LexEntry) -> list[_Surface]:
         pairs.append((surface, voice, "form"))
         pairs.extend((surface + c, voice, f"form+{c}") for c in ENCLITICS)
     for surface, voice, affix in pairs:
-        norms = tuple(surface.split())
-        if (norms, voice) not in seen:
-            seen.add((norms, voice))
-            out.append(_Surface(norms, entry, voice, affix, surface))
+        for i, norms in enumerate(_respelled(tuple(surface.split()), spellings)):
+            if (norms, voice) not in seen:  # a web spelling says so in the rule: "lexicon:imbau[spelling meN-]"
+                seen.add((norms, voice))
+                out.append(_Surface(norms, entry, voice, affix if i == 0 else f"spelling {affix}", " ".join(norms)))
     return out
 
 
