@@ -460,3 +460,15 @@ def test_act_appealed_for_with_menghimbau_untuk_is_not_done(extract):
 def test_vow_to_attack_is_a_threat_not_an_attack(extract):
     doc = extract("Pemimpin Hamas bersumpah menyerang Israel.")
     assert ("13" in {c[:2] for *_, c in coded(doc)}) and not events_of(doc, "19")
+
+
+def test_unaddressed_demand_of_an_ngo_is_exported_without_target(extract):
+    """No country makes an NGO's unaddressed demand domestic, yet it is a complete act (GDELT: empty Actor2)."""
+    doc = extract("Amnesti Internasional menuntut embargo senjata.")
+    demand = [e for e in events_of(doc, "10", resolved=True)]
+    assert demand and demand[0].target is None and "target=none(unaddressed)" in demand[0].rule
+
+
+def test_unaddressed_meeting_of_an_igo_stays_incomplete(extract):
+    doc = extract("Perserikatan Bangsa-Bangsa mengadakan pertemuan darurat.")
+    assert not [e for e in doc.events if e.code.startswith("04") and is_resolved(e)]

@@ -75,6 +75,11 @@ class Conventions:
     place_source_role: str = "CVL"
     domestic_target_roots: frozenset[str] = frozenset()
     transnational: frozenset[str] = frozenset()
+    unaddressed_roots: frozenset[str] = frozenset()
+
+    def is_transnational(self, actor_country: str | None) -> bool:
+        """An IGO, NGO, company, … : an actor with no country of its own (KB country IGO, NGO, …)."""
+        return actor_country is not None and actor_country[:3] in self.transnational
 
     def is_state_act(self, code: str) -> bool:
         """Only a state does it (arrest, detention, sanctions, expulsion, repression): its agent may be inferred."""
@@ -100,6 +105,7 @@ class Conventions:
             protest_target_role=str(protest.get("target_role") or "GOV"),
             place_source_roots=codes(place, "roots"), place_source_role=str(place.get("role") or "CVL"),
             domestic_target_roots=codes(domestic, "roots"), transnational=codes(data, "transnational"),
+            unaddressed_roots=codes(data.get("unaddressed_export") or {}, "roots"),
         )
 
 

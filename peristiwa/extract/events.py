@@ -83,11 +83,19 @@ class EventStage:
             target_rule, event_flags = self_rule, flags
             if implicit is not None:
                 target_actor, target_rule = implicit[0], self_rule + implicit[1]
-            elif target_actor is None or target_actor.code is None:  # no second side: kept, not exported
-                target_rule, event_flags = self_rule + "; target=none(incomplete)", [*flags, INCOMPLETE]
+            elif target_actor is None or target_actor.code is None:
+                target_rule, event_flags = self._untargeted(root, source_actor, self_rule, flags)
             events.append(self._event(ctx, match, code, (source_actor, source_arg), (target_actor, target_arg),
                                       rule + target_rule, event_flags))
         return events
+
+    def _untargeted(self, root: str, source: Actor, rule: str, flags: list[str]) -> tuple[str, list[str]]:
+        """An act with no second side: exported with an empty target when a transnational actor's act of
+        that root stands on its own (conventions.yaml `unaddressed_export`), else kept, not exported."""
+        rules = self.conventions
+        if root in rules.unaddressed_roots and rules.is_transnational(source.country):
+            return rule + "; target=none(unaddressed)", flags
+        return rule + "; target=none(incomplete)", [*flags, INCOMPLETE]
 
     def _agentless_authorities(self, ctx: SentenceContext, match: TriggerMatch, targets: list[Arg],
                                rule: str) -> tuple[list[Arg], str]:
