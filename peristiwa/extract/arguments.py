@@ -26,6 +26,7 @@ Why a module of its own: finding arguments is most of the coder, and it reads on
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -33,7 +34,7 @@ from peristiwa.extract.casing import is_title_case
 from peristiwa.extract.depargs import DepArg, DepArgs, TreeView, active_args, nominal_args, passive_args
 from peristiwa.extract.triggers import Lexicon, TriggerMatch
 from peristiwa.lang.pack import read_yaml
-from peristiwa.model import Actor, Document, Mention, Place, Quote, Sentence, Token
+from peristiwa.model import Actor, Document, Mention, Place, Quote, Sentence, Span, Token
 
 ARG_WINDOW = 10  # tokens searched to the right of a trigger for its target
 SUBJECT_WINDOW = 14  # tokens searched to the left for the subject
@@ -42,6 +43,9 @@ SENTENCE_OPENERS = frozenset({'"', "“", "‘", "(", "—", "-", ":"})  # a cap
 MAX_CLAUSE_CHAIN = 3  # "X … dan … dan …": how far a shared subject is followed back
 MAX_HEAD_NOUNS = 2  # common nouns between a preposition and the actor it governs ("ke kota-kota Ukraina")
 LIGHT_VERB_GAP = 5  # words allowed between a light verb and its event noun ("mengadakan empat jam pembicaraan")
+OCCURRENCE_GAP = 4  # plain words between an event noun and the verb saying it happened ("kekerasan politik yang pecah")
+FOCUS_LEAD = 2  # the article's focus country is named more than this many times as often as any other
+FOCUS_MIN = 3  # … and at least this many times
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,8 @@ class CoderWords:
     title_modifiers: frozenset[str] = frozenset()
     reciprocal_joiners: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
+    occurrence_verbs: frozenset[str] = frozenset()
+    quantifiers: frozenset[str] = frozenset()
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     modality_breaks: frozenset[str] = frozenset()
     modality_window: int = 4
@@ -100,6 +106,8 @@ class CoderWords:
             title_modifiers=words(syntax, "title_modifiers"),
             reciprocal_joiners=words(syntax, "reciprocal_joiners"),
             object_control=words(syntax, "object_control"),
+            occurrence_verbs=words(syntax, "occurrence_verbs"),
+            quantifiers=words(syntax, "quantifiers"),
             modality={flag: words(modality, flag) for flag in flags},
             modality_breaks=words(modality, "clause_breaks"),
             modality_window=int(modality.get("window", 4)),
@@ -133,14 +141,16 @@ class Arg:
 @dataclass
 class DocIndex:
     """Mentions (with their indices), quotes and places grouped by sentence, built once per document
-    so each sentence's context costs what the sentence holds, not what the whole article holds."""
+    so each sentence's context costs what the sentence holds, not what the whole article holds; and the
+    article's focus country (`focus_country`)."""
 
     mentions: dict[int, list[tuple[int, Mention]]]
     quotes: dict[int, list[Quote]]
     places: dict[int, list[Place]]
+    focus: str | None = None
 
     @classmethod
-    def build(cls, doc: Document) -> DocIndex:
+    def build(cls, doc: Document, not_countries: frozenset[str] = frozenset()) -> DocIndex:
         mentions: dict[int, list[tuple[int, Mention]]] = {}
         for i, mention in enumerate(doc.mentions):
             mentions.setdefault(mention.sentence, []).append((i, mention))
@@ -150,7 +160,25 @@ class DocIndex:
         places: dict[int, list[Place]] = {}
         for place in doc.places:
             places.setdefault(place.sentence, []).append(place)
-        return cls(mentions, quotes, places)
+        return cls(mentions, quotes, places, focus_country(doc, not_countries))
+
+
+def focus_country(doc: Document, not_countries: frozenset[str]) -> str | None:
+    """The country the article is about: the one its actors and places name at least `FOCUS_MIN` times and
+    more than `FOCUS_LEAD` times as often as any other, else None. Regions and the `not_countries` of
+    transnational actors do not count.
+
+    Why: a report of unrest often names no place the gazetteer knows ("protes meletus di Daraa"); the
+    country the whole article keeps naming is where it happened."""
+    counts: Counter[str] = Counter()
+    for mention in doc.mentions:
+        actors = [mention.actor] if mention.actor is not None else mention.members
+        counts.update(a.country for a in actors if a.country and a.type != "REG" and a.country not in not_countries)
+    counts.update(p.country for p in doc.places if p.country)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < FOCUS_MIN or (len(ranked) > 1 and ranked[0][1] <= FOCUS_LEAD * ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 class SentenceContext:
@@ -172,6 +200,7 @@ class SentenceContext:
         self.title_case = is_title_case([t.text for t in tokens])
         self.tree = sentence_tree(doc, doc.sentences[index], self.norms)
         self.light_heads = frozenset(phrase[0] for phrase in self.light_verbs)
+        self.focus = doc_index.focus
 
     @functools.cached_property
     def countries(self) -> frozenset[str]:
@@ -548,9 +577,69 @@ class SentenceContext:
         place = self.place_near(match)
         if place is None or not place.country:
             return []
-        actor = Actor(None, f"{place.name} ({role})", "GRP", code=place.country + role, country=place.country,
-                      role=role)
-        return [Arg([actor], None, Mention(place.span, "GRP", self.index, "role", actor, place.rule), "place")]
+        return [self._country_arg(place.country, place.name, role, place.span, place.rule, "place")]
+
+    def actor_of_occurrence(self, match: TriggerMatch, role: str | None) -> list[Arg]:
+        """The `role` (or, for None, the whole country) of the country where an event reported as having
+        happened took place: a geocoded place in the trigger's clause, else the article's focus country."""
+        place = self.place_in_clause(match)
+        if place is not None and place.country:
+            return [self._country_arg(place.country, place.name, role, place.span, place.rule, "place")]
+        if self.focus is None:
+            return []
+        trigger = self.doc.span(self.tokens[match.start].start, self.tokens[match.end - 1].end)
+        return [self._country_arg(self.focus, self.focus, role, trigger, "focus-country", "focus")]
+
+    def _country_arg(self, country: str, name: str, role: str | None, span: Span, how: str, rule: str) -> Arg:
+        """An actor that is a country's `role` (civilians, authorities), or the country alone for None."""
+        actor = Actor(None, f"{name} ({role or 'unattributed'})", "GRP", code=country + (role or ""),
+                      country=country, role=role)
+        return Arg([actor], None, Mention(span, "GRP", self.index, "role", actor, how), rule)
+
+    def place_in_clause(self, match: TriggerMatch) -> Place | None:
+        """The geocoded place nearest the trigger within its own clause (between clause breaks)."""
+        lo, hi = match.start, match.end
+        while lo > 0 and self.norms[lo - 1] not in self.words.clause_breaks:
+            lo -= 1
+        while hi < len(self.tokens) and self.norms[hi] not in self.words.clause_breaks:
+            hi += 1
+        first, last = self.tokens[lo].start, self.tokens[hi - 1].end
+        pivot = self.tokens[match.start].start
+        inside = [p for p in self.places if first <= p.span.start and p.span.end <= last]
+        return min(inside, key=lambda p: abs(p.span.start - pivot), default=None)
+
+    def occurrence(self, match: TriggerMatch) -> int | None:
+        """Index of the verb that reports an event noun as something that happened: the noun is its subject
+        ("kekerasan yang terjadi di Assam", "protes meletus", "bom meledak") or follows it ("terjadi
+        bentrokan"). None when there is none, or when the verb is negated, future or conditional ("akan
+        terjadi kericuhan"): then nothing is reported to have happened."""
+        if match.voice != "nominal":
+            return None
+        verbs = self.words.occurrence_verbs
+        verb = next((k for k in range(match.trigger_start, match.end) if self.norms[k] in verbs), None)
+        if verb is None:
+            verb = self._occurrence_after(match.end)
+        if verb is None:
+            before = match.start - 1
+            while before >= 0 and (self.norms[before] in self.words.quantifiers or self.norms[before].isdigit()):
+                before -= 1
+            verb = before if before >= 0 and self.norms[before] in verbs else None
+        return verb if verb is not None and not self._mood(verb) else None
+
+    def _occurrence_after(self, k: int) -> int | None:
+        """The occurrence verb after the event noun ending at `k`, past its plain modifiers ("politik",
+        "yang", "terus"), not past a name, a preposition, a punctuation mark or another verb."""
+        w = self.words
+        skippable = w.nominal_modifiers | w.demonstratives | w.adverbs | w.relative
+        for j in range(k, min(len(self.tokens), k + OCCURRENCE_GAP + 1)):
+            norm = self.norms[j]
+            if norm in w.occurrence_verbs:
+                return j
+            plain = (self.tokens[j].text[:1].islower() and norm.replace("-", "").isalpha()
+                     and norm not in w.all_preps | w.coordinators | w.clause_breaks and not self._is_verbal(j))
+            if not (norm in skippable or norm.isdigit() or plain):
+                return None
+        return None
 
     def _event_anaphor(self, k: int) -> Arg | None:
         """"perjalanan itu": an event noun with a demonstrative stands for the last such event's source."""

@@ -38,7 +38,7 @@ class EventStage:
         self.words = words
 
     def __call__(self, doc: Document) -> None:
-        index = DocIndex.build(doc)
+        index = DocIndex.build(doc, self.conventions.transnational)
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
             if not tokens:
@@ -66,6 +66,9 @@ class EventStage:
             rule += "; source=civilians-of-place" if sources else ""
         if not sources and root in self.conventions.jurisdiction_roots:
             sources, rule = self._agentless_authorities(ctx, match, targets, rule)
+        unattributed = not sources and root in self.conventions.unattributed_roots
+        if unattributed:
+            sources, rule = self._unattributed(ctx, match, root, rule)
         if not sources:
             return []
         if len([a for arg in sources for a in arg.actors]) > 1 and all(t.rule.endswith("relative-agent")
@@ -79,7 +82,8 @@ class EventStage:
         reciprocal = match.voice != "passive"
         for source_actor, source_arg, target_actor, target_arg, self_rule in _without_self_targets(
                 _pairs(sources, targets, reciprocal)):
-            implicit = self._implicit_target(root, source_actor, target_actor, ctx.countries)
+            implicit = (_unattributed_target(source_actor, target_actor) if unattributed and source_actor.role is None
+                        else self._implicit_target(root, source_actor, target_actor, ctx.countries))
             target_rule, event_flags = self_rule, flags
             if implicit is not None:
                 target_actor, target_rule = implicit[0], self_rule + implicit[1]
@@ -103,12 +107,27 @@ class EventStage:
                 return sources, f"{rule}; source=jurisdiction(agentless {match.voice}, place)"
         return [], rule
 
+    def _unattributed(self, ctx: SentenceContext, match: TriggerMatch, root: str, rule: str
+                      ) -> tuple[list[Arg], str]:
+        """Who is behind an event reported only as having happened ("kekerasan yang terjadi di Assam"):
+        the country where it happened — its civilians for a protest, its authorities for a state act, else
+        the country alone (conventions.yaml, unattributed)."""
+        if ctx.occurrence(match) is None:
+            return [], rule
+        role = None
+        if root in self.conventions.place_source_roots:
+            role = self.conventions.place_source_role
+        elif self.conventions.is_state_act(match.code):
+            role = AUTHORITIES_ROLE
+        sources = ctx.actor_of_occurrence(match, role)
+        return sources, (f"{rule}; source=unattributed({sources[0].rule})" if sources else rule)
+
     def _implicit_target(self, root: str, source: Actor, target: Actor | None,
                          named: frozenset[str]) -> tuple[Actor, str] | None:
         """The target CAMEO's conventions give an act whose report leaves it unknown (conventions.yaml).
 
         Repression by a state's own forces of an unknown name (or of nobody named) is domestic:
-        X → X; a protest with no addressee is addressed to the protesters' own government; any
+        X → X; a protest with no addressee (or an unknown one) is addressed to the protesters' own government; any
         other unaddressed act of a national actor whose root needs no second party (a statement,
         a demand, a rejection) is its own country's affair: X → X.
         Returns None when the stated target stands or no convention applies.
@@ -121,7 +140,7 @@ class EventStage:
         if is_state and (root in rules.jurisdiction_roots
                          or (root in rules.jurisdiction_named_roots and target is not None)):
             return _domestic(country, target), "; target=jurisdiction"
-        if root in rules.protest_target_roots and target is None:
+        if root in rules.protest_target_roots and (target is None or target.code is None):
             code = country + rules.protest_target_role
             return (Actor(None, code, "ORG", code=code, country=country, role=rules.protest_target_role),
                     "; target=protest-own-government")
@@ -220,6 +239,14 @@ def _domestic(country: str, target: Actor | None) -> Actor:
     if target is None:
         return Actor(None, country, "LOC", code=country, country=country)
     return Actor(None, target.name, target.type, code=country, country=country)
+
+
+def _unattributed_target(source: Actor, target: Actor | None) -> tuple[Actor, str] | None:
+    """An event of a country, no one in it named, with no stated target is the country's own affair: X → X
+    (conventions.yaml, unattributed). Civilians' protests and state acts keep their own conventions."""
+    if (target is not None and target.code is not None) or source.country is None:
+        return None
+    return _domestic(source.country, target), "; target=domestic(unattributed)"
 
 
 def _pairs(sources: list[Arg], targets: list[Arg], reciprocal: bool = True
