@@ -309,6 +309,24 @@ def test_serta_and_an_adverb_before_the_new_verb_also_open_a_clause(extract):
     assert ("JPN", "RUS", "11") not in found and ("CHN", "USA", "11") not in found
 
 
+def test_a_list_of_three_sides_after_antara_gives_every_pair(extract):
+    doc = extract("Perundingan antara Jepang, Korea Selatan dan Tiongkok berlangsung di Seoul.")
+    pairs = {(s[:3], t[:3]) for s, t, c in coded(doc) if c.startswith("04")}
+    assert pairs == {(a, b) for a in ("JPN", "KOR", "CHN") for b in ("JPN", "KOR", "CHN") if a != b}, pairs
+
+
+def test_meeting_noun_ending_in_a_list_of_parties_gives_every_pair(extract):
+    doc = extract("Pertemuan tingkat menteri Jepang, Korea Selatan dan Tiongkok digelar di Seoul pada Senin.")
+    pairs = {(s[:3], t[:3]) for s, t, c in coded(doc) if c.startswith("04")}
+    assert pairs == {(a, b) for a in ("JPN", "KOR", "CHN") for b in ("JPN", "KOR", "CHN") if a != b}, pairs
+    assert all("participants(mutual)" in e.rule for e in doc.events if e.code.startswith("04"))
+
+
+def test_a_lone_actor_after_a_meeting_noun_is_no_list_of_parties(extract):
+    doc = extract("Pertemuan Jepang membahas perdagangan pada Senin.")
+    assert all("participants" not in e.rule for e in doc.events)
+
+
 def test_di_antara_also_names_both_sides(extract):
     doc = extract("Bentrokan di antara warga Jepang dan warga Korea Selatan terjadi di Seoul.")
     clashes = [e for e in doc.events if e.code.startswith("14") or e.code.startswith("19")]

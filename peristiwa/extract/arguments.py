@@ -14,7 +14,8 @@ shape around it (Indonesian is SVO; voice comes from the affix that matched):
   or the `oleh` agent; target after a target preposition ("… terhadap Ukraina");
 - "X meminta Y untuk V": V is demanded of Y (its subject), flagged `requested`;
 - "Menteri Luar Negeri Rusia, NAME,": the role phrase says who an unknown name is;
-- "<event noun> antara X dan Y": each side towards the other;
+- "<event noun> antara X dan Y" (or "antara X, Y dan Z"): each side towards the others; a meeting or
+  cooperation noun whose phrase ends in a list of parties ("pertemuan trilateral A, B dan C") likewise;
 - inside a direct quote, first-person pronouns stand for the quote's speaker;
 - coordinated or group subjects ("Xi dan Putin", "keduanya") code one event per member,
   towards each other when there is no separate target.
@@ -44,6 +45,7 @@ MAX_CLAUSE_CHAIN = 3  # "X … dan … dan …": how far a shared subject is fol
 MAX_HEAD_NOUNS = 2  # common nouns between a preposition and the actor it governs ("ke kota-kota Ukraina")
 LIGHT_VERB_GAP = 5  # words allowed between a light verb and its event noun ("mengadakan empat jam pembicaraan")
 OCCURRENCE_GAP = 4  # plain words between an event noun and the verb saying it happened ("kekerasan politik yang pecah")
+PARTICIPANT_GAP = 6  # words between a meeting noun and its parties ("pertemuan komisi keamanan … A, B dan C")
 FOCUS_LEAD = 2  # the article's focus country is named more than this many times as often as any other
 FOCUS_MIN = 3  # … and at least this many times
 
@@ -73,6 +75,7 @@ class CoderWords:
     reciprocal_preps: frozenset[str] = frozenset()
     title_modifiers: frozenset[str] = frozenset()
     reciprocal_joiners: frozenset[str] = frozenset()
+    participant_roots: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
     quantifiers: frozenset[str] = frozenset()
@@ -105,6 +108,7 @@ class CoderWords:
             reciprocal_preps=words(syntax, "reciprocal_preps"),
             title_modifiers=words(syntax, "title_modifiers"),
             reciprocal_joiners=words(syntax, "reciprocal_joiners"),
+            participant_roots=words(syntax, "participant_roots"),
             object_control=words(syntax, "object_control"),
             occurrence_verbs=words(syntax, "occurrence_verbs"),
             quantifiers=words(syntax, "quantifiers"),
@@ -336,6 +340,9 @@ class SentenceContext:
 
     def _nominal(self, match: TriggerMatch, root: str) -> tuple[list[Arg], list[Arg], str]:
         targets = self._after_prep(match.end, self.words.target_preps_for(root))
+        participants = self._participants(match.end) if root in self.words.participant_roots and not targets else []
+        if participants:  # "pertemuan trilateral Indonesia, Australia dan Timor-Leste": each towards the others
+            return participants, [], "args:nominal source=participants(mutual)"
         possessor = self._possessor(match.end)
         if possessor and possessor[0].rule.endswith(":place"):
             # "serangan teroris Mumbai": a place after the noun is where it happened, not who did it
@@ -361,8 +368,38 @@ class SentenceContext:
             return self._subject(match.start - 1), targets, "args:nominal source=subject-of-purpose"
         return [], targets, "args:nominal source=none"
 
+    def _participants(self, noun_end: int) -> list[Arg]:
+        """The parties of a reciprocal event noun named as a list after it, past the words that describe
+        the event ("pertemuan tingkat menteri Indonesia, Malaysia dan Singapura", "pertemuan komisi keamanan
+        trilateral Indonesia, Australia dan Timor-Leste"; a lone actor among them is one of those words):
+        two or more actors, or none."""
+        k = noun_end
+        while k < min(len(self.tokens), noun_end + PARTICIPANT_GAP + 1):
+            first = self._next_np_mention(k)
+            end = self._token_ending_at(first.mention.span.end) if first is not None else None
+            if first is not None and end is not None:
+                listed = [first, *self._list_after(first, end, cut_clauses=False)]
+                if len(listed) > 1:
+                    for arg in listed:
+                        arg.rule += ":participant"
+                    return listed
+                k = end + 1
+                continue
+            if not self._common_noun(k) and not (self.norms[k] in self.words.coordinators and k > noun_end
+                                                  and k + 1 < len(self.tokens) and self._common_noun(k + 1)):
+                return []
+            k += 1
+        return []
+
+    def _common_noun(self, k: int) -> bool:
+        """A lower-case word that can continue a noun phrase: no preposition, clause word, verb or name."""
+        norm, w = self.norms[k], self.words
+        return (self.tokens[k].text[:1].islower() and norm.replace("-", "").isalpha() and not self._is_verbal(k)
+                and norm not in w.all_preps | w.coordinators | w.clause_breaks | w.relative | w.demonstratives)
+
     def _between(self, noun_end: int) -> list[Arg]:
-        """The two sides of "<event noun> (di) antara X dan/dengan Y" (listed modifiers may come between)."""
+        """The sides of "<event noun> (di) antara X dan/dengan Y" or "… antara X, Y dan Z" (listed modifiers
+        may come between)."""
         k = noun_end
         while k < len(self.tokens) and (self.norms[k] in self.words.nominal_modifiers or self.norms[k].isdigit()):
             k += 1
@@ -372,15 +409,18 @@ class SentenceContext:
             return []
         first = self._np_at(k + 1)
         end = self._token_ending_at(first.mention.span.end) if first is not None else None
-        if first is None or end is None or end + 2 >= len(self.tokens) \
-                or self.norms[end + 1] not in self.words.reciprocal_joiners:
+        if first is None or end is None or end + 2 >= len(self.tokens):
             return []
-        second = self._np_at(end + 2)
-        if second is None:
+        if self.tokens[end + 1].text == ",":
+            sides = [first, *self._list_after(first, end, cut_clauses=False)]
+        elif self.norms[end + 1] in self.words.reciprocal_joiners:
+            second = self._np_at(end + 2)
+            sides = [first, second] if second is not None else []
+        else:
             return []
-        for arg in (first, second):
+        for arg in sides:
             arg.rule += ":between"
-        return [first, second]
+        return sides if len(sides) > 1 else []
 
     def _np_at(self, k: int) -> Arg | None:
         """The actor of the noun phrase at `k` ("para petani": listed modifiers skipped): a mention
@@ -855,12 +895,14 @@ class SentenceContext:
             k += 1
         return k
 
-    def _list_after(self, first: Arg, k_end: int) -> list[Arg]:
+    def _list_after(self, first: Arg, k_end: int, *, cut_clauses: bool = True) -> list[Arg]:
         """The further members of a list after the actor ending at `k_end`: "Rusia, China dan Iran".
 
         Comma-separated members count only when a coordinator closes the list, so an apposition or a
         new clause after a comma ("mengecam Rusia, kata Iran") is not read as one, nor is an actor with a
-        predicate of its own ("… kepada Yunani dan Amnesti menuntut …"; `first` is marked ":list-cut").
+        predicate of its own ("… kepada Yunani dan Amnesti menuntut …"; `first` is marked ":list-cut") —
+        unless `cut_clauses` is off: the list then ends a noun phrase that is itself the subject
+        ("pertemuan Indonesia, Malaysia dan Singapura berlangsung …").
         """
         members: list[Arg] = []
         probe = k_end + 1
@@ -870,7 +912,7 @@ class SentenceContext:
             other = self._next_np_mention(probe + 1)
             if other is None:
                 return []
-            if self._opens_clause(other):
+            if cut_clauses and self._opens_clause(other):
                 first.rule += ":list-cut(new-clause)"
                 return []
             members.append(other)
