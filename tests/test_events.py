@@ -322,6 +322,13 @@ def test_meeting_noun_ending_in_a_list_of_parties_gives_every_pair(extract):
     assert all("participants(mutual)" in e.rule for e in doc.events if e.code.startswith("04"))
 
 
+def test_the_oleh_agent_of_a_later_verb_is_not_the_event_nouns(extract):
+    doc = extract("Kekerasan di desa-desa perbatasan dipantau oleh Malaysia sejak Senin.")
+    assert all(not (e.code.startswith("18") and e.source.actor.code == "MYS") for e in doc.events if e.source)
+    agent = extract("Penembakan para demonstran oleh tentara Myanmar dikecam dunia.")
+    assert any(e.code.startswith("19") and e.source.actor.code == "MMRMIL" for e in agent.events)
+
+
 def test_a_lone_actor_after_a_meeting_noun_is_no_list_of_parties(extract):
     doc = extract("Pertemuan Jepang membahas perdagangan pada Senin.")
     assert all("participants" not in e.rule for e in doc.events)

@@ -348,7 +348,7 @@ class SentenceContext:
             # "serangan teroris Mumbai": a place after the noun is where it happened, not who did it
             targets = targets or (possessor if root in self.words.locative_target_roots else [])
             possessor = []
-        agents = self._after_prep(match.end, self.words.agent_preps)
+        agents = self._after_prep(match.end, self.words.agent_preps, own_clause=True)
         if possessor and agents:
             # "penembakan para demonstran oleh garda presiden": with an `oleh` agent the noun's
             # possessor is what the act was done to
@@ -696,10 +696,13 @@ class SentenceContext:
                     return Arg([event.source.actor], event.source.mention, mention, "event-anaphor")
         return None
 
-    def _after_prep(self, start: int, preps: frozenset[str]) -> list[Arg]:
+    def _after_prep(self, start: int, preps: frozenset[str], own_clause: bool = False) -> list[Arg]:
+        """The first actor after `start` governed by one of `preps`. With `own_clause`, not past a verb: in
+        "kekerasan … dilingkari oleh Afrika Selatan" the agent is the verb's, not the noun's."""
         for k in range(start, min(len(self.tokens), start + ARG_WINDOW + 4)):
             if self.norms[k] in self.words.clause_breaks or self.norms[k] in self.words.relative \
-                    or self.tokens[k].text in {",", "."} or k in self.trigger_starts:
+                    or self.tokens[k].text in {",", "."} or k in self.trigger_starts \
+                    or (own_clause and self._is_predicate(k)):
                 break
             arg = self._mention_starting_at(k) or self._place_at(k)
             if arg is not None and self._governing_prep(arg.mention) in preps:
