@@ -329,6 +329,22 @@ def test_the_oleh_agent_of_a_later_verb_is_not_the_event_nouns(extract):
     assert any(e.code.startswith("19") and e.source.actor.code == "MMRMIL" for e in agent.events)
 
 
+@pytest.mark.parametrize(("text", "root", "dyad"), [
+    ("Serangan yang dilancarkan oleh Israel terhadap Gaza menewaskan lima warga.", "19", ("ISR", "PSE")),
+    ("Sanksi yang dijatuhkan oleh Amerika Serikat terhadap Iran mulai berlaku.", "16", ("USA", "IRN")),
+    ("Unjuk rasa yang digelar para buruh Malaysia berlangsung damai.", "14", ("MYSLAB", "MYSGOV")),
+])
+def test_agent_of_the_verb_performing_an_event_noun_is_its_source(extract, text, root, dyad):
+    doc = extract(text)
+    assert (*dyad, root) in roots(doc), coded(doc)
+    assert any("performed-by" in e.rule for e in doc.events if e.code.startswith(root))
+
+
+def test_agent_of_another_verb_after_yang_is_not_the_event_nouns(extract):
+    doc = extract("Serangan yang dikecam oleh Indonesia menewaskan lima warga Gaza.")
+    assert all(not (e.code.startswith("19") and e.source.actor.code == "IDN") for e in doc.events if e.source)
+
+
 def test_a_lone_actor_after_a_meeting_noun_is_no_list_of_parties(extract):
     doc = extract("Pertemuan Jepang membahas perdagangan pada Senin.")
     assert all("participants" not in e.rule for e in doc.events)

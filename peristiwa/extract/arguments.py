@@ -76,6 +76,7 @@ class CoderWords:
     title_modifiers: frozenset[str] = frozenset()
     reciprocal_joiners: frozenset[str] = frozenset()
     participant_roots: frozenset[str] = frozenset()
+    performing_verbs: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
     quantifiers: frozenset[str] = frozenset()
@@ -109,6 +110,7 @@ class CoderWords:
             title_modifiers=words(syntax, "title_modifiers"),
             reciprocal_joiners=words(syntax, "reciprocal_joiners"),
             participant_roots=words(syntax, "participant_roots"),
+            performing_verbs=words(syntax, "performing_verbs"),
             object_control=words(syntax, "object_control"),
             occurrence_verbs=words(syntax, "occurrence_verbs"),
             quantifiers=words(syntax, "quantifiers"),
@@ -357,6 +359,12 @@ class SentenceContext:
             return possessor, targets, "args:nominal source=possessor"
         if agents:
             return agents, targets, "args:nominal source=oleh"
+        performer = self._performer(match.end)
+        if performer:  # "serangan yang dilancarkan oleh Israel terhadap Gaza": the target follows the agent
+            after = self._token_ending_at(performer[-1].mention.span.end)
+            if not targets and after is not None:
+                targets = self._after_prep(after + 1, self.words.target_preps_for(root))
+            return performer, targets, "args:nominal source=performed-by"
         sides = self._between(match.end)
         if sides:  # "bentrokan antara polisi dan petani": each side towards the other
             return sides, [], "args:nominal source=antara(mutual)"
@@ -668,18 +676,41 @@ class SentenceContext:
 
     def _occurrence_after(self, k: int) -> int | None:
         """The occurrence verb after the event noun ending at `k`, past its plain modifiers ("politik",
-        "yang", "terus"), not past a name, a preposition, a punctuation mark or another verb."""
+        "yang", "terus")."""
         w = self.words
-        skippable = w.nominal_modifiers | w.demonstratives | w.adverbs | w.relative
+        return self._after_modifiers(k, w.occurrence_verbs, w.demonstratives | w.adverbs | w.relative)
+
+    def _after_modifiers(self, k: int, wanted: frozenset[str], skippable: frozenset[str]) -> int | None:
+        """Index of the first `wanted` word after the event noun ending at `k`, past its modifiers (listed
+        ones, numbers, common nouns and adjectives, `skippable` words), not past a name, a preposition, a
+        punctuation mark or another verb; at most `OCCURRENCE_GAP` words on."""
         for j in range(k, min(len(self.tokens), k + OCCURRENCE_GAP + 1)):
             norm = self.norms[j]
-            if norm in w.occurrence_verbs:
+            if norm in wanted:
                 return j
-            plain = (self.tokens[j].text[:1].islower() and norm.replace("-", "").isalpha()
-                     and norm not in w.all_preps | w.coordinators | w.clause_breaks and not self._is_verbal(j))
-            if not (norm in skippable or norm.isdigit() or plain):
+            if not (norm in skippable or norm in self.words.nominal_modifiers or norm.isdigit()
+                    or self._common_noun(j)):
                 return None
         return None
+
+    def _performer(self, noun_end: int) -> list[Arg]:
+        """"serangan yang dilancarkan oleh Israel", "unjuk rasa yang digelar para buruh": the agent of the
+        passive verb that says the event noun was carried out (syntax.yaml performing_verbs) is its source."""
+        w = self.words
+        relative = self._after_modifiers(noun_end, w.relative, w.demonstratives)
+        if relative is None or relative + 2 >= len(self.tokens):
+            return []
+        verb = self._skip_adverbs_right(relative + 1)
+        if self.norms[verb] not in w.performing_verbs or verb + 1 >= len(self.tokens):
+            return []
+        start = verb + 2 if self.norms[verb + 1] in w.agent_preps else verb + 1
+        agent = self._np_at(start) if start < len(self.tokens) else None
+        if agent is None:
+            return []
+        found = self._expand_coordination(agent, backwards=False)
+        for arg in found:
+            arg.rule += ":performer"
+        return found
 
     def _event_anaphor(self, k: int) -> Arg | None:
         """"perjalanan itu": an event noun with a demonstrative stands for the last such event's source."""
