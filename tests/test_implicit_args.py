@@ -129,3 +129,10 @@ def test_no_focus_country_when_two_countries_are_named_alike(extract) -> None:
     text = ("Pemerintah Indonesia dan Pemerintah Malaysia bertemu. Warga Indonesia dan warga Malaysia menonton. "
             "Polisi Indonesia dan polisi Malaysia berjaga. Bentrokan pecah di Desa Sukamaju pada Senin malam.")
     assert all("unattributed" not in r for _, _, _, r in coded(extract, text))
+
+
+def test_unattributed_event_abroad_in_an_article_about_another_country_is_not_coded(extract) -> None:
+    events = coded(extract, FOCUS_ARTICLE.format("Perang yang berkecamuk di Suriah membuat harga minyak naik."))
+    assert all("unattributed" not in r for _, _, _, r in events), events
+    at_home = coded(extract, FOCUS_ARTICLE.format("Bentrokan yang pecah di Medan membuat harga beras naik."))
+    assert any("unattributed(place)" in r and s == "IDN" for _, s, _, r in at_home), at_home

@@ -629,8 +629,13 @@ class SentenceContext:
 
     def actor_of_occurrence(self, match: TriggerMatch, role: str | None) -> list[Arg]:
         """The `role` (or, for None, the whole country) of the country where an event reported as having
-        happened took place: a geocoded place in the trigger's clause, else the article's focus country."""
+        happened took place: a geocoded place in the trigger's clause, else the article's focus country.
+
+        A place abroad in an article about another country gives nobody: "perang yang berkecamuk di Gaza"
+        in a report on Greece is a war between others, not Gaza's own affair."""
         place = self.place_in_clause(match)
+        if place is not None and place.country and place.country != (self.focus or place.country):
+            return []
         if place is not None and place.country:
             return [self._country_arg(place.country, place.name, role, place.span, place.rule, "place")]
         if self.focus is None:
