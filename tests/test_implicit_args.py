@@ -136,3 +136,9 @@ def test_unattributed_event_abroad_in_an_article_about_another_country_is_not_co
     assert all("unattributed" not in r for _, _, _, r in events), events
     at_home = coded(extract, FOCUS_ARTICLE.format("Bentrokan yang pecah di Medan membuat harga beras naik."))
     assert any("unattributed(place)" in r and s == "IDN" for _, s, _, r in at_home), at_home
+
+
+def test_generic_violence_noun_that_broke_out_counts_beside_a_stronger_event(extract) -> None:
+    events = coded(extract, "Polisi Indonesia menangkap dua napi ketika kekerasan pecah di Medan.")
+    assert any(c.startswith("17") for c, _, _, _ in events), events
+    assert any(c.startswith("18") and s == "IDN" and "unattributed(place)" in r for c, s, _, r in events), events

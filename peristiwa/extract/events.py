@@ -49,8 +49,11 @@ class EventStage:
             ctx.trigger_voices = {m.start: m.voice for m in strong or found}  # a trigger ends a phrase
             ctx.trigger_starts = set(ctx.trigger_voices)
             events = self._code_all(ctx, strong)
+            weak = [m for m in found if m.priority <= 0]
             if not events:  # a plain speech verb counts when the stronger triggers yield no event
-                events = self._code_all(ctx, [m for m in found if m.priority <= 0])
+                events = self._code_all(ctx, weak)
+            else:  # … and a generic event noun reported as having happened ("ketika kekerasan pecah") always
+                events += self._code_all(ctx, [m for m in weak if ctx.occurrence(m) is not None])
             _propagate_denial(events)
             doc.events.extend(events)
 
