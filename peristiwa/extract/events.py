@@ -4,7 +4,10 @@ Arguments (source and target candidates of each trigger) come from `arguments.Se
 this stage pairs them, applies modality and the CAMEO conventions, and records the rule of each.
 
 Modality words in the clause before the trigger set flags; a negated event is kept for
-inspection but marked, and never exported. No source → no event (unless asked). No target →
+inspection but marked, and never exported. No source → no event (unless asked), except where the
+conventions supply one: an agentless protest is by the place's civilians, an agentless arrest by the
+authorities, an event noun reported only as having happened ("kekerasan yang terjadi di Assam") is the
+country's where it happened (unattributed, X → X). No target →
 the CAMEO conventions (codebook/data/conventions.yaml) may supply one (a state's repression and an
 unaddressed statement are domestic, a protest is against the own government); otherwise the event
 is kept flagged `incomplete` and not exported.
