@@ -142,3 +142,8 @@ def test_generic_violence_noun_that_broke_out_counts_beside_a_stronger_event(ext
     events = coded(extract, "Polisi Indonesia menangkap dua napi ketika kekerasan pecah di Medan.")
     assert any(c.startswith("17") for c, _, _, _ in events), events
     assert any(c.startswith("18") and s == "IDN" and "unattributed(place)" in r for c, s, _, r in events), events
+
+
+def test_event_noun_a_report_verb_reports_is_an_unattributed_event(extract) -> None:
+    events = coded(extract, FOCUS_ARTICLE.format("Media setempat melaporkan penjarahan di Desa Sukamaju."))
+    assert any(c.startswith("17") and s == "IDN" and "source=unattributed(focus)" in r for c, s, _, r in events), events

@@ -77,6 +77,7 @@ class CoderWords:
     reciprocal_joiners: frozenset[str] = frozenset()
     participant_roots: frozenset[str] = frozenset()
     performing_verbs: frozenset[str] = frozenset()
+    report_verbs: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
     quantifiers: frozenset[str] = frozenset()
@@ -111,6 +112,7 @@ class CoderWords:
             reciprocal_joiners=words(syntax, "reciprocal_joiners"),
             participant_roots=words(syntax, "participant_roots"),
             performing_verbs=words(syntax, "performing_verbs"),
+            report_verbs=words(syntax, "report_verbs"),
             object_control=words(syntax, "object_control"),
             occurrence_verbs=words(syntax, "occurrence_verbs"),
             quantifiers=words(syntax, "quantifiers"),
@@ -664,8 +666,9 @@ class SentenceContext:
     def occurrence(self, match: TriggerMatch) -> int | None:
         """Index of the verb that reports an event noun as something that happened: the noun is its subject
         ("kekerasan yang terjadi di Assam", "protes meletus", "bom meledak") or follows it ("terjadi
-        bentrokan"). None when there is none, or when the verb is negated, future or conditional ("akan
-        terjadi kericuhan"): then nothing is reported to have happened."""
+        bentrokan"), or a report verb has it as its object ("media melaporkan penjarahan"). None when there
+        is none, or when the verb is negated, future or conditional ("akan terjadi kericuhan"): then nothing
+        is reported to have happened."""
         if match.voice != "nominal":
             return None
         verbs = self.words.occurrence_verbs
@@ -676,7 +679,7 @@ class SentenceContext:
             before = match.start - 1
             while before >= 0 and (self.norms[before] in self.words.quantifiers or self.norms[before].isdigit()):
                 before -= 1
-            verb = before if before >= 0 and self.norms[before] in verbs else None
+            verb = before if before >= 0 and self.norms[before] in verbs | self.words.report_verbs else None
         return verb if verb is not None and not self._mood(verb) else None
 
     def _occurrence_after(self, k: int) -> int | None:
