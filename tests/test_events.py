@@ -345,6 +345,11 @@ def test_agent_of_another_verb_after_yang_is_not_the_event_nouns(extract):
     assert all(not (e.code.startswith("19") and e.source.actor.code == "IDN") for e in doc.events if e.source)
 
 
+def test_a_one_sided_act_of_listed_parties_is_not_mutual(extract):
+    doc = extract("Investasi Jepang dan Korea Selatan di Indonesia meningkat tahun ini.")
+    assert all("participants" not in e.rule for e in doc.events), [e.rule for e in doc.events]
+
+
 def test_a_lone_actor_after_a_meeting_noun_is_no_list_of_parties(extract):
     doc = extract("Pertemuan Jepang membahas perdagangan pada Senin.")
     assert all("participants" not in e.rule for e in doc.events)

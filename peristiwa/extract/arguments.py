@@ -75,7 +75,7 @@ class CoderWords:
     reciprocal_preps: frozenset[str] = frozenset()
     title_modifiers: frozenset[str] = frozenset()
     reciprocal_joiners: frozenset[str] = frozenset()
-    participant_roots: frozenset[str] = frozenset()
+    participant_codes: tuple[str, ...] = ()
     performing_verbs: frozenset[str] = frozenset()
     report_verbs: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
@@ -110,7 +110,7 @@ class CoderWords:
             reciprocal_preps=words(syntax, "reciprocal_preps"),
             title_modifiers=words(syntax, "title_modifiers"),
             reciprocal_joiners=words(syntax, "reciprocal_joiners"),
-            participant_roots=words(syntax, "participant_roots"),
+            participant_codes=tuple(sorted(words(syntax, "participant_codes"))),
             performing_verbs=words(syntax, "performing_verbs"),
             report_verbs=words(syntax, "report_verbs"),
             object_control=words(syntax, "object_control"),
@@ -344,7 +344,8 @@ class SentenceContext:
 
     def _nominal(self, match: TriggerMatch, root: str) -> tuple[list[Arg], list[Arg], str]:
         targets = self._after_prep(match.end, self.words.target_preps_for(root))
-        participants = self._participants(match.end) if root in self.words.participant_roots and not targets else []
+        reciprocal = bool(self.words.participant_codes) and match.code.startswith(self.words.participant_codes)
+        participants = self._participants(match.end) if reciprocal and not targets else []
         if participants:  # "pertemuan trilateral Indonesia, Australia dan Timor-Leste": each towards the others
             return participants, [], "args:nominal source=participants(mutual)"
         possessor = self._possessor(match.end)
