@@ -355,6 +355,15 @@ def test_a_lone_actor_after_a_meeting_noun_is_no_list_of_parties(extract):
     assert all("participants" not in e.rule for e in doc.events)
 
 
+@pytest.mark.parametrize("text", [
+    "Bentrokan terjadi di perbatasan antara tentara Thailand dan tentara Kamboja.",
+    "Bentrokan pecah pada Senin malam antara tentara Thailand dengan tentara Kamboja.",
+])
+def test_antara_after_the_verb_saying_it_happened_names_both_sides(text, extract):
+    doc = extract(text)
+    assert {("THAMIL", "KHMMIL", "19"), ("KHMMIL", "THAMIL", "19")} <= roots(doc), coded(doc)
+
+
 def test_di_antara_also_names_both_sides(extract):
     doc = extract("Bentrokan di antara warga Jepang dan warga Korea Selatan terjadi di Seoul.")
     clashes = [e for e in doc.events if e.code.startswith("14") or e.code.startswith("19")]

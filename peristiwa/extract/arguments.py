@@ -410,14 +410,17 @@ class SentenceContext:
 
     def _between(self, noun_end: int) -> list[Arg]:
         """The sides of "<event noun> (di) antara X dan/dengan Y" or "… antara X, Y dan Z" (listed modifiers
-        may come between)."""
+        may come between), also after the verb saying it happened ("bentrokan terjadi di perbatasan antara
+        X dan Y")."""
         k = noun_end
         while k < len(self.tokens) and (self.norms[k] in self.words.nominal_modifiers or self.norms[k].isdigit()):
             k += 1
         if k + 1 < len(self.tokens) and self.norms[k] in self.words.attack_locatives:
             k += 1  # "perkelahian di antara X dan Y"
         if k >= len(self.tokens) or self.norms[k] not in self.words.reciprocal_preps:
-            return []
+            k = self._between_after_occurrence(noun_end)
+            if k is None:
+                return []
         first = self._np_at(k + 1)
         end = self._token_ending_at(first.mention.span.end) if first is not None else None
         if first is None or end is None or end + 2 >= len(self.tokens):
@@ -432,6 +435,19 @@ class SentenceContext:
         for arg in sides:
             arg.rule += ":between"
         return sides if len(sides) > 1 else []
+
+    def _between_after_occurrence(self, noun_end: int) -> int | None:
+        """Index of "antara" in the clause of the occurrence verb after the event noun ending at `noun_end`."""
+        verb = self._occurrence_after(noun_end)
+        if verb is None:
+            return None
+        for k in range(verb + 1, min(len(self.tokens) - 1, verb + 1 + ARG_WINDOW)):
+            norm = self.norms[k]
+            if norm in self.words.reciprocal_preps:
+                return k
+            if norm in self.words.clause_breaks or norm in self.words.relative or norm in {",", "."}:
+                return None
+        return None
 
     def _np_at(self, k: int) -> Arg | None:
         """The actor of the noun phrase at `k` ("para petani": listed modifiers skipped): a mention
