@@ -147,3 +147,11 @@ def test_generic_violence_noun_that_broke_out_counts_beside_a_stronger_event(ext
 def test_event_noun_a_report_verb_reports_is_an_unattributed_event(extract) -> None:
     events = coded(extract, FOCUS_ARTICLE.format("Media setempat melaporkan penjarahan di Desa Sukamaju."))
     assert any(c.startswith("17") and s == "IDN" and "source=unattributed(focus)" in r for c, s, _, r in events), events
+
+
+def test_event_noun_suffered_by_its_victims_is_reported_as_having_happened(extract) -> None:
+    events = coded(extract, FOCUS_ARTICLE.format("Kekerasan yang dialami para petani di Desa Sukamaju memicu amarah."))
+    assert any(c.startswith("18") and s == "IDN" and t is not None and t.startswith("IDN")
+               and "unattributed(focus)" in r for c, s, t, r in events), events
+    victims = coded(extract, FOCUS_ARTICLE.format("Kekerasan yang diderita warga Indonesia memicu amarah."))
+    assert any(c.startswith("18") and t == "IDNCVL" and "target=suffered-by" in r for c, _, t, r in victims), victims

@@ -78,6 +78,7 @@ class CoderWords:
     participant_codes: tuple[str, ...] = ()
     performing_verbs: frozenset[str] = frozenset()
     report_verbs: frozenset[str] = frozenset()
+    suffering_verbs: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
     quantifiers: frozenset[str] = frozenset()
@@ -113,6 +114,7 @@ class CoderWords:
             participant_codes=tuple(sorted(words(syntax, "participant_codes"))),
             performing_verbs=words(syntax, "performing_verbs"),
             report_verbs=words(syntax, "report_verbs"),
+            suffering_verbs=words(syntax, "suffering_verbs"),
             object_control=words(syntax, "object_control"),
             occurrence_verbs=words(syntax, "occurrence_verbs"),
             quantifiers=words(syntax, "quantifiers"),
@@ -362,12 +364,15 @@ class SentenceContext:
             return possessor, targets, "args:nominal source=possessor"
         if agents:
             return agents, targets, "args:nominal source=oleh"
-        performer = self._performer(match.end)
+        performer = self._relative_passive_agent(match.end, self.words.performing_verbs, "performer")
         if performer:  # "serangan yang dilancarkan oleh Israel terhadap Gaza": the target follows the agent
             after = self._token_ending_at(performer[-1].mention.span.end)
             if not targets and after is not None:
                 targets = self._after_prep(after + 1, self.words.target_preps_for(root))
             return performer, targets, "args:nominal source=performed-by"
+        victims = self._relative_passive_agent(match.end, self.words.suffering_verbs, "sufferer")
+        if victims and not targets:  # "pembantaian yang diderita rakyat Libya": who suffered it is the target
+            return [], victims, "args:nominal source=none target=suffered-by"
         sides = self._between(match.end)
         if sides:  # "bentrokan antara polisi dan petani": each side towards the other
             return sides, [], "args:nominal source=antara(mutual)"
@@ -703,7 +708,8 @@ class SentenceContext:
         """The occurrence verb after the event noun ending at `k`, past its plain modifiers ("politik",
         "yang", "terus")."""
         w = self.words
-        return self._after_modifiers(k, w.occurrence_verbs, w.demonstratives | w.adverbs | w.relative)
+        verbs = w.occurrence_verbs | w.suffering_verbs
+        return self._after_modifiers(k, verbs, w.demonstratives | w.adverbs | w.relative)
 
     def _after_modifiers(self, k: int, wanted: frozenset[str], skippable: frozenset[str]) -> int | None:
         """Index of the first `wanted` word after the event noun ending at `k`, past its modifiers (listed
@@ -718,15 +724,16 @@ class SentenceContext:
                 return None
         return None
 
-    def _performer(self, noun_end: int) -> list[Arg]:
-        """"serangan yang dilancarkan oleh Israel", "unjuk rasa yang digelar para buruh": the agent of the
-        passive verb that says the event noun was carried out (syntax.yaml performing_verbs) is its source."""
+    def _relative_passive_agent(self, noun_end: int, verbs: frozenset[str], tag: str) -> list[Arg]:
+        """The agent of "<event noun> yang V (oleh) X" for a passive V in `verbs`: "serangan yang dilancarkan
+        oleh Israel" (performing_verbs: X did it), "kekerasan yang dialami para perempuan" (suffering_verbs:
+        X suffered it). The args are tagged `:<tag>`."""
         w = self.words
         relative = self._after_modifiers(noun_end, w.relative, w.demonstratives)
         if relative is None or relative + 2 >= len(self.tokens):
             return []
         verb = self._skip_adverbs_right(relative + 1)
-        if self.norms[verb] not in w.performing_verbs or verb + 1 >= len(self.tokens):
+        if self.norms[verb] not in verbs or verb + 1 >= len(self.tokens):
             return []
         start = verb + 2 if self.norms[verb + 1] in w.agent_preps else verb + 1
         agent = self._np_at(start) if start < len(self.tokens) else None
@@ -734,7 +741,7 @@ class SentenceContext:
             return []
         found = self._expand_coordination(agent, backwards=False)
         for arg in found:
-            arg.rule += ":performer"
+            arg.rule += f":{tag}"
         return found
 
     def _event_anaphor(self, k: int) -> Arg | None:
