@@ -227,3 +227,11 @@ def test_cli_writes_json(tmp_path: Path, capsys) -> None:
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["documents"][0]["id"] == "x"
     assert "Event coding vs gold" in capsys.readouterr().out
+
+
+def test_forbidden_pattern_with_codes_forbids_those_codes_only() -> None:
+    doc = gold_doc(events=[{"source": "PAK", "target": "PAK", "root": ["19"]}],
+                   forbidden=[{"source": "*", "target": "*", "root": ["19"], "code": "195"}])
+    assert score_document(doc, [pred("PAK", "PAK", "190")]).forbidden_hits == []
+    assert score_document(doc, [pred("PAK", "PAK", "190"), pred("PAK", "PAK", "195")]).forbidden_hits == [
+        "*→* 19 [195]"]

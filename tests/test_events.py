@@ -309,6 +309,61 @@ def test_serta_and_an_adverb_before_the_new_verb_also_open_a_clause(extract):
     assert ("JPN", "RUS", "11") not in found and ("CHN", "USA", "11") not in found
 
 
+def test_a_list_of_three_sides_after_antara_gives_every_pair(extract):
+    doc = extract("Perundingan antara Jepang, Korea Selatan dan Tiongkok berlangsung di Seoul.")
+    pairs = {(s[:3], t[:3]) for s, t, c in coded(doc) if c.startswith("04")}
+    assert pairs == {(a, b) for a in ("JPN", "KOR", "CHN") for b in ("JPN", "KOR", "CHN") if a != b}, pairs
+
+
+def test_meeting_noun_ending_in_a_list_of_parties_gives_every_pair(extract):
+    doc = extract("Pertemuan tingkat menteri Jepang, Korea Selatan dan Tiongkok digelar di Seoul pada Senin.")
+    pairs = {(s[:3], t[:3]) for s, t, c in coded(doc) if c.startswith("04")}
+    assert pairs == {(a, b) for a in ("JPN", "KOR", "CHN") for b in ("JPN", "KOR", "CHN") if a != b}, pairs
+    assert all("participants(mutual)" in e.rule for e in doc.events if e.code.startswith("04"))
+
+
+def test_the_oleh_agent_of_a_later_verb_is_not_the_event_nouns(extract):
+    doc = extract("Kekerasan di desa-desa perbatasan dipantau oleh Malaysia sejak Senin.")
+    assert all(not (e.code.startswith("18") and e.source.actor.code == "MYS") for e in doc.events if e.source)
+    agent = extract("Penembakan para demonstran oleh tentara Myanmar dikecam dunia.")
+    assert any(e.code.startswith("19") and e.source.actor.code == "MMRMIL" for e in agent.events)
+
+
+@pytest.mark.parametrize(("text", "root", "dyad"), [
+    ("Serangan yang dilancarkan oleh Israel terhadap Gaza menewaskan lima warga.", "19", ("ISR", "PSE")),
+    ("Sanksi yang dijatuhkan oleh Amerika Serikat terhadap Iran mulai berlaku.", "16", ("USA", "IRN")),
+    ("Unjuk rasa yang digelar para buruh Malaysia berlangsung damai.", "14", ("MYSLAB", "MYSGOV")),
+])
+def test_agent_of_the_verb_performing_an_event_noun_is_its_source(extract, text, root, dyad):
+    doc = extract(text)
+    assert (*dyad, root) in roots(doc), coded(doc)
+    assert any("performed-by" in e.rule for e in doc.events if e.code.startswith(root))
+
+
+def test_agent_of_another_verb_after_yang_is_not_the_event_nouns(extract):
+    doc = extract("Serangan yang dikecam oleh Indonesia menewaskan lima warga Gaza.")
+    assert all(not (e.code.startswith("19") and e.source.actor.code == "IDN") for e in doc.events if e.source)
+
+
+def test_a_one_sided_act_of_listed_parties_is_not_mutual(extract):
+    doc = extract("Dukungan Rusia dan China terus mengalir.")
+    assert all("participants" not in e.rule for e in doc.events), [e.rule for e in doc.events]
+
+
+def test_a_lone_actor_after_a_meeting_noun_is_no_list_of_parties(extract):
+    doc = extract("Pertemuan Jepang membahas perdagangan pada Senin.")
+    assert all("participants" not in e.rule for e in doc.events)
+
+
+@pytest.mark.parametrize("text", [
+    "Bentrokan terjadi di perbatasan antara tentara Thailand dan tentara Kamboja.",
+    "Bentrokan pecah pada Senin malam antara tentara Thailand dengan tentara Kamboja.",
+])
+def test_antara_after_the_verb_saying_it_happened_names_both_sides(text, extract):
+    doc = extract(text)
+    assert {("THAMIL", "KHMMIL", "19"), ("KHMMIL", "THAMIL", "19")} <= roots(doc), coded(doc)
+
+
 def test_di_antara_also_names_both_sides(extract):
     doc = extract("Bentrokan di antara warga Jepang dan warga Korea Selatan terjadi di Seoul.")
     clashes = [e for e in doc.events if e.code.startswith("14") or e.code.startswith("19")]

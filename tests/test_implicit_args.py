@@ -90,3 +90,68 @@ def test_stated_target_wins_over_the_domestic_default(extract) -> None:
     events = exported(extract, "Pemerintah Kenya mengkritik Uganda pada Senin.")
     assert ("11", "KENGOV", "UGA") in [(r, s, t[:3] if t else None) for r, s, t in events], events
     assert all(t != "KEN" for _, _, t in events), events
+
+
+def test_violence_reported_as_happened_in_a_place_is_that_countrys_affair(extract) -> None:
+    events = coded(extract, "Kekerasan yang terjadi di Medan pada Minggu menewaskan tiga orang.")
+    assert [(c[:2], s, t) for c, s, t, _ in events] == [("18", "IDN", "IDN")], events
+    assert "source=unattributed(place)" in events[0][3] and "target=domestic(unattributed)" in events[0][3]
+
+
+FOCUS_ARTICLE = ("Pemerintah Indonesia menaikkan harga BBM pekan lalu. Warga Indonesia kecewa. Polisi Indonesia "
+                 "berjaga di jalan-jalan. {}")
+
+
+def test_unplaced_occurrence_is_coded_by_the_articles_focus_country(extract) -> None:
+    events = coded(extract, FOCUS_ARTICLE.format("Bentrokan pecah di Desa Sukamaju pada Senin malam."))
+    assert any(c.startswith("19") and s == "IDN" and t == "IDN" and "source=unattributed(focus)" in r
+               for c, s, t, r in events), events
+
+
+def test_unplaced_protest_that_broke_out_is_by_civilians_against_their_government(extract) -> None:
+    events = coded(extract, FOCUS_ARTICLE.format("Protes meletus di Kampung Durian esok harinya."))
+    assert any(c.startswith("14") and s == "IDNCVL" and t == "IDNGOV" and "source=unattributed(focus)" in r
+               for c, s, t, r in events), events
+
+
+def test_unplaced_arrests_that_happened_are_by_the_focus_countrys_authorities(extract) -> None:
+    events = coded(extract, FOCUS_ARTICLE.format("Puluhan penangkapan terjadi pada Selasa."))
+    assert any(c.startswith("17") and s == "IDNGOV" and t == "IDN" for c, s, t, _ in events), events
+
+
+def test_negated_occurrence_and_a_topic_noun_get_no_unattributed_source(extract) -> None:
+    for text in ("Bentrokan tidak terjadi di Medan pada Minggu.", "Para peneliti membahas kekerasan di Medan.",
+                 FOCUS_ARTICLE.format("Bentrokan akan terjadi jika harga naik lagi.")):
+        assert all("unattributed" not in r for _, _, _, r in coded(extract, text)), text
+
+
+def test_no_focus_country_when_two_countries_are_named_alike(extract) -> None:
+    text = ("Pemerintah Indonesia dan Pemerintah Malaysia bertemu. Warga Indonesia dan warga Malaysia menonton. "
+            "Polisi Indonesia dan polisi Malaysia berjaga. Bentrokan pecah di Desa Sukamaju pada Senin malam.")
+    assert all("unattributed" not in r for _, _, _, r in coded(extract, text))
+
+
+def test_unattributed_event_abroad_in_an_article_about_another_country_is_not_coded(extract) -> None:
+    events = coded(extract, FOCUS_ARTICLE.format("Perang yang berkecamuk di Suriah membuat harga minyak naik."))
+    assert all("unattributed" not in r for _, _, _, r in events), events
+    at_home = coded(extract, FOCUS_ARTICLE.format("Bentrokan yang pecah di Medan membuat harga beras naik."))
+    assert any("unattributed(place)" in r and s == "IDN" for _, s, _, r in at_home), at_home
+
+
+def test_generic_violence_noun_that_broke_out_counts_beside_a_stronger_event(extract) -> None:
+    events = coded(extract, "Polisi Indonesia menangkap dua napi ketika kekerasan pecah di Medan.")
+    assert any(c.startswith("17") for c, _, _, _ in events), events
+    assert any(c.startswith("18") and s == "IDN" and "unattributed(place)" in r for c, s, _, r in events), events
+
+
+def test_event_noun_a_report_verb_reports_is_an_unattributed_event(extract) -> None:
+    events = coded(extract, FOCUS_ARTICLE.format("Media setempat melaporkan penjarahan di Desa Sukamaju."))
+    assert any(c.startswith("17") and s == "IDN" and "source=unattributed(focus)" in r for c, s, _, r in events), events
+
+
+def test_event_noun_suffered_by_its_victims_is_reported_as_having_happened(extract) -> None:
+    events = coded(extract, FOCUS_ARTICLE.format("Kekerasan yang dialami para petani di Desa Sukamaju memicu amarah."))
+    assert any(c.startswith("18") and s == "IDN" and t is not None and t.startswith("IDN")
+               and "unattributed(focus)" in r for c, s, t, r in events), events
+    victims = coded(extract, FOCUS_ARTICLE.format("Kekerasan yang diderita warga Indonesia memicu amarah."))
+    assert any(c.startswith("18") and t == "IDNCVL" and "target=suffered-by" in r for c, _, t, r in victims), victims

@@ -74,6 +74,7 @@ class Conventions:
     place_source_roots: frozenset[str] = frozenset()
     place_source_role: str = "CVL"
     domestic_target_roots: frozenset[str] = frozenset()
+    unattributed_roots: frozenset[str] = frozenset()
     transnational: frozenset[str] = frozenset()
     unaddressed_roots: frozenset[str] = frozenset()
 
@@ -91,8 +92,9 @@ class Conventions:
 
         text = resources.files("peristiwa.codebook").joinpath("data/conventions.yaml").read_text("utf-8")
         data = yaml.safe_load(text) or {}
-        jurisdiction, protest, place, domestic = (
-            data.get(k) or {} for k in ("jurisdiction", "protest_target", "place_source", "domestic_target"))
+        jurisdiction, protest, place, domestic, unattributed = (
+            data.get(k) or {} for k in ("jurisdiction", "protest_target", "place_source", "domestic_target",
+                                        "unattributed"))
 
         def codes(section: dict, key: str) -> frozenset[str]:
             return frozenset(str(v) for v in section.get(key) or ())
@@ -104,7 +106,8 @@ class Conventions:
             protest_target_roots=codes(protest, "roots"),
             protest_target_role=str(protest.get("target_role") or "GOV"),
             place_source_roots=codes(place, "roots"), place_source_role=str(place.get("role") or "CVL"),
-            domestic_target_roots=codes(domestic, "roots"), transnational=codes(data, "transnational"),
+            domestic_target_roots=codes(domestic, "roots"), unattributed_roots=codes(unattributed, "roots"),
+            transnational=codes(data, "transnational"),
             unaddressed_roots=codes(data.get("unaddressed_export") or {}, "roots"),
         )
 

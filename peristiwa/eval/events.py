@@ -217,7 +217,8 @@ def score_document(gold: GoldDoc, preds: Sequence[PredEvent]) -> DocResult:
         tp=len(match), fp=len(false_pos), fn=len(gold.events) - len(match), allowed=len(allowed),
         code_gold=code_gold, code_tp=code_tp, code_judged=len(by_code) - code_unjudged - code_allowed,
         forbidden_checked=len(gold.forbidden),
-        forbidden_hits=[f.label() for f in gold.forbidden if any(root_matches(f, p) for p in by_root)],
+        # a forbidden pattern that gives codes forbids those codes only ("no air strike": 195, not any 19)
+        forbidden_hits=[f.label() for f in gold.forbidden if any(code_matches(f, p) for p in preds)],
         missed=[g.label() for i, g in enumerate(gold.events) if i not in match],
         false_positives=[p.explain() for p in false_pos],
         predicted=[p.label() for p in by_root],

@@ -14,7 +14,8 @@ shape around it (Indonesian is SVO; voice comes from the affix that matched):
   or the `oleh` agent; target after a target preposition ("… terhadap Ukraina");
 - "X meminta Y untuk V": V is demanded of Y (its subject), flagged `requested`;
 - "Menteri Luar Negeri Rusia, NAME,": the role phrase says who an unknown name is;
-- "<event noun> antara X dan Y": each side towards the other;
+- "<event noun> antara X dan Y" (or "antara X, Y dan Z"): each side towards the others; a meeting or
+  cooperation noun whose phrase ends in a list of parties ("pertemuan trilateral A, B dan C") likewise;
 - inside a direct quote, first-person pronouns stand for the quote's speaker;
 - coordinated or group subjects ("Xi dan Putin", "keduanya") code one event per member,
   towards each other when there is no separate target.
@@ -26,6 +27,7 @@ Why a module of its own: finding arguments is most of the coder, and it reads on
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -33,7 +35,7 @@ from peristiwa.extract.casing import is_title_case
 from peristiwa.extract.depargs import DepArg, DepArgs, TreeView, active_args, nominal_args, passive_args
 from peristiwa.extract.triggers import Lexicon, TriggerMatch
 from peristiwa.lang.pack import read_yaml
-from peristiwa.model import Actor, Document, Mention, Place, Quote, Sentence, Token
+from peristiwa.model import Actor, Document, Mention, Place, Quote, Sentence, Span, Token
 
 ARG_WINDOW = 10  # tokens searched to the right of a trigger for its target
 SUBJECT_WINDOW = 14  # tokens searched to the left for the subject
@@ -42,6 +44,10 @@ SENTENCE_OPENERS = frozenset({'"', "“", "‘", "(", "—", "-", ":"})  # a cap
 MAX_CLAUSE_CHAIN = 3  # "X … dan … dan …": how far a shared subject is followed back
 MAX_HEAD_NOUNS = 2  # common nouns between a preposition and the actor it governs ("ke kota-kota Ukraina")
 LIGHT_VERB_GAP = 5  # words allowed between a light verb and its event noun ("mengadakan empat jam pembicaraan")
+OCCURRENCE_GAP = 4  # plain words between an event noun and the verb saying it happened ("kekerasan politik yang pecah")
+PARTICIPANT_GAP = 6  # words between a meeting noun and its parties ("pertemuan komisi keamanan … A, B dan C")
+FOCUS_LEAD = 2  # the article's focus country is named more than this many times as often as any other
+FOCUS_MIN = 3  # … and at least this many times
 
 
 @dataclass(frozen=True)
@@ -71,7 +77,13 @@ class CoderWords:
     reciprocal_joiners: frozenset[str] = frozenset()
     origin_preps: frozenset[str] = frozenset()
     origin_source_roots: frozenset[str] = frozenset()
+    participant_codes: tuple[str, ...] = ()
+    performing_verbs: frozenset[str] = frozenset()
+    report_verbs: frozenset[str] = frozenset()
+    suffering_verbs: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
+    occurrence_verbs: frozenset[str] = frozenset()
+    quantifiers: frozenset[str] = frozenset()
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     modality_breaks: frozenset[str] = frozenset()
     modality_window: int = 4
@@ -103,7 +115,13 @@ class CoderWords:
             reciprocal_joiners=words(syntax, "reciprocal_joiners"),
             origin_preps=words(syntax, "origin_preps"),
             origin_source_roots=words(syntax, "origin_source_roots"),
+            participant_codes=tuple(sorted(words(syntax, "participant_codes"))),
+            performing_verbs=words(syntax, "performing_verbs"),
+            report_verbs=words(syntax, "report_verbs"),
+            suffering_verbs=words(syntax, "suffering_verbs"),
             object_control=words(syntax, "object_control"),
+            occurrence_verbs=words(syntax, "occurrence_verbs"),
+            quantifiers=words(syntax, "quantifiers"),
             modality={flag: words(modality, flag) for flag in flags},
             modality_breaks=words(modality, "clause_breaks"),
             modality_window=int(modality.get("window", 4)),
@@ -137,14 +155,16 @@ class Arg:
 @dataclass
 class DocIndex:
     """Mentions (with their indices), quotes and places grouped by sentence, built once per document
-    so each sentence's context costs what the sentence holds, not what the whole article holds."""
+    so each sentence's context costs what the sentence holds, not what the whole article holds; and the
+    article's focus country (`focus_country`)."""
 
     mentions: dict[int, list[tuple[int, Mention]]]
     quotes: dict[int, list[Quote]]
     places: dict[int, list[Place]]
+    focus: str | None = None
 
     @classmethod
-    def build(cls, doc: Document) -> DocIndex:
+    def build(cls, doc: Document, not_countries: frozenset[str] = frozenset()) -> DocIndex:
         mentions: dict[int, list[tuple[int, Mention]]] = {}
         for i, mention in enumerate(doc.mentions):
             mentions.setdefault(mention.sentence, []).append((i, mention))
@@ -154,7 +174,25 @@ class DocIndex:
         places: dict[int, list[Place]] = {}
         for place in doc.places:
             places.setdefault(place.sentence, []).append(place)
-        return cls(mentions, quotes, places)
+        return cls(mentions, quotes, places, focus_country(doc, not_countries))
+
+
+def focus_country(doc: Document, not_countries: frozenset[str]) -> str | None:
+    """The country the article is about: the one its actors and places name at least `FOCUS_MIN` times and
+    more than `FOCUS_LEAD` times as often as any other, else None. Regions and the `not_countries` of
+    transnational actors do not count.
+
+    Why: a report of unrest often names no place the gazetteer knows ("protes meletus di Daraa"); the
+    country the whole article keeps naming is where it happened."""
+    counts: Counter[str] = Counter()
+    for mention in doc.mentions:
+        actors = [mention.actor] if mention.actor is not None else mention.members
+        counts.update(a.country for a in actors if a.country and a.type != "REG" and a.country not in not_countries)
+    counts.update(p.country for p in doc.places if p.country)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < FOCUS_MIN or (len(ranked) > 1 and ranked[0][1] <= FOCUS_LEAD * ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 class SentenceContext:
@@ -176,6 +214,7 @@ class SentenceContext:
         self.title_case = is_title_case([t.text for t in tokens])
         self.tree = sentence_tree(doc, doc.sentences[index], self.norms)
         self.light_heads = frozenset(phrase[0] for phrase in self.light_verbs)
+        self.focus = doc_index.focus
 
     @functools.cached_property
     def countries(self) -> frozenset[str]:
@@ -311,12 +350,16 @@ class SentenceContext:
 
     def _nominal(self, match: TriggerMatch, root: str) -> tuple[list[Arg], list[Arg], str]:
         targets = self._after_prep(match.end, self.words.target_preps_for(root))
+        reciprocal = bool(self.words.participant_codes) and match.code.startswith(self.words.participant_codes)
+        participants = self._participants(match.end) if reciprocal and not targets else []
+        if participants:  # "pertemuan trilateral Indonesia, Australia dan Timor-Leste": each towards the others
+            return participants, [], "args:nominal source=participants(mutual)"
         possessor = self._possessor(match.end)
         if possessor and possessor[0].rule.endswith(":place"):
             # "serangan teroris Mumbai": a place after the noun is where it happened, not who did it
             targets = targets or (possessor if root in self.words.locative_target_roots else [])
             possessor = []
-        agents = self._after_prep(match.end, self.words.agent_preps)
+        agents = self._after_prep(match.end, self.words.agent_preps, own_clause=True)
         if possessor and agents:
             # "penembakan para demonstran oleh garda presiden": with an `oleh` agent the noun's
             # possessor is what the act was done to
@@ -325,6 +368,15 @@ class SentenceContext:
             return possessor, targets, "args:nominal source=possessor"
         if agents:
             return agents, targets, "args:nominal source=oleh"
+        performer = self._relative_passive_agent(match.end, self.words.performing_verbs, "performer")
+        if performer:  # "serangan yang dilancarkan oleh Israel terhadap Gaza": the target follows the agent
+            after = self._token_ending_at(performer[-1].mention.span.end)
+            if not targets and after is not None:
+                targets = self._after_prep(after + 1, self.words.target_preps_for(root))
+            return performer, targets, "args:nominal source=performed-by"
+        victims = self._relative_passive_agent(match.end, self.words.suffering_verbs, "sufferer")
+        if victims and not targets:  # "pembantaian yang diderita rakyat Libya": who suffered it is the target
+            return [], victims, "args:nominal source=none target=suffered-by"
         origins = self._origin(match.end, root)
         if origins:  # "kecaman dari Uni Eropa terhadap …"
             return origins, targets, "args:nominal source=dari"
@@ -363,26 +415,75 @@ class SentenceContext:
         origins = self._after_prep(noun_end, self.words.origin_preps)
         return [] if not origins or origins[0].rule.endswith(":place") else origins
 
+    def _participants(self, noun_end: int) -> list[Arg]:
+        """The parties of a reciprocal event noun named as a list after it, past the words that describe
+        the event ("pertemuan tingkat menteri Indonesia, Malaysia dan Singapura", "pertemuan komisi keamanan
+        trilateral Indonesia, Australia dan Timor-Leste"; a lone actor among them is one of those words):
+        two or more actors, or none."""
+        k = noun_end
+        while k < min(len(self.tokens), noun_end + PARTICIPANT_GAP + 1):
+            first = self._next_np_mention(k)
+            end = self._token_ending_at(first.mention.span.end) if first is not None else None
+            if first is not None and end is not None:
+                listed = [first, *self._list_after(first, end, cut_clauses=False)]
+                if len(listed) > 1:
+                    for arg in listed:
+                        arg.rule += ":participant"
+                    return listed
+                k = end + 1
+                continue
+            if not self._common_noun(k) and not (self.norms[k] in self.words.coordinators and k > noun_end
+                                                  and k + 1 < len(self.tokens) and self._common_noun(k + 1)):
+                return []
+            k += 1
+        return []
+
+    def _common_noun(self, k: int) -> bool:
+        """A lower-case word that can continue a noun phrase: no preposition, clause word, verb or name."""
+        norm, w = self.norms[k], self.words
+        return (self.tokens[k].text[:1].islower() and norm.replace("-", "").isalpha() and not self._is_verbal(k)
+                and norm not in w.all_preps | w.coordinators | w.clause_breaks | w.relative | w.demonstratives)
+
     def _between(self, noun_end: int) -> list[Arg]:
-        """The two sides of "<event noun> (di) antara X dan/dengan Y" (listed modifiers may come between)."""
+        """The sides of "<event noun> (di) antara X dan/dengan Y" or "… antara X, Y dan Z" (listed modifiers
+        may come between), also after the verb saying it happened ("bentrokan terjadi di perbatasan antara
+        X dan Y")."""
         k = noun_end
         while k < len(self.tokens) and (self.norms[k] in self.words.nominal_modifiers or self.norms[k].isdigit()):
             k += 1
         if k + 1 < len(self.tokens) and self.norms[k] in self.words.attack_locatives:
             k += 1  # "perkelahian di antara X dan Y"
         if k >= len(self.tokens) or self.norms[k] not in self.words.reciprocal_preps:
-            return []
+            k = self._between_after_occurrence(noun_end)
+            if k is None:
+                return []
         first = self._np_at(k + 1)
         end = self._token_ending_at(first.mention.span.end) if first is not None else None
-        if first is None or end is None or end + 2 >= len(self.tokens) \
-                or self.norms[end + 1] not in self.words.reciprocal_joiners:
+        if first is None or end is None or end + 2 >= len(self.tokens):
             return []
-        second = self._np_at(end + 2)
-        if second is None:
+        if self.tokens[end + 1].text == ",":
+            sides = [first, *self._list_after(first, end, cut_clauses=False)]
+        elif self.norms[end + 1] in self.words.reciprocal_joiners:
+            second = self._np_at(end + 2)
+            sides = [first, second] if second is not None else []
+        else:
             return []
-        for arg in (first, second):
+        for arg in sides:
             arg.rule += ":between"
-        return [first, second]
+        return sides if len(sides) > 1 else []
+
+    def _between_after_occurrence(self, noun_end: int) -> int | None:
+        """Index of "antara" in the clause of the occurrence verb after the event noun ending at `noun_end`."""
+        verb = self._occurrence_after(noun_end)
+        if verb is None:
+            return None
+        for k in range(verb + 1, min(len(self.tokens) - 1, verb + 1 + ARG_WINDOW)):
+            norm = self.norms[k]
+            if norm in self.words.reciprocal_preps:
+                return k
+            if norm in self.words.clause_breaks or norm in self.words.relative or norm in {",", "."}:
+                return None
+        return None
 
     def _np_at(self, k: int) -> Arg | None:
         """The actor of the noun phrase at `k` ("para petani": listed modifiers skipped): a mention
@@ -605,9 +706,100 @@ class SentenceContext:
         place = self.place_near(match)
         if place is None or not place.country:
             return []
-        actor = Actor(None, f"{place.name} ({role})", "GRP", code=place.country + role, country=place.country,
-                      role=role)
-        return [Arg([actor], None, Mention(place.span, "GRP", self.index, "role", actor, place.rule), "place")]
+        return [self._country_arg(place.country, place.name, role, place.span, place.rule, "place")]
+
+    def actor_of_occurrence(self, match: TriggerMatch, role: str | None) -> list[Arg]:
+        """The `role` (or, for None, the whole country) of the country where an event reported as having
+        happened took place: a geocoded place in the trigger's clause, else the article's focus country.
+
+        A place abroad in an article about another country gives nobody: "perang yang berkecamuk di Gaza"
+        in a report on Greece is a war between others, not Gaza's own affair."""
+        place = self.place_in_clause(match)
+        if place is not None and place.country and place.country != (self.focus or place.country):
+            return []
+        if place is not None and place.country:
+            return [self._country_arg(place.country, place.name, role, place.span, place.rule, "place")]
+        if self.focus is None:
+            return []
+        trigger = self.doc.span(self.tokens[match.start].start, self.tokens[match.end - 1].end)
+        return [self._country_arg(self.focus, self.focus, role, trigger, "focus-country", "focus")]
+
+    def _country_arg(self, country: str, name: str, role: str | None, span: Span, how: str, rule: str) -> Arg:
+        """An actor that is a country's `role` (civilians, authorities), or the country alone for None."""
+        actor = Actor(None, f"{name} ({role or 'unattributed'})", "GRP", code=country + (role or ""),
+                      country=country, role=role)
+        return Arg([actor], None, Mention(span, "GRP", self.index, "role", actor, how), rule)
+
+    def place_in_clause(self, match: TriggerMatch) -> Place | None:
+        """The geocoded place nearest the trigger within its own clause (between clause breaks)."""
+        lo, hi = match.start, match.end
+        while lo > 0 and self.norms[lo - 1] not in self.words.clause_breaks:
+            lo -= 1
+        while hi < len(self.tokens) and self.norms[hi] not in self.words.clause_breaks:
+            hi += 1
+        first, last = self.tokens[lo].start, self.tokens[hi - 1].end
+        pivot = self.tokens[match.start].start
+        inside = [p for p in self.places if first <= p.span.start and p.span.end <= last]
+        return min(inside, key=lambda p: abs(p.span.start - pivot), default=None)
+
+    def occurrence(self, match: TriggerMatch) -> int | None:
+        """Index of the verb that reports an event noun as something that happened: the noun is its subject
+        ("kekerasan yang terjadi di Assam", "protes meletus", "bom meledak") or follows it ("terjadi
+        bentrokan"), or a report verb has it as its object ("media melaporkan penjarahan"). None when there
+        is none, or when the verb is negated, future or conditional ("akan terjadi kericuhan"): then nothing
+        is reported to have happened."""
+        if match.voice != "nominal":
+            return None
+        verbs = self.words.occurrence_verbs
+        verb = next((k for k in range(match.trigger_start, match.end) if self.norms[k] in verbs), None)
+        if verb is None:
+            verb = self._occurrence_after(match.end)
+        if verb is None:
+            before = match.start - 1
+            while before >= 0 and (self.norms[before] in self.words.quantifiers or self.norms[before].isdigit()):
+                before -= 1
+            verb = before if before >= 0 and self.norms[before] in verbs | self.words.report_verbs else None
+        return verb if verb is not None and not self._mood(verb) else None
+
+    def _occurrence_after(self, k: int) -> int | None:
+        """The occurrence verb after the event noun ending at `k`, past its plain modifiers ("politik",
+        "yang", "terus")."""
+        w = self.words
+        verbs = w.occurrence_verbs | w.suffering_verbs
+        return self._after_modifiers(k, verbs, w.demonstratives | w.adverbs | w.relative)
+
+    def _after_modifiers(self, k: int, wanted: frozenset[str], skippable: frozenset[str]) -> int | None:
+        """Index of the first `wanted` word after the event noun ending at `k`, past its modifiers (listed
+        ones, numbers, common nouns and adjectives, `skippable` words), not past a name, a preposition, a
+        punctuation mark or another verb; at most `OCCURRENCE_GAP` words on."""
+        for j in range(k, min(len(self.tokens), k + OCCURRENCE_GAP + 1)):
+            norm = self.norms[j]
+            if norm in wanted:
+                return j
+            if not (norm in skippable or norm in self.words.nominal_modifiers or norm.isdigit()
+                    or self._common_noun(j)):
+                return None
+        return None
+
+    def _relative_passive_agent(self, noun_end: int, verbs: frozenset[str], tag: str) -> list[Arg]:
+        """The agent of "<event noun> yang V (oleh) X" for a passive V in `verbs`: "serangan yang dilancarkan
+        oleh Israel" (performing_verbs: X did it), "kekerasan yang dialami para perempuan" (suffering_verbs:
+        X suffered it). The args are tagged `:<tag>`."""
+        w = self.words
+        relative = self._after_modifiers(noun_end, w.relative, w.demonstratives)
+        if relative is None or relative + 2 >= len(self.tokens):
+            return []
+        verb = self._skip_adverbs_right(relative + 1)
+        if self.norms[verb] not in verbs or verb + 1 >= len(self.tokens):
+            return []
+        start = verb + 2 if self.norms[verb + 1] in w.agent_preps else verb + 1
+        agent = self._np_at(start) if start < len(self.tokens) else None
+        if agent is None:
+            return []
+        found = self._expand_coordination(agent, backwards=False)
+        for arg in found:
+            arg.rule += f":{tag}"
+        return found
 
     def _event_anaphor(self, k: int) -> Arg | None:
         """"perjalanan itu": an event noun with a demonstrative stands for the last such event's source."""
@@ -624,10 +816,13 @@ class SentenceContext:
                     return Arg([event.source.actor], event.source.mention, mention, "event-anaphor")
         return None
 
-    def _after_prep(self, start: int, preps: frozenset[str]) -> list[Arg]:
+    def _after_prep(self, start: int, preps: frozenset[str], own_clause: bool = False) -> list[Arg]:
+        """The first actor after `start` governed by one of `preps`. With `own_clause`, not past a verb: in
+        "kekerasan … dilingkari oleh Afrika Selatan" the agent is the verb's, not the noun's."""
         for k in range(start, min(len(self.tokens), start + ARG_WINDOW + 4)):
             if self.norms[k] in self.words.clause_breaks or self.norms[k] in self.words.relative \
-                    or self.tokens[k].text in {",", "."} or k in self.trigger_starts:
+                    or self.tokens[k].text in {",", "."} or k in self.trigger_starts \
+                    or (own_clause and self._is_predicate(k)):
                 break
             arg = self._mention_starting_at(k) or self._place_at(k)
             if arg is not None and self._governing_prep(arg.mention) in preps:
@@ -823,12 +1018,14 @@ class SentenceContext:
             k += 1
         return k
 
-    def _list_after(self, first: Arg, k_end: int) -> list[Arg]:
+    def _list_after(self, first: Arg, k_end: int, *, cut_clauses: bool = True) -> list[Arg]:
         """The further members of a list after the actor ending at `k_end`: "Rusia, China dan Iran".
 
         Comma-separated members count only when a coordinator closes the list, so an apposition or a
         new clause after a comma ("mengecam Rusia, kata Iran") is not read as one, nor is an actor with a
-        predicate of its own ("… kepada Yunani dan Amnesti menuntut …"; `first` is marked ":list-cut").
+        predicate of its own ("… kepada Yunani dan Amnesti menuntut …"; `first` is marked ":list-cut") —
+        unless `cut_clauses` is off: the list then ends a noun phrase that is itself the subject
+        ("pertemuan Indonesia, Malaysia dan Singapura berlangsung …").
         """
         members: list[Arg] = []
         probe = k_end + 1
@@ -838,7 +1035,7 @@ class SentenceContext:
             other = self._next_np_mention(probe + 1)
             if other is None:
                 return []
-            if self._opens_clause(other):
+            if cut_clauses and self._opens_clause(other):
                 first.rule += ":list-cut(new-clause)"
                 return []
             members.append(other)

@@ -4,7 +4,10 @@ Arguments (source and target candidates of each trigger) come from `arguments.Se
 this stage pairs them, applies modality and the CAMEO conventions, and records the rule of each.
 
 Modality words in the clause before the trigger set flags; a negated event is kept for
-inspection but marked, and never exported. No source → no event (unless asked). No target →
+inspection but marked, and never exported. No source → no event (unless asked), except where the
+conventions supply one: an agentless protest is by the place's civilians, an agentless arrest by the
+authorities, an event noun reported only as having happened ("kekerasan yang terjadi di Assam") is the
+country's where it happened (unattributed, X → X). No target →
 the CAMEO conventions (codebook/data/conventions.yaml) may supply one (a state's repression and an
 unaddressed statement are domestic, a protest is against the own government); otherwise the event
 is kept flagged `incomplete` and not exported.
@@ -38,7 +41,7 @@ class EventStage:
         self.words = words
 
     def __call__(self, doc: Document) -> None:
-        index = DocIndex.build(doc)
+        index = DocIndex.build(doc, self.conventions.transnational)
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
             if not tokens:
@@ -49,8 +52,11 @@ class EventStage:
             ctx.trigger_voices = {m.start: m.voice for m in strong or found}  # a trigger ends a phrase
             ctx.trigger_starts = set(ctx.trigger_voices)
             events = self._code_all(ctx, strong)
+            weak = [m for m in found if m.priority <= 0]
             if not events:  # a plain speech verb counts when the stronger triggers yield no event
-                events = self._code_all(ctx, [m for m in found if m.priority <= 0])
+                events = self._code_all(ctx, weak)
+            else:  # … and a generic event noun reported as having happened ("ketika kekerasan pecah") always
+                events += self._code_all(ctx, [m for m in weak if ctx.occurrence(m) is not None])
             _propagate_denial(events)
             doc.events.extend(events)
 
@@ -66,6 +72,9 @@ class EventStage:
             rule += "; source=civilians-of-place" if sources else ""
         if not sources and root in self.conventions.jurisdiction_roots:
             sources, rule = self._agentless_authorities(ctx, match, targets, rule)
+        unattributed = not sources and root in self.conventions.unattributed_roots
+        if unattributed:
+            sources, rule = self._unattributed(ctx, match, root, rule)
         if not sources:
             return []
         if len([a for arg in sources for a in arg.actors]) > 1 and all(t.rule.endswith("relative-agent")
@@ -79,7 +88,8 @@ class EventStage:
         reciprocal = match.voice != "passive"
         for source_actor, source_arg, target_actor, target_arg, self_rule in _without_self_targets(
                 _pairs(sources, targets, reciprocal)):
-            implicit = self._implicit_target(root, source_actor, target_actor, ctx.countries)
+            implicit = (_unattributed_target(source_actor, target_actor) if unattributed and source_actor.role is None
+                        else self._implicit_target(root, source_actor, target_actor, ctx.countries))
             target_rule, event_flags = self_rule, flags
             if implicit is not None:
                 target_actor, target_rule = implicit[0], self_rule + implicit[1]
@@ -111,12 +121,27 @@ class EventStage:
                 return sources, f"{rule}; source=jurisdiction(agentless {match.voice}, place)"
         return [], rule
 
+    def _unattributed(self, ctx: SentenceContext, match: TriggerMatch, root: str, rule: str
+                      ) -> tuple[list[Arg], str]:
+        """Who is behind an event reported only as having happened ("kekerasan yang terjadi di Assam"):
+        the country where it happened — its civilians for a protest, its authorities for a state act, else
+        the country alone (conventions.yaml, unattributed)."""
+        if ctx.occurrence(match) is None:
+            return [], rule
+        role = None
+        if root in self.conventions.place_source_roots:
+            role = self.conventions.place_source_role
+        elif self.conventions.is_state_act(match.code):
+            role = AUTHORITIES_ROLE
+        sources = ctx.actor_of_occurrence(match, role)
+        return sources, (f"{rule}; source=unattributed({sources[0].rule})" if sources else rule)
+
     def _implicit_target(self, root: str, source: Actor, target: Actor | None,
                          named: frozenset[str]) -> tuple[Actor, str] | None:
         """The target CAMEO's conventions give an act whose report leaves it unknown (conventions.yaml).
 
         Repression by a state's own forces of an unknown name (or of nobody named) is domestic:
-        X → X; a protest with no addressee is addressed to the protesters' own government; any
+        X → X; a protest with no addressee (or an unknown one) is addressed to the protesters' own government; any
         other unaddressed act of a national actor whose root needs no second party (a statement,
         a demand, a rejection) is its own country's affair: X → X.
         Returns None when the stated target stands or no convention applies.
@@ -129,7 +154,7 @@ class EventStage:
         if is_state and (root in rules.jurisdiction_roots
                          or (root in rules.jurisdiction_named_roots and target is not None)):
             return _domestic(country, target), "; target=jurisdiction"
-        if root in rules.protest_target_roots and target is None:
+        if root in rules.protest_target_roots and (target is None or target.code is None):
             code = country + rules.protest_target_role
             return (Actor(None, code, "ORG", code=code, country=country, role=rules.protest_target_role),
                     "; target=protest-own-government")
@@ -228,6 +253,14 @@ def _domestic(country: str, target: Actor | None) -> Actor:
     if target is None:
         return Actor(None, country, "LOC", code=country, country=country)
     return Actor(None, target.name, target.type, code=country, country=country)
+
+
+def _unattributed_target(source: Actor, target: Actor | None) -> tuple[Actor, str] | None:
+    """An event of a country, no one in it named, with no stated target is the country's own affair: X → X
+    (conventions.yaml, unattributed). Civilians' protests and state acts keep their own conventions."""
+    if (target is not None and target.code is not None) or source.country is None:
+        return None
+    return _domestic(source.country, target), "; target=domestic(unattributed)"
 
 
 def _pairs(sources: list[Arg], targets: list[Arg], reciprocal: bool = True
