@@ -726,9 +726,8 @@ class SentenceContext:
 
     def _country_arg(self, country: str, name: str, role: str | None, span: Span, how: str, rule: str) -> Arg:
         """An actor that is a country's `role` (civilians, authorities), or the country alone for None."""
-        actor = Actor(None, f"{name} ({role or 'unattributed'})", "GRP", code=country + (role or ""),
-                      country=country, role=role)
-        return Arg([actor], None, Mention(span, "GRP", self.index, "role", actor, how), rule)
+        actor = country_role_actor(country, name, role)
+        return Arg([actor], None, Mention(span, actor.type, self.index, "role", actor, how), rule)
 
     def place_in_clause(self, match: TriggerMatch) -> Place | None:
         """The geocoded place nearest the trigger within its own clause (between clause breaks)."""
@@ -1135,6 +1134,16 @@ OWN_ASSET_ROOTS = frozenset({"06", "07", "08", "15"})
 ROLE_KINDS = frozenset({"pattern", "description"})
 #: relations inside a noun phrase: a mention there stands for the phrase's head ("pemerintah [Yaman]")
 PHRASE_RELS = frozenset({"flat", "flat:name", "nmod", "nmod:poss", "compound", "appos", "amod"})
+
+
+ROLE_LABELS = {"GOV": "authorities", "CVL": "civilians", None: "unattributed"}
+
+
+def country_role_actor(country: str, name: str, role: str | None) -> Actor:
+    """The actor a CAMEO convention supplies when the text names nobody: a country's authorities or
+    civilians (or the country alone for None), coded by the country — "Iran (authorities)" → IRNGOV."""
+    return Actor(None, f"{name} ({ROLE_LABELS.get(role, role)})", "ORG" if role == "GOV" else "GRP",
+                 code=country + (role or ""), country=country, role=role)
 
 
 def sentence_tree(doc: Document, sentence: Sentence, norms: Sequence[str]) -> TreeView | None:

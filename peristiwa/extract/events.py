@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from peristiwa.codebook import Codebook
-from peristiwa.extract.arguments import Arg, CoderWords, DocIndex, SentenceContext
+from peristiwa.extract.arguments import Arg, CoderWords, DocIndex, SentenceContext, country_role_actor
 from peristiwa.extract.dates import event_date
 from peristiwa.extract.triggers import Lexicon, TriggerMatch
 from peristiwa.model import Actor, Document, Event, EventArg, Span
@@ -310,7 +310,7 @@ def _authorities_of(targets: list[Arg]) -> list[Arg]:
         countries = {a.country for a in arg.actors if a.country}
         if len(countries) == 1:
             country = countries.pop()
-            actor = Actor(None, f"{country} (authorities)", "ORG", code=country + "GOV", country=country, role="GOV")
+            actor = country_role_actor(country, country, AUTHORITIES_ROLE)
             return [Arg([actor], None, arg.mention, "jurisdiction")]
     return []
 
