@@ -155,3 +155,13 @@ def test_event_noun_suffered_by_its_victims_is_reported_as_having_happened(extra
                and "unattributed(focus)" in r for c, s, t, r in events), events
     victims = coded(extract, FOCUS_ARTICLE.format("Kekerasan yang diderita warga Indonesia memicu amarah."))
     assert any(c.startswith("18") and t == "IDNCVL" and "target=suffered-by" in r for c, _, t, r in victims), victims
+
+
+def test_state_violence_with_nobody_named_is_not_domestic_when_the_sentence_names_another_country(extract) -> None:
+    events = exported(extract, "Pasukan Israel menyerang Gaza, membunuh dan melukai ratusan orang.")
+    assert not [(r, s, t) for r, s, t in events if r == "18" and t and t.startswith("ISR")], events
+
+
+def test_authorities_of_a_place_keep_their_domestic_act_beside_other_countries(extract) -> None:
+    events = exported(extract, "Blogger Mesir itu mengutip surat kabar Kanada. Blog itu disensor di Mesir.")
+    assert all(not (s or "").startswith("EGY") or (t or "").startswith("EGY") for _, s, t in events), events

@@ -89,7 +89,7 @@ class EventStage:
         for source_actor, source_arg, target_actor, target_arg, self_rule in _without_self_targets(
                 _pairs(sources, targets, reciprocal)):
             implicit = (_unattributed_target(source_actor, target_actor) if unattributed and source_actor.role is None
-                        else self._implicit_target(root, source_actor, target_actor, ctx.countries))
+                        else self._implicit_target(root, source_actor, target_actor, _others_named(ctx, source_arg)))
             target_rule, event_flags = self_rule, flags
             if implicit is not None:
                 target_actor, target_rule = implicit[0], self_rule + implicit[1]
@@ -151,8 +151,8 @@ class EventStage:
         if (target is not None and target.code is not None) or not country:
             return None
         is_state = source.role in rules.state_roles or (source.role is None and source.code == country)
-        if is_state and (root in rules.jurisdiction_roots
-                         or (root in rules.jurisdiction_named_roots and target is not None)):
+        if is_state and not (target is None and named - {country}) and (
+                root in rules.jurisdiction_roots or (root in rules.jurisdiction_named_roots and target is not None)):
             return _domestic(country, target), "; target=jurisdiction"
         if root in rules.protest_target_roots and (target is None or target.code is None):
             code = country + rules.protest_target_role
@@ -302,6 +302,13 @@ def _reports_an_act(match: TriggerMatch) -> bool:
     "pembunuhan"): a report of one act. Bare or listed nouns ("terorisme", "kekerasan") name a kind of
     act or a topic, and get no agent by convention."""
     return match.voice == "passive" or (match.voice == "nominal" and match.affix.endswith("-an"))
+
+
+def _others_named(ctx: SentenceContext, source: Arg) -> frozenset[str]:
+    """Countries the sentence names, against which a stated source's act with nobody named is not
+    domestic ("Pasukan Israel menyerang Gaza, membunuh ratusan orang": not Israel's own people). A source
+    a convention supplied (the authorities of the place, no mention of its own) is about that place."""
+    return ctx.countries if source.mention_index is not None else frozenset()
 
 
 def _authorities_of(targets: list[Arg]) -> list[Arg]:
