@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from peristiwa.extract.events import is_resolved
+
 
 def coded(extract, text: str) -> list[tuple[str, str | None, str | None, str]]:
     doc = extract(text, published="2023-05-10")
@@ -165,3 +167,10 @@ def test_state_violence_with_nobody_named_is_not_domestic_when_the_sentence_name
 def test_authorities_of_a_place_keep_their_domestic_act_beside_other_countries(extract) -> None:
     events = exported(extract, "Blogger Mesir itu mengutip surat kabar Kanada. Blog itu disensor di Mesir.")
     assert all(not (s or "").startswith("EGY") or (t or "").startswith("EGY") for _, s, t in events), events
+
+
+def test_an_announced_act_of_a_convention_supplied_source_is_speculation_not_a_threat(extract) -> None:
+    doc = extract("Situs Flickr akan diblokir di Uni Emirat Arab.", "2009-04-13")
+    blocked = [e for e in doc.events if e.code.startswith(("17", "13"))]
+    assert blocked and all("speculative" in e.modality and not is_resolved(e) for e in blocked)
+    assert not any(e.code.startswith("13") for e in blocked)  # nobody named threatened it

@@ -81,6 +81,10 @@ class EventStage:
                                                                         for t in targets):
             targets = []  # "Israel dan Hamas menyepakati … yang dimediasi Qatar": reciprocal, not towards Qatar
         code, flags, modal_rule = self._modal_code(match.code, ctx.modality(match))
+        if modal_rule and all(arg.mention_index is None for arg in sources):
+            # "situs itu akan diblokir": an announced act whose source only a convention supplies was
+            # announced by nobody named — speculation, kept for inspection, not a threat or an intent
+            code, flags, modal_rule = match.code, [*flags, SPECULATIVE], "modality:speculative(no stated source)"
         if modal_rule:
             rule = f"{rule}; {modal_rule}"
         events = []
@@ -215,7 +219,9 @@ class EventStage:
         )
 
 
-NOT_HAPPENED = frozenset({"denied", "requested"})  # demanded or denied acts are not coded as events
+#: flag of an announced act whose source only a convention supplies (nobody named announced it)
+SPECULATIVE = "speculative"
+NOT_HAPPENED = frozenset({"denied", "requested", SPECULATIVE})  # demanded, denied or speculated acts are no events
 #: flag of an event whose root needs a target the text does not give (conventions.yaml: domestic_target)
 INCOMPLETE = "incomplete"
 NOT_EXPORTED = NOT_HAPPENED | {INCOMPLETE}
