@@ -527,3 +527,14 @@ def test_unaddressed_demand_of_an_ngo_is_exported_without_target(extract):
 def test_unaddressed_meeting_of_an_igo_stays_incomplete(extract):
     doc = extract("Perserikatan Bangsa-Bangsa mengadakan pertemuan darurat.")
     assert not [e for e in doc.events if e.code.startswith("04") and is_resolved(e)]
+
+
+def test_a_dare_with_biarkan_is_no_event(extract):
+    doc = extract("Polisi Tunisia memblokir situs itu. Biarkan mereka menyensor blog ini juga!")
+    dared = [e for e in doc.events if e.trigger.text == "menyensor"]
+    assert dared and all("requested" in e.modality and not is_resolved(e) for e in dared)
+
+
+def test_a_role_noun_after_dari_is_an_actor(extract):
+    doc = extract("Kritik dari masyarakat Mesir terhadap pemerintah meningkat. Kritik dari mahasiswa terus datang.")
+    assert [m.span.text for m in doc.mentions if m.span.text == "mahasiswa"] == ["mahasiswa"]
