@@ -149,3 +149,9 @@ def test_a_known_first_name_starting_an_unknown_full_name_is_not_that_person(ext
     doc = extract("Polisi Moskwa menahan Rustam Berdiyev kemarin.")
     rustam = [m for m in doc.mentions if m.span.text.startswith("Rustam")]
     assert rustam and all(m.actor is None or m.actor.kb_id is None for m in rustam)
+
+
+def test_a_number_that_shares_a_capitals_name_is_no_actor(extract):
+    doc = extract("Protes ini menentang Undang-undang Institusional Nomor Lima dari kediktatoran Brasil.")
+    assert not [m for m in doc.mentions if m.span.text == "Lima" and m.actor is not None]
+    assert not [p for p in doc.places if p.country == "PER"]
