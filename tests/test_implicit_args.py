@@ -90,3 +90,17 @@ def test_stated_target_wins_over_the_domestic_default(extract) -> None:
     events = exported(extract, "Pemerintah Kenya mengkritik Uganda pada Senin.")
     assert ("11", "KENGOV", "UGA") in [(r, s, t[:3] if t else None) for r, s, t in events], events
     assert all(t != "KEN" for _, _, t in events), events
+
+
+def test_private_persons_unaddressed_statement_is_commentary(extract) -> None:
+    text = "Seorang warga Thailand yang melihat kebakaran itu mengatakan bahwa api sangat besar."
+    assert not [e for e in exported(extract, text) if e[0] == "01"], exported(extract, text)
+    doc = extract(text, published="2023-05-10")
+    assert any("commentary" in e.modality and "commentary(private speaker)" in e.rule for e in doc.events)
+    journalist = "Wartawan Filipina itu menambahkan bahwa jalan menuju kota masih ditutup."
+    assert not [e for e in exported(extract, journalist) if e[0] == "01"], exported(extract, journalist)
+
+
+def test_officials_unaddressed_statement_is_still_an_event(extract) -> None:
+    events = exported(extract, "Menteri Luar Negeri Thailand mengatakan bahwa perbatasan akan dibuka pekan depan.")
+    assert any(root == "01" and src == "THAGOV" for root, src, _ in events), events

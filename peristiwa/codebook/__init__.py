@@ -75,10 +75,16 @@ class Conventions:
     place_source_role: str = "CVL"
     domestic_target_roots: frozenset[str] = frozenset()
     transnational: frozenset[str] = frozenset()
+    commentary_roots: frozenset[str] = frozenset()
+    commentary_roles: frozenset[str] = frozenset()
 
     def is_state_act(self, code: str) -> bool:
         """Only a state does it (arrest, detention, sanctions, expulsion, repression): its agent may be inferred."""
         return code.startswith(self.state_act_codes) if self.state_act_codes else False
+
+    def is_commentary(self, root: str, source_role: str | None) -> bool:
+        """A private person's unaddressed statement: commentary, not a political event (conventions.yaml)."""
+        return root in self.commentary_roots and source_role in self.commentary_roles
 
     @classmethod
     def load(cls) -> Conventions:
@@ -86,8 +92,9 @@ class Conventions:
 
         text = resources.files("peristiwa.codebook").joinpath("data/conventions.yaml").read_text("utf-8")
         data = yaml.safe_load(text) or {}
-        jurisdiction, protest, place, domestic = (
-            data.get(k) or {} for k in ("jurisdiction", "protest_target", "place_source", "domestic_target"))
+        jurisdiction, protest, place, domestic, commentary = (
+            data.get(k) or {}
+            for k in ("jurisdiction", "protest_target", "place_source", "domestic_target", "commentary"))
 
         def codes(section: dict, key: str) -> frozenset[str]:
             return frozenset(str(v) for v in section.get(key) or ())
@@ -100,6 +107,7 @@ class Conventions:
             protest_target_role=str(protest.get("target_role") or "GOV"),
             place_source_roots=codes(place, "roots"), place_source_role=str(place.get("role") or "CVL"),
             domestic_target_roots=codes(domestic, "roots"), transnational=codes(data, "transnational"),
+            commentary_roots=codes(commentary, "roots"), commentary_roles=codes(commentary, "source_roles"),
         )
 
 

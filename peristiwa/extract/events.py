@@ -79,15 +79,27 @@ class EventStage:
         reciprocal = match.voice != "passive"
         for source_actor, source_arg, target_actor, target_arg, self_rule in _without_self_targets(
                 _pairs(sources, targets, reciprocal)):
-            implicit = self._implicit_target(root, source_actor, target_actor, ctx.countries)
-            target_rule, event_flags = self_rule, flags
-            if implicit is not None:
-                target_actor, target_rule = implicit[0], self_rule + implicit[1]
-            elif target_actor is None or target_actor.code is None:  # no second side: kept, not exported
-                target_rule, event_flags = self_rule + "; target=none(incomplete)", [*flags, INCOMPLETE]
+            target_actor, target_rule, event_flags = self._settle_target(
+                root, source_actor, target_actor, ctx.countries, flags)
             events.append(self._event(ctx, match, code, (source_actor, source_arg), (target_actor, target_arg),
-                                      rule + target_rule, event_flags))
+                                      rule + self_rule + target_rule, event_flags))
         return events
+
+    def _settle_target(self, root: str, source: Actor, target: Actor | None, named: frozenset[str],
+                       flags: list[str]) -> tuple[Actor | None, str, list[str]]:
+        """The event's target, the rule note explaining it, and its flags.
+
+        An unaddressed private statement is commentary (kept, not exported); otherwise a CAMEO convention may
+        supply a missing target; an event still without a second side is kept flagged incomplete.
+        """
+        if target is None and self.conventions.is_commentary(root, source.role):
+            return None, "; commentary(private speaker)", [*flags, COMMENTARY]
+        implicit = self._implicit_target(root, source, target, named)
+        if implicit is not None:
+            return implicit[0], implicit[1], flags
+        if target is None or target.code is None:  # no second side: kept, not exported
+            return target, "; target=none(incomplete)", [*flags, INCOMPLETE]
+        return target, "", flags
 
     def _agentless_authorities(self, ctx: SentenceContext, match: TriggerMatch, targets: list[Arg],
                                rule: str) -> tuple[list[Arg], str]:
@@ -185,7 +197,9 @@ class EventStage:
 NOT_HAPPENED = frozenset({"denied", "requested"})  # demanded or denied acts are not coded as events
 #: flag of an event whose root needs a target the text does not give (conventions.yaml: domestic_target)
 INCOMPLETE = "incomplete"
-NOT_EXPORTED = NOT_HAPPENED | {INCOMPLETE}
+#: flag of a private person's unaddressed statement (conventions.yaml: commentary): not a political event
+COMMENTARY = "commentary"
+NOT_EXPORTED = NOT_HAPPENED | {INCOMPLETE, COMMENTARY}
 
 
 def is_resolved(event: Event) -> bool:
