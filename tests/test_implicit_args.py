@@ -104,3 +104,15 @@ def test_private_persons_unaddressed_statement_is_commentary(extract) -> None:
 def test_officials_unaddressed_statement_is_still_an_event(extract) -> None:
     events = exported(extract, "Menteri Luar Negeri Thailand mengatakan bahwa perbatasan akan dibuka pekan depan.")
     assert any(root == "01" and src == "THAGOV" for root, src, _ in events), events
+
+
+def test_co_agents_of_a_one_sided_act_do_not_act_on_each_other(extract) -> None:
+    events = exported(extract, "Jepang dan Australia menggelar parade militer besar di dekat perairan sengketa.")
+    assert not [e for e in events if {e[1], e[2]} == {"JPN", "AUS"}], events
+
+
+def test_co_agents_of_a_mutual_act_or_marked_reciprocal_act_on_each_other(extract) -> None:
+    met = exported(extract, "Jepang dan Australia bertemu di Canberra pada Senin.")
+    assert ("04", "JPN", "AUS") in met and ("04", "AUS", "JPN") in met, met
+    accused = exported(extract, "Jepang dan Australia saling menuduh soal penangkapan ikan ilegal.")
+    assert ("11", "JPN", "AUS") in accused and ("11", "AUS", "JPN") in accused, accused

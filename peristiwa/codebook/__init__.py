@@ -75,6 +75,7 @@ class Conventions:
     place_source_role: str = "CVL"
     domestic_target_roots: frozenset[str] = frozenset()
     transnational: frozenset[str] = frozenset()
+    reciprocal_roots: frozenset[str] = frozenset()
     commentary_roots: frozenset[str] = frozenset()
     commentary_roles: frozenset[str] = frozenset()
 
@@ -92,9 +93,9 @@ class Conventions:
 
         text = resources.files("peristiwa.codebook").joinpath("data/conventions.yaml").read_text("utf-8")
         data = yaml.safe_load(text) or {}
-        jurisdiction, protest, place, domestic, commentary = (
+        jurisdiction, protest, place, domestic, reciprocal, commentary = (
             data.get(k) or {}
-            for k in ("jurisdiction", "protest_target", "place_source", "domestic_target", "commentary"))
+            for k in ("jurisdiction", "protest_target", "place_source", "domestic_target", "reciprocal", "commentary"))
 
         def codes(section: dict, key: str) -> frozenset[str]:
             return frozenset(str(v) for v in section.get(key) or ())
@@ -107,6 +108,7 @@ class Conventions:
             protest_target_role=str(protest.get("target_role") or "GOV"),
             place_source_roots=codes(place, "roots"), place_source_role=str(place.get("role") or "CVL"),
             domestic_target_roots=codes(domestic, "roots"), transnational=codes(data, "transnational"),
+            reciprocal_roots=codes(reciprocal, "roots"),
             commentary_roots=codes(commentary, "roots"), commentary_roles=codes(commentary, "source_roles"),
         )
 

@@ -69,6 +69,7 @@ class CoderWords:
     reciprocal_preps: frozenset[str] = frozenset()
     title_modifiers: frozenset[str] = frozenset()
     reciprocal_joiners: frozenset[str] = frozenset()
+    reciprocal_markers: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     modality_breaks: frozenset[str] = frozenset()
@@ -99,6 +100,7 @@ class CoderWords:
             reciprocal_preps=words(syntax, "reciprocal_preps"),
             title_modifiers=words(syntax, "title_modifiers"),
             reciprocal_joiners=words(syntax, "reciprocal_joiners"),
+            reciprocal_markers=words(syntax, "reciprocal_markers"),
             object_control=words(syntax, "object_control"),
             modality={flag: words(modality, flag) for flag in flags},
             modality_breaks=words(modality, "clause_breaks"),
@@ -588,6 +590,10 @@ class SentenceContext:
                 return []
             k += 1
         return []
+
+    def marked_reciprocal(self, match: TriggerMatch) -> bool:
+        """"AS dan China saling menuduh": a reciprocal marker right before the trigger."""
+        return match.start > 0 and self.norms[match.start - 1] in self.words.reciprocal_markers
 
     def has_possessor(self, match: TriggerMatch) -> bool:
         return bool(self._possessor(match.end))

@@ -75,8 +75,9 @@ class EventStage:
         if modal_rule:
             rule = f"{rule}; {modal_rule}"
         events = []
-        # co-agents of a passive ("diserang oleh X dan Y") acted together, not on each other
-        reciprocal = match.voice != "passive"
+        # co-agents of a passive ("diserang oleh X dan Y") or of a one-sided act acted together, not on each other
+        reciprocal = match.voice != "passive" and (root in self.conventions.reciprocal_roots
+                                                   or ctx.marked_reciprocal(match))
         for source_actor, source_arg, target_actor, target_arg, self_rule in _without_self_targets(
                 _pairs(sources, targets, reciprocal)):
             target_actor, target_rule, event_flags = self._settle_target(
