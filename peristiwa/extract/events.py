@@ -75,9 +75,7 @@ class EventStage:
         if modal_rule:
             rule = f"{rule}; {modal_rule}"
         events = []
-        # co-agents of a passive ("diserang oleh X dan Y") or of a one-sided act acted together, not on each other
-        reciprocal = match.voice != "passive" and (root in self.conventions.reciprocal_roots
-                                                   or ctx.marked_reciprocal(match))
+        reciprocal = self._acts_on_each_other(ctx, match, root, sources)
         for source_actor, source_arg, target_actor, target_arg, self_rule in _without_self_targets(
                 _pairs(sources, targets, reciprocal)):
             target_actor, target_rule, event_flags = self._settle_target(
@@ -85,6 +83,15 @@ class EventStage:
             events.append(self._event(ctx, match, code, (source_actor, source_arg), (target_actor, target_arg),
                                       rule + self_rule + target_rule, event_flags))
         return events
+
+    def _acts_on_each_other(self, ctx: SentenceContext, match: TriggerMatch, root: str, sources: list[Arg]) -> bool:
+        """Co-agents with no stated target act on each other in a mutual act (conventions.yaml: reciprocal), with
+        a reciprocal marker ("saling") or as the two sides of "antara X dan Y"; co-agents of a passive ("diserang
+        oleh X dan Y") or of a one-sided act acted together."""
+        if match.voice == "passive":
+            return False
+        return (root in self.conventions.reciprocal_roots or ctx.marked_reciprocal(match)
+                or any(arg.rule.endswith(":between") for arg in sources))
 
     def _settle_target(self, root: str, source: Actor, target: Actor | None, named: frozenset[str],
                        flags: list[str]) -> tuple[Actor | None, str, list[str]]:
