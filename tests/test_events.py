@@ -202,7 +202,8 @@ def test_multiword_form_opening_with_a_verb_takes_subject_and_object(extract):
 
 def test_act_under_harus_or_agar_is_demanded_not_done(extract):
     for text in ("Rusia harus menarik pasukan dari Ukraina.", "Mesir sebaiknya mengecam Israel.",
-                 "Jepang mengirim utusan agar China mengecam Korea Utara."):
+                 "Jepang mengirim utusan agar China mengecam Korea Utara.",
+                 "Pemerintah Turki harusnya mengecam Suriah.", "Malaysia mestinya mengecam Myanmar."):
         doc = extract(text)
         assert not any(c[:2] in {"08", "11"} for _, _, c in coded(doc)), text
         assert any("requested" in e.modality for e in doc.events), text
