@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from peristiwa.codebook import Codebook
+from peristiwa.extract.events import is_resolved
 
 
 @pytest.fixture(scope="module")
@@ -46,3 +47,10 @@ def test_plain_negation_is_still_not_exported(extractor) -> None:
     doc = extractor.extract("Mesir tidak menyerang Libya.", published=date(2020, 1, 1))
     assert all(e.negated for e in doc.events if e.root_code == "19")
     assert not any(e.root_code in ("12", "13") for e in doc.events)
+
+
+def test_announced_act_without_a_stated_source_is_a_forecast_not_a_threat(extractor) -> None:
+    doc = extractor.extract("Dua wartawan Mesir akan ditangkap pekan depan.", published=date(2020, 1, 1))
+    assert any("predicted" in e.modality and "predicted(no stated source)" in e.rule for e in doc.events)
+    assert not [e for e in doc.events if is_resolved(e)], doc.events
+    assert ("138", "TUR", "SYR") in codes(extractor, "Turki akan menyerang Suriah jika perlu.")

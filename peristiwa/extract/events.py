@@ -74,6 +74,9 @@ class EventStage:
         code, flags, modal_rule = self._modal_code(match.code, ctx.modality(match))
         if modal_rule:
             rule = f"{rule}; {modal_rule}"
+        if ("threat" in flags or "intent" in flags) and all(arg.rule in IMPLIED_SOURCES for arg in sources):
+            # "YouTube akan diblokir di UEA": nobody announced or threatened it; a forecast, not an event
+            flags, rule = [*flags, PREDICTED], f"{rule}; predicted(no stated source)"
         events = []
         reciprocal = self._acts_on_each_other(ctx, match, root, sources)
         for source_actor, source_arg, target_actor, target_arg, self_rule in _without_self_targets(
@@ -207,7 +210,11 @@ NOT_HAPPENED = frozenset({"denied", "requested"})  # demanded or denied acts are
 INCOMPLETE = "incomplete"
 #: flag of a private person's unaddressed statement (conventions.yaml: commentary): not a political event
 COMMENTARY = "commentary"
-NOT_EXPORTED = NOT_HAPPENED | {INCOMPLETE, COMMENTARY}
+#: flag of an announced or conditional act whose source only a convention supplied: nobody stated it
+PREDICTED = "predicted"
+#: the Arg rules of sources a convention supplied (the place's civilians or authorities, the victims' authorities)
+IMPLIED_SOURCES = frozenset({"place", "jurisdiction"})
+NOT_EXPORTED = NOT_HAPPENED | {INCOMPLETE, COMMENTARY, PREDICTED}
 
 
 def is_resolved(event: Event) -> bool:
