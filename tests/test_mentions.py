@@ -142,3 +142,15 @@ def test_orang_before_a_country_is_that_countrys_civilians(extract):
     assert codes.get("Orang-orang Aljazair") == "DZACVL"
     assert codes.get("orang Cina") == "CHNCVL"
     assert not [m for m in doc.mentions if m.span.text == "orang" and m.sentence == 1]
+
+
+def test_guessed_surname_followed_by_an_unknown_name_is_not_the_kb_person(extract):
+    doc = extract("Nathan Charles menulis bahwa situasi di kota itu tenang.", "2010-03-16")
+    assert all(m.actor is None or m.actor.kb_id != "sr-nathan" for m in doc.mentions)
+    alone = extract("Nathan mengatakan bahwa Singapura siap membantu.", "2010-03-16")
+    assert actors(alone)["Nathan"].kb_id == "sr-nathan"
+
+
+def test_sentence_initial_mari_is_no_name(extract):
+    doc = extract("Mari kita lihat bagaimana pemerintah Cina menanggapi kritik itu.", "2012-05-25")
+    assert "Mari" not in actors(doc)

@@ -323,10 +323,20 @@ class _Scanner:
                 return n
             active = [p for p in candidates if self.kb.entries[p].spell_on(self.day) is not None]
             surface = " ".join(self.w.surfaces[i : i + n])
-            if len(active) == 1 and self.day is not None and len(surface) >= MIN_UNIQUE_SHORT:
+            if (len(active) == 1 and self.day is not None and len(surface) >= MIN_UNIQUE_SHORT
+                    and not self._unknown_name_follows(i + n)):
                 self._emit_kb(i, n, active[0], "alias", rule="kb:short-name-unique", confidence=0.7)
                 return n
         return 0
+
+    def _unknown_name_follows(self, k: int) -> bool:
+        """"Nathan Charles mengabarkan": a capitalised word after a guessed surname that neither the KB nor
+        the role list knows makes the two one longer name the KB does not know (not S. R. Nathan)."""
+        if k >= len(self.w.tokens) or not _is_name_token(self.w.shapes[k]):
+            return False
+        if self.w.norms[k] in self.pack.name_cues.get("not_names", ()):
+            return False
+        return not self.kb.match(self.w.norms, self.w.surfaces, k)[1] and self.pack.role_at(self.w.norms, k)[1] is None
 
     def _explained(self, k: int) -> bool:
         """Token `k` is a role word or already part of a mention (a title or country before a surname)."""
