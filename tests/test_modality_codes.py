@@ -54,3 +54,11 @@ def test_announced_act_without_a_stated_source_is_a_forecast_not_a_threat(extrac
     assert any("predicted" in e.modality and "predicted(no stated source)" in e.rule for e in doc.events)
     assert not [e for e in doc.events if is_resolved(e)], doc.events
     assert ("138", "TUR", "SYR") in codes(extractor, "Turki akan menyerang Suriah jika perlu.")
+
+
+def test_asked_act_is_not_reported(extractor) -> None:
+    for text in ("Apakah Rusia akan menyerang Ukraina pekan ini?", "Benarkah polisi menangkap wartawan itu?"):
+        doc = extractor.extract(text, published=date(2020, 1, 1))
+        assert doc.events and all("question" in e.modality and not is_resolved(e) for e in doc.events), text
+    doc = extractor.extract("Polisi Mesir menangkap dua wartawan di Kairo.", published=date(2020, 1, 1))
+    assert any(is_resolved(e) for e in doc.events)

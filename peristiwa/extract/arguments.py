@@ -83,7 +83,8 @@ class CoderWords:
         def words(data: dict, key: str) -> frozenset[str]:
             return frozenset(str(w).lower() for w in data.get(key) or ())
 
-        flags = ("negation", "refusal", "future", "possible", "conditional", "alleged", "requested", "denial")
+        flags = ("negation", "refusal", "future", "possible", "conditional", "alleged", "requested", "denial",
+                 "question")
         return cls(
             **{key: words(syntax, key) for key in (
                 "target_preps", "agent_preps", "other_preps", "coordinators", "first_person", "relative",
@@ -824,6 +825,8 @@ class SentenceContext:
 
     def modality(self, match: TriggerMatch) -> list[str]:
         flags = self._mood(match.start)
+        if "question" not in flags and self.norms and self.norms[0] in self.words.modality.get("question", ()):
+            flags.append("question")  # "Apakah X menyerang Y?": the whole sentence is asked
         if match.voice == "passive" and match.start > 0 and self.norms[match.start - 1] in self.words.relative:
             noun = match.start - 2
             if noun >= 0 and self.norms[noun] in self.words.modality.get("denial", ()):

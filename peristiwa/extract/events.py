@@ -205,7 +205,7 @@ class EventStage:
         )
 
 
-NOT_HAPPENED = frozenset({"denied", "requested"})  # demanded or denied acts are not coded as events
+NOT_HAPPENED = frozenset({"denied", "requested", "question"})  # demanded, denied or asked acts are not events
 #: flag of an event whose root needs a target the text does not give (conventions.yaml: domestic_target)
 INCOMPLETE = "incomplete"
 #: flag of a private person's unaddressed statement (conventions.yaml: commentary): not a political event
