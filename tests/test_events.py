@@ -386,3 +386,11 @@ def test_throwing_is_a_protest_only_by_what_is_thrown(extract):
     doc = extract("Mahasiswa melemparkan telur ke arah Perdana Menteri Australia di Sydney.", "2015-03-01")
     assert any(t == "AUSGOV" and c == "145" for _, t, c in coded(doc))
     assert not extract("Anak itu melempar bola kepada temannya di Sydney.", "2015-03-01").events
+
+
+def test_insisting_that_is_a_statement_not_a_refusal(extract):
+    doc = extract("Pemerintah Thailand bersikeras bahwa pemilu akan tetap digelar bulan depan.")
+    assert any(e.code == "010" and e.trigger.text == "bersikeras" for e in doc.events), doc.events
+    assert not any(e.root_code == "12" for e in doc.events)
+    held = extract("Pemerintah Thailand tetap bersikeras dan menolak tuntutan oposisi.")
+    assert any(e.code == "124" for e in held.events), held.events
