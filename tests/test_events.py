@@ -394,3 +394,11 @@ def test_insisting_that_is_a_statement_not_a_refusal(extract):
     assert not any(e.root_code == "12" for e in doc.events)
     held = extract("Pemerintah Thailand tetap bersikeras dan menolak tuntutan oposisi.")
     assert any(e.code == "124" for e in held.events), held.events
+
+
+def test_event_noun_heading_the_subject_of_a_same_root_verb_is_one_act(extract):
+    doc = extract("Ribuan demonstran berunjuk rasa di depan gedung parlemen Thailand di Bangkok.")
+    protests = [e for e in doc.events if e.root_code == "14"]
+    assert len(protests) == 1 and "one-act:noun=ribuan demonstran" in protests[0].rule, protests
+    separate = extract("Unjuk rasa mahasiswa berlangsung di Jakarta, lalu buruh berdemonstrasi di Bandung.")
+    assert len([e for e in separate.events if e.root_code == "14"]) == 2, separate.events

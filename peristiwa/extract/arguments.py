@@ -592,6 +592,11 @@ class SentenceContext:
             k += 1
         return []
 
+    def clause_break_between(self, start: int, end: int) -> bool:
+        """A clause boundary word or punctuation mark among the tokens [start, end)."""
+        return any(self.norms[k] in self.words.clause_breaks or self.tokens[k].text in {",", ";", ":"}
+                   for k in range(start, end))
+
     def marked_reciprocal(self, match: TriggerMatch) -> bool:
         """"AS dan China saling menuduh": a reciprocal marker right before the trigger."""
         return match.start > 0 and self.norms[match.start - 1] in self.words.reciprocal_markers

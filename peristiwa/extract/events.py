@@ -13,6 +13,7 @@ is kept flagged `incomplete` and not exported.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from peristiwa.codebook import Codebook
 from peristiwa.extract.arguments import Arg, CoderWords, DocIndex, SentenceContext
@@ -24,6 +25,8 @@ from peristiwa.model import Actor, Document, Event, EventArg, Span
 #: jurisdiction convention (conventions.yaml), the act of the authorities: of the victims' country, or of the
 #: country where it happened
 AUTHORITIES_ROLE = "GOV"
+#: tokens at most between an event noun heading a subject and its verb ("Ribuan demonstran Thailand berunjuk rasa")
+SUBJECT_GAP = 3
 
 
 class EventStage:
@@ -55,8 +58,26 @@ class EventStage:
             doc.events.extend(events)
 
     def _code_all(self, ctx: SentenceContext, found: list[TriggerMatch]) -> list[Event]:
-        matches = [m for m in _drop_embedded_objects(found, ctx) if not ctx.inside_name(m)]
+        matches = [m for m in self._one_act_per_clause(_drop_embedded_objects(found, ctx), ctx)
+                   if not ctx.inside_name(m)]
         return [e for m in matches for e in self._code(ctx, m)]
+
+    def _one_act_per_clause(self, matches: list[TriggerMatch], ctx: SentenceContext) -> list[TriggerMatch]:
+        """"Ribuan demonstran berunjuk rasa di Bangkok" is one protest: an event noun heading the subject of a
+        verb of the same CAMEO root names that verb's act, not a second one. The noun goes; the verb's rule
+        records it (`one-act:noun=…`)."""
+        kept = list(matches)
+        for noun in matches:
+            if noun.voice != "nominal":
+                continue
+            verb = next((m for m in kept if m.voice != "nominal" and m.start >= noun.end
+                         and m.start - noun.end <= SUBJECT_GAP
+                         and self.codebook.root(m.code) == self.codebook.root(noun.code)
+                         and not ctx.clause_break_between(noun.end, m.start)), None)
+            if verb is not None:
+                kept.remove(noun)
+                kept[kept.index(verb)] = replace(verb, rule=f"{verb.rule} one-act:noun={noun.form}")
+        return kept
 
     def _code(self, ctx: SentenceContext, match: TriggerMatch) -> list[Event]:
         root = self.codebook.root(match.code)
