@@ -163,7 +163,15 @@ SENSES = [
     ("Rusia menarik tentara dari perbatasan.", "menarik", "0874"),
     ("PBB menarik pasukan perdamaian dari Mali.", "menarik", "1661"),
     ("Pemerintah mengusir pemantau asing.", "mengusir", "1662"),
+    ("Jepang menawarkan 20 juta dolar kepada Myanmar.", "menawarkan", "0331"),
+    ("Pemerintah itu menawarkan dana rekonstruksi bagi Gaza.", "menawarkan", "0331"),
 ]
+
+
+def test_no_event_in_speech_freedom_or_social_mobilisation(lex: Lexicon) -> None:
+    assert all(m.entry_id != "berbicara" for *_, m in find(lex, "Wartawan menuntut kebebasan berbicara di sana."))
+    assert all(m.entry_id != "mobilisasi" for *_, m in find(lex, "Para ibu berkumpul demi mobilisasi sosial di desa."))
+    assert [m.code for *_, m in find(lex, "Menteri itu berbicara dengan Presiden.")] == ["040"]
 
 
 @pytest.mark.parametrize(("text", "form", "code"), SENSES)
