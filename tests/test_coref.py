@@ -212,3 +212,13 @@ def test_anaphoric_mentions_are_not_scored_as_named_organisations(extract):
     assert any(m.kind == "possessive" for m in doc.mentions) and any(m.kind == "pronoun" for m in doc.mentions)
     names = {n for c in candidates(doc, "orgs") for n in c.names}
     assert "pemerintahnya" not in names and "Mereka" not in names
+
+
+def test_bracketed_name_after_a_pronoun_is_its_referent_and_later_mereka_keep_it(extract):
+    doc = extract("Media Jepang menulis bahwa mereka (Tiongkok) menangkap nelayan, mereka juga menyita kapal.")
+    plural = [m for m in doc.mentions if m.span.text == "mereka"]
+    assert [m.actor.code if m.actor else None for m in plural] == ["CHN", "CHN"], [(m.rule, m.actor) for m in plural]
+    assert plural[0].rule == "coref:plural:parenthetical" and plural[1].rule == "coref:plural:sentence-chain"
+    person = extract("Menteri itu bertemu Joko Widodo, lalu dia (Emmanuel Macron) berbicara kepada wartawan.")
+    dia = [m for m in person.mentions if m.span.text == "dia"]
+    assert dia and dia[0].actor.kb_id == "emmanuel-macron", [(m.rule, m.actor) for m in dia]
