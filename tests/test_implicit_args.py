@@ -116,3 +116,8 @@ def test_co_agents_of_a_mutual_act_or_marked_reciprocal_act_on_each_other(extrac
     assert ("04", "JPN", "AUS") in met and ("04", "AUS", "JPN") in met, met
     accused = exported(extract, "Jepang dan Australia saling menuduh soal penangkapan ikan ilegal.")
     assert ("11", "JPN", "AUS") in accused and ("11", "AUS", "JPN") in accused, accused
+
+
+def test_quoted_name_after_an_event_noun_is_no_addressee(extract) -> None:
+    events = exported(extract, "Menlu Jepang dan Australia mengadakan pertemuan “Forum Myanmar” di Tokyo.")
+    assert events and all(tgt is None or not tgt.startswith("MMR") for _, _, tgt in events), events

@@ -42,6 +42,7 @@ SENTENCE_OPENERS = frozenset({'"', "“", "‘", "(", "—", "-", ":"})  # a cap
 MAX_CLAUSE_CHAIN = 3  # "X … dan … dan …": how far a shared subject is followed back
 MAX_HEAD_NOUNS = 2  # common nouns between a preposition and the actor it governs ("ke kota-kota Ukraina")
 LIGHT_VERB_GAP = 5  # words allowed between a light verb and its event noun ("mengadakan empat jam pembicaraan")
+OPENING_QUOTES = frozenset({"“", "«", "„"})  # marks that only open a quotation (an ASCII '"' may close one)
 
 
 @dataclass(frozen=True)
@@ -475,6 +476,8 @@ class SentenceContext:
             norm = self.norms[k]
             if norm in self.words.relative:
                 return self._relative_agent(k)
+            if k == trigger_end and self.tokens[k].text in OPENING_QUOTES:
+                return []  # "mengadakan pertemuan “Madagascar contact group”": a quoted name, not an addressee
             if norm in self.words.clause_breaks or norm in {",", "."} or (
                     norm in self.words.coordinators and not own_forces and self._starts_clause(k + 1)):
                 break
