@@ -154,3 +154,8 @@ def test_guessed_surname_followed_by_an_unknown_name_is_not_the_kb_person(extrac
 def test_sentence_initial_mari_is_no_name(extract):
     doc = extract("Mari kita lihat bagaimana pemerintah Cina menanggapi kritik itu.", "2012-05-25")
     assert "Mari" not in actors(doc)
+
+
+def test_persatuan_negara_negara_afrika_is_the_african_union(extract):
+    doc = extract("Persatuan Negara-Negara Afrika mengecam kudeta di Madagaskar.", "2009-05-06")
+    assert actors(doc)["Persatuan Negara-Negara Afrika"].code.startswith("IGOAFR")
