@@ -62,3 +62,12 @@ def test_asked_act_is_not_reported(extractor) -> None:
         assert doc.events and all("question" in e.modality and not is_resolved(e) for e in doc.events), text
     doc = extractor.extract("Polisi Mesir menangkap dua wartawan di Kairo.", published=date(2020, 1, 1))
     assert any(is_resolved(e) for e in doc.events)
+
+
+def test_event_noun_brought_in_as_a_comparison_is_background(extractor) -> None:
+    doc = extractor.extract("Gerakan ini berbeda dari aksi lain (seperti demonstrasi di Kairo dan Tunis).",
+                            published=date(2020, 1, 1))
+    protests = [e for e in doc.events if e.root_code == "14"]
+    assert protests and all("comparison" in e.modality and not is_resolved(e) for e in protests), protests
+    seen = extractor.extract("Demonstrasi besar terjadi di Kairo pada Jumat.", published=date(2020, 1, 1))
+    assert any(is_resolved(e) for e in seen.events if e.root_code == "14")

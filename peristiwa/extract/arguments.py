@@ -85,7 +85,7 @@ class CoderWords:
             return frozenset(str(w).lower() for w in data.get(key) or ())
 
         flags = ("negation", "refusal", "future", "possible", "conditional", "alleged", "requested", "denial",
-                 "question")
+                 "question", "comparison")
         return cls(
             **{key: words(syntax, key) for key in (
                 "target_preps", "agent_preps", "other_preps", "coordinators", "first_person", "relative",
@@ -835,6 +835,8 @@ class SentenceContext:
         flags = self._mood(match.start)
         if "question" not in flags and self.norms and self.norms[0] in self.words.modality.get("question", ()):
             flags.append("question")  # "Apakah X menyerang Y?": the whole sentence is asked
+        if match.voice == "nominal" and self._compared(match.start):
+            flags.append("comparison")
         if match.voice == "passive" and match.start > 0 and self.norms[match.start - 1] in self.words.relative:
             noun = match.start - 2
             if noun >= 0 and self.norms[noun] in self.words.modality.get("denial", ()):
@@ -853,8 +855,18 @@ class SentenceContext:
             norm = self.norms[k]
             if norm in self.words.modality_breaks and norm not in self.words.modality.get("negation", ()):
                 break
-            flags += [f for f, ws in self.words.modality.items() if norm in ws and f != "denial" and f not in flags]
+            flags += [f for f, ws in self.words.modality.items()
+                      if norm in ws and f not in ("denial", "comparison") and f not in flags]
         return flags
+
+    def _compared(self, start: int) -> bool:
+        """"(seperti demonstrasi di Moldova)": a comparison word in the clause before an event noun."""
+        for k in range(start - 1, max(-1, start - 1 - self.words.modality_window), -1):
+            if self.norms[k] in self.words.modality_breaks:
+                return False
+            if self.norms[k] in self.words.modality.get("comparison", ()):
+                return True
+        return False
 
     def _purpose_of_requested(self, start: int, depth: int) -> bool:
         """"meminta agar Y mengambil tindakan untuk melindungi Z": the purpose ("untuk V") of a demanded

@@ -235,7 +235,9 @@ COMMENTARY = "commentary"
 PREDICTED = "predicted"
 #: the Arg rules of sources a convention supplied (the place's civilians or authorities, the victims' authorities)
 IMPLIED_SOURCES = frozenset({"place", "jurisdiction"})
-NOT_EXPORTED = NOT_HAPPENED | {INCOMPLETE, COMMENTARY, PREDICTED}
+#: flag of an event noun brought in as a comparison ("seperti demonstrasi di Moldova"): background, not reported
+COMPARISON = "comparison"
+NOT_EXPORTED = NOT_HAPPENED | {INCOMPLETE, COMMENTARY, PREDICTED, COMPARISON}
 
 
 def is_resolved(event: Event) -> bool:
