@@ -71,3 +71,10 @@ def test_event_noun_brought_in_as_a_comparison_is_background(extractor) -> None:
     assert protests and all("comparison" in e.modality and not is_resolved(e) for e in protests), protests
     seen = extractor.extract("Demonstrasi besar terjadi di Kairo pada Jumat.", published=date(2020, 1, 1))
     assert any(is_resolved(e) for e in seen.events if e.root_code == "14")
+
+
+def test_prevented_act_did_not_happen(extractor) -> None:
+    doc = extractor.extract("Polisi Kenya berjaga untuk mencegah terjadinya kerusuhan di Nairobi.",
+                            published=date(2020, 1, 1))
+    riots = [e for e in doc.events if e.trigger.text == "kerusuhan"]
+    assert riots and all(e.negated and not is_resolved(e) for e in riots), doc.events
