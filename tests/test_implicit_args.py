@@ -121,3 +121,11 @@ def test_co_agents_of_a_mutual_act_or_marked_reciprocal_act_on_each_other(extrac
 def test_quoted_name_after_an_event_noun_is_no_addressee(extract) -> None:
     events = exported(extract, "Menlu Jepang dan Australia mengadakan pertemuan “Forum Myanmar” di Tokyo.")
     assert events and all(tgt is None or not tgt.startswith("MMR") for _, _, tgt in events), events
+
+
+def test_oleh_after_another_verb_is_not_the_event_nouns_agent(extract) -> None:
+    doc = extract("Kekerasan politik di wilayah pesisir dikelilingi oleh Jepang sejak Senin.", published="2023-05-10")
+    violence = [e for e in doc.events if e.trigger.text == "Kekerasan"]
+    assert all(e.source is None or e.source.actor.code != "JPN" for e in violence), violence
+    attack = coded(extract, "Serangan terhadap desa Palestina itu dilakukan oleh pasukan Israel.")
+    assert any(code.startswith("19") and src == "ISRMIL" for code, src, _, _ in attack), attack

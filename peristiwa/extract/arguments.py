@@ -316,7 +316,7 @@ class SentenceContext:
             # "serangan teroris Mumbai": a place after the noun is where it happened, not who did it
             targets = targets or (possessor if root in self.words.locative_target_roots else [])
             possessor = []
-        agents = self._after_prep(match.end, self.words.agent_preps)
+        agents = self._after_prep(match.end, self.words.agent_preps, past_verbs=False)
         if possessor and agents:
             # "penembakan para demonstran oleh garda presiden": with an `oleh` agent the noun's
             # possessor is what the act was done to
@@ -573,10 +573,15 @@ class SentenceContext:
                     return Arg([event.source.actor], event.source.mention, mention, "event-anaphor")
         return None
 
-    def _after_prep(self, start: int, preps: frozenset[str]) -> list[Arg]:
+    def _after_prep(self, start: int, preps: frozenset[str], past_verbs: bool = True) -> list[Arg]:
+        """The first actor governed by one of `preps` after `start`. Without `past_verbs` the search stops at
+        a verb other than a light verb: in "kekerasan politik di daerah … dilingkari oleh Afrika Selatan" the
+        `oleh` phrase is the agent of "dilingkari", not of the event noun."""
         for k in range(start, min(len(self.tokens), start + ARG_WINDOW + 4)):
             if self.norms[k] in self.words.clause_breaks or self.norms[k] in self.words.relative \
                     or self.tokens[k].text in {",", "."} or k in self.trigger_starts:
+                break
+            if not past_verbs and self._is_predicate(k) and (self.norms[k],) not in self.light_verbs:
                 break
             arg = self._mention_starting_at(k) or self._place_at(k)
             if arg is not None and self._governing_prep(arg.mention) in preps:
