@@ -306,3 +306,10 @@ def test_builtin_entry_ids_are_unique_across_files() -> None:
                 repeated.append(f"{entry_id} ({seen[entry_id]}, {path.name})")
             seen.setdefault(entry_id, path.name)
     assert not repeated, repeated
+
+
+def test_outgoing_leader_is_no_resignation_and_the_resignation_noun_is_nominal(lex: Lexicon) -> None:
+    assert all(m.entry_id != "undur-diri" for *_, m in find(lex, "Presiden yang akan segera lengser itu tiba."))
+    assert [m.voice for *_, m in find(lex, "Pengunduran diri menteri itu mengejutkan.")
+            if m.entry_id == "undur-diri"] == ["nominal"]
+    assert [m.code for *_, m in find(lex, "Perdana menteri itu lengser pekan lalu.")] == ["0831"]
