@@ -313,3 +313,10 @@ def test_outgoing_leader_is_no_resignation_and_the_resignation_noun_is_nominal(l
     assert [m.voice for *_, m in find(lex, "Pengunduran diri menteri itu mengejutkan.")
             if m.entry_id == "undur-diri"] == ["nominal"]
     assert [m.code for *_, m in find(lex, "Perdana menteri itu lengser pekan lalu.")] == ["0831"]
+
+
+def test_event_noun_form_inside_a_verb_entry_is_nominal(lex: Lexicon) -> None:
+    voices = {m.form: m.voice for *_, m in find(lex, "Penyelidikan pidana atas kasus itu berlanjut.")}
+    assert voices.get("penyelidikan pidana") == "nominal", voices
+    verbs = {m.form: m.voice for *_, m in find(lex, "Israel menolak keras usulan itu.")}
+    assert verbs.get("menolak keras") == "active", verbs
