@@ -129,3 +129,9 @@ def test_oleh_after_another_verb_is_not_the_event_nouns_agent(extract) -> None:
     assert all(e.source is None or e.source.actor.code != "JPN" for e in violence), violence
     attack = coded(extract, "Serangan terhadap desa Palestina itu dilakukan oleh pasukan Israel.")
     assert any(code.startswith("19") and src == "ISRMIL" for code, src, _, _ in attack), attack
+
+
+def test_capitalised_preposition_in_a_headline_ends_the_possessor_search(extract) -> None:
+    events = coded(extract, "Warga Jepang Menulis Petisi Kepada Pemerintah Korea Selatan")
+    petitions = [e for e in events if e[0].startswith("14")]
+    assert all(src != "KORGOV" for _, src, _, _ in petitions), petitions

@@ -819,8 +819,8 @@ class SentenceContext:
             arg = self._mention_starting_at(j)
             if arg is not None:
                 return self._np_head(arg)
-            if not self.tokens[j].text[:1].isupper():
-                return None
+            if not self.tokens[j].text[:1].isupper() or self.norms[j] in self.words.all_preps:
+                return None  # a preposition is never a title word, even capitalised in a headline ("Kepada")
         return None
 
     # -- quotes, modality, place ------------------------------------------------------------------
