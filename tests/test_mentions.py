@@ -159,3 +159,8 @@ def test_sentence_initial_mari_is_no_name(extract):
 def test_persatuan_negara_negara_afrika_is_the_african_union(extract):
     doc = extract("Persatuan Negara-Negara Afrika mengecam kudeta di Madagaskar.", "2009-05-06")
     assert actors(doc)["Persatuan Negara-Negara Afrika"].code.startswith("IGOAFR")
+
+
+def test_language_after_berbahasa_is_no_actor(extract):
+    doc = extract("Harian Jepang berbahasa Inggris itu mengecam Korea Utara.", "2020-01-01")
+    assert all(m.actor is None or m.actor.kb_id != "country:GBR" for m in doc.mentions), doc.mentions
