@@ -402,3 +402,10 @@ def test_event_noun_heading_the_subject_of_a_same_root_verb_is_one_act(extract):
     assert len(protests) == 1 and "one-act:noun=ribuan demonstran" in protests[0].rule, protests
     separate = extract("Unjuk rasa mahasiswa berlangsung di Jakarta, lalu buruh berdemonstrasi di Bandung.")
     assert len([e for e in separate.events if e.root_code == "14"]) == 2, separate.events
+
+
+def test_event_noun_classifying_an_abstract_noun_is_no_event(extract):
+    doc = extract("Warga Jepang kecewa dengan sistem petisi di Tokyo.")
+    assert not [e for e in doc.events if e.trigger.text == "petisi"], doc.events
+    real = extract("Warga Jepang mengajukan petisi di Tokyo.")
+    assert [e for e in real.events if "petisi" in e.trigger.text], real.events

@@ -71,6 +71,7 @@ class CoderWords:
     title_modifiers: frozenset[str] = frozenset()
     reciprocal_joiners: frozenset[str] = frozenset()
     reciprocal_markers: frozenset[str] = frozenset()
+    kind_heads: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     modality_breaks: frozenset[str] = frozenset()
@@ -103,6 +104,7 @@ class CoderWords:
             title_modifiers=words(syntax, "title_modifiers"),
             reciprocal_joiners=words(syntax, "reciprocal_joiners"),
             reciprocal_markers=words(syntax, "reciprocal_markers"),
+            kind_heads=words(syntax, "kind_heads"),
             object_control=words(syntax, "object_control"),
             modality={flag: words(modality, flag) for flag in flags},
             modality_breaks=words(modality, "clause_breaks"),
@@ -604,6 +606,11 @@ class SentenceContext:
         """A clause boundary word or punctuation mark among the tokens [start, end)."""
         return any(self.norms[k] in self.words.clause_breaks or self.tokens[k].text in {",", ";", ":"}
                    for k in range(start, end))
+
+    def names_a_kind(self, match: TriggerMatch) -> bool:
+        """"peraturan penindasan", "sistem petisi": an event noun classifying the abstract noun before it."""
+        return (match.voice == "nominal" and match.start > 0
+                and self.norms[match.start - 1] in self.words.kind_heads)
 
     def marked_reciprocal(self, match: TriggerMatch) -> bool:
         """"AS dan China saling menuduh": a reciprocal marker right before the trigger."""

@@ -59,7 +59,7 @@ class EventStage:
 
     def _code_all(self, ctx: SentenceContext, found: list[TriggerMatch]) -> list[Event]:
         matches = [m for m in self._one_act_per_clause(_drop_embedded_objects(found, ctx), ctx)
-                   if not ctx.inside_name(m)]
+                   if not ctx.inside_name(m) and not ctx.names_a_kind(m)]
         return [e for m in matches for e in self._code(ctx, m)]
 
     def _one_act_per_clause(self, matches: list[TriggerMatch], ctx: SentenceContext) -> list[TriggerMatch]:
