@@ -151,6 +151,11 @@ def test_guessed_surname_followed_by_an_unknown_name_is_not_the_kb_person(extrac
     assert actors(alone)["Nathan"].kb_id == "sr-nathan"
 
 
+def test_guessed_surname_followed_by_a_demonstrative_is_a_common_noun(extract):
+    doc = extract("Novel tersebut pernah dilarang di Sudan karena isinya.", "2009-03-03")
+    assert all(m.actor is None or m.actor.kb_id != "novel-baswedan" for m in doc.mentions), doc.mentions
+
+
 def test_sentence_initial_mari_is_no_name(extract):
     doc = extract("Mari kita lihat bagaimana pemerintah Cina menanggapi kritik itu.", "2012-05-25")
     assert "Mari" not in actors(doc)

@@ -324,7 +324,8 @@ class _Scanner:
             active = [p for p in candidates if self.kb.entries[p].spell_on(self.day) is not None]
             surface = " ".join(self.w.surfaces[i : i + n])
             if (len(active) == 1 and self.day is not None and len(surface) >= MIN_UNIQUE_SHORT
-                    and not self._unknown_name_follows(i + n)):
+                    and not self._unknown_name_follows(i + n) and not self._demonstrative(i + n)):
+                # "Novel tersebut": a word with a demonstrative after it is a common noun, not a surname
                 self._emit_kb(i, n, active[0], "alias", rule="kb:short-name-unique", confidence=0.7)
                 return n
         return 0
