@@ -222,3 +222,10 @@ def test_bracketed_name_after_a_pronoun_is_its_referent_and_later_mereka_keep_it
     person = extract("Menteri itu bertemu Joko Widodo, lalu dia (Emmanuel Macron) berbicara kepada wartawan.")
     dia = [m for m in person.mentions if m.span.text == "dia"]
     assert dia and dia[0].actor.kb_id == "emmanuel-macron", [(m.rule, m.actor) for m in dia]
+
+
+def test_role_noun_is_not_anchored_to_a_region(extract):
+    doc = extract("Kirgizstan adalah negara di Asia Tengah. Revolusi itu meluas ke Asia. "
+                  "Kemudian polisi menangkap aktivis.")
+    police = [m for m in doc.mentions if m.span.text == "polisi"]
+    assert police and police[0].actor.country == "KGZ", [(m.rule, m.actor) for m in police]

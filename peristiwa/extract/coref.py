@@ -36,6 +36,7 @@ DISCOURSE_WINDOW = 3  # sentences back a role noun may take the country of the l
 MIN_VARIANT_LETTERS = 8  # a surname spelt one letter differently must be this long ("Ahmedinejad")
 SPEAKER_GAP = 3  # adverbs allowed between a speaker and its speech verb ("X juga mengatakan")
 NON_STATE_COUNTRIES = frozenset({"IGO", "NGO", "IMG"})
+REGION_ROLE = "REG"  # regions (Asia, the West) carry a 3-letter CAMEO code in the country field: not a state
 
 
 class CorefStage:
@@ -168,10 +169,10 @@ def _anchor_role_only(doc: Document) -> None:
         actor = mention.actor
         if actor is None:
             continue
-        if actor.role and actor.country and len(actor.country) == 3:
+        if actor.role and actor.country and len(actor.country) == 3 and actor.role != REGION_ROLE:
             last_by_role[actor.role] = actor.country
         if not mention.rule.startswith("pattern:") or actor.country or not actor.role or ":generic:" in mention.rule:
-            if actor.country and len(actor.country) == 3 and actor.country not in NON_STATE_COUNTRIES:
+            if _national(actor):
                 last_country = (mention.sentence, actor.country)
             continue
         recent = (last_country[1] if last_country and mention.sentence - last_country[0] <= DISCOURSE_WINDOW
@@ -255,6 +256,12 @@ def is_person(mention: Mention) -> bool:
 def _person_like(mention: Mention) -> bool:
     """A coded person, or a name typed PER that nothing could link (still the person in focus)."""
     return is_person(mention) or (mention.actor is None and mention.type == "PER" and mention.kind == "name")
+
+
+def _national(actor: Actor) -> bool:
+    """An actor of a state (a country, its bodies, its people): not an IGO/NGO, not a region ("Asia Tengah")."""
+    return (actor.country is not None and len(actor.country) == 3 and actor.country not in NON_STATE_COUNTRIES
+            and actor.role != REGION_ROLE)
 
 
 def _state_coded(mention: Mention) -> bool:
