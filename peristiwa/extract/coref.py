@@ -267,8 +267,7 @@ def _national(actor: Actor) -> bool:
 def _state_coded(mention: Mention) -> bool:
     """An actor of a state: a country, its bodies or its people (not an IGO/NGO)."""
     actor = mention.actor
-    return (actor is not None and mention.kind != "group" and actor.country is not None
-            and len(actor.country) == 3 and actor.country not in NON_STATE_COUNTRIES)
+    return actor is not None and mention.kind != "group" and _national(actor)
 
 
 def _antecedent(mentions: list[Mention], index: int, speakers: set[int], fits, window: int | None = None,
