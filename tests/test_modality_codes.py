@@ -78,3 +78,11 @@ def test_prevented_act_did_not_happen(extractor) -> None:
                             published=date(2020, 1, 1))
     riots = [e for e in doc.events if e.trigger.text == "kerusuhan"]
     assert riots and all(e.negated and not is_resolved(e) for e in riots), doc.events
+
+
+def test_habitual_act_is_a_characterisation_not_a_report(extractor) -> None:
+    doc = extractor.extract("Wartawan Mesir seringkali ditangkap oleh polisi.", published=date(2020, 1, 1))
+    arrests = [e for e in doc.events if e.root_code == "17"]
+    assert arrests and all("habitual" in e.modality and not is_resolved(e) for e in arrests), arrests
+    once = extractor.extract("Polisi Mesir menangkap dua wartawan pada Senin.", published=date(2020, 1, 1))
+    assert any(is_resolved(e) for e in once.events if e.root_code == "17")

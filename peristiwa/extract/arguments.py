@@ -86,7 +86,7 @@ class CoderWords:
             return frozenset(str(w).lower() for w in data.get(key) or ())
 
         flags = ("negation", "refusal", "future", "possible", "conditional", "alleged", "requested", "denial",
-                 "question", "comparison")
+                 "question", "comparison", "habitual")
         return cls(
             **{key: words(syntax, key) for key in (
                 "target_preps", "agent_preps", "other_preps", "coordinators", "first_person", "relative",

@@ -237,7 +237,9 @@ PREDICTED = "predicted"
 IMPLIED_SOURCES = frozenset({"place", "jurisdiction"})
 #: flag of an event noun brought in as a comparison ("seperti demonstrasi di Moldova"): background, not reported
 COMPARISON = "comparison"
-NOT_EXPORTED = NOT_HAPPENED | {INCOMPLETE, COMMENTARY, PREDICTED, COMPARISON}
+#: flag of an act described as what an actor often or usually does: a characterisation, not a reported act
+HABITUAL = "habitual"
+NOT_EXPORTED = NOT_HAPPENED | {INCOMPLETE, COMMENTARY, PREDICTED, COMPARISON, HABITUAL}
 
 
 def is_resolved(event: Event) -> bool:
