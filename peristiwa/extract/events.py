@@ -244,7 +244,8 @@ NOT_EXPORTED = NOT_HAPPENED | {INCOMPLETE, COMMENTARY, PREDICTED, COMPARISON, HA
 
 def is_resolved(event: Event) -> bool:
     """An event is exportable when its source is a coded actor, it has both sides of its dyad (or
-    needs no second one), and it was not negated or denied."""
+    needs no second one), it was not negated, and no `NOT_EXPORTED` flag says it was not reported as
+    happening (denied, demanded, asked, a comparison, a habit, a forecast, commentary)."""
     return (event.source is not None and event.source.actor.code is not None
             and not event.negated and not NOT_EXPORTED & set(event.modality))
 
