@@ -259,3 +259,18 @@ def test_a_name_two_states_share_is_the_one_the_article_names(extract):
 def test_a_shared_name_stays_unlinked_when_the_article_names_both_states(extract):
     doc = extract("Korea Utara menembakkan rudal ke arah Korea Selatan. Korea menjadi sorotan dunia.")
     assert all(m.actor is None for m in doc.mentions if m.span.text == "Korea")
+def test_bracketed_name_after_a_pronoun_is_its_referent_and_later_mereka_keep_it(extract):
+    doc = extract("Media Jepang menulis bahwa mereka (Tiongkok) menangkap nelayan, mereka juga menyita kapal.")
+    plural = [m for m in doc.mentions if m.span.text == "mereka"]
+    assert [m.actor.code if m.actor else None for m in plural] == ["CHN", "CHN"], [(m.rule, m.actor) for m in plural]
+    assert plural[0].rule == "coref:plural:parenthetical" and plural[1].rule == "coref:plural:sentence-chain"
+    person = extract("Menteri itu bertemu Joko Widodo, lalu dia (Emmanuel Macron) berbicara kepada wartawan.")
+    dia = [m for m in person.mentions if m.span.text == "dia"]
+    assert dia and dia[0].actor.kb_id == "emmanuel-macron", [(m.rule, m.actor) for m in dia]
+
+
+def test_role_noun_is_not_anchored_to_a_region(extract):
+    doc = extract("Kirgizstan adalah negara di Asia Tengah. Revolusi itu meluas ke Asia. "
+                  "Kemudian polisi menangkap aktivis.")
+    police = [m for m in doc.mentions if m.span.text == "polisi"]
+    assert police and police[0].actor.country == "KGZ", [(m.rule, m.actor) for m in police]

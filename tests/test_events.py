@@ -202,7 +202,8 @@ def test_multiword_form_opening_with_a_verb_takes_subject_and_object(extract):
 
 def test_act_under_harus_or_agar_is_demanded_not_done(extract):
     for text in ("Rusia harus menarik pasukan dari Ukraina.", "Mesir sebaiknya mengecam Israel.",
-                 "Jepang mengirim utusan agar China mengecam Korea Utara."):
+                 "Jepang mengirim utusan agar China mengecam Korea Utara.",
+                 "Pemerintah Turki harusnya mengecam Suriah.", "Malaysia mestinya mengecam Myanmar."):
         doc = extract(text)
         assert not any(c[:2] in {"08", "11"} for _, _, c in coded(doc)), text
         assert any("requested" in e.modality for e in doc.events), text
@@ -538,3 +539,24 @@ def test_a_dare_with_biarkan_is_no_event(extract):
 def test_a_role_noun_after_dari_is_an_actor(extract):
     doc = extract("Kritik dari masyarakat Mesir terhadap pemerintah meningkat. Kritik dari mahasiswa terus datang.")
     assert [m.span.text for m in doc.mentions if m.span.text == "mahasiswa"] == ["mahasiswa"]
+def test_insisting_that_is_a_statement_not_a_refusal(extract):
+    doc = extract("Pemerintah Thailand bersikeras bahwa pemilu akan tetap digelar bulan depan.")
+    assert any(e.code == "010" and e.trigger.text == "bersikeras" for e in doc.events), doc.events
+    assert not any(e.root_code == "12" for e in doc.events)
+    held = extract("Pemerintah Thailand tetap bersikeras dan menolak tuntutan oposisi.")
+    assert any(e.code == "124" for e in held.events), held.events
+
+
+def test_event_noun_heading_the_subject_of_a_same_root_verb_is_one_act(extract):
+    doc = extract("Ribuan demonstran berunjuk rasa di depan gedung parlemen Thailand di Bangkok.")
+    protests = [e for e in doc.events if e.root_code == "14"]
+    assert len(protests) == 1 and "one-act:noun=ribuan demonstran" in protests[0].rule, protests
+    separate = extract("Unjuk rasa mahasiswa berlangsung di Jakarta, lalu buruh berdemonstrasi di Bandung.")
+    assert len([e for e in separate.events if e.root_code == "14"]) == 2, separate.events
+
+
+def test_event_noun_classifying_an_abstract_noun_is_no_event(extract):
+    doc = extract("Warga Jepang kecewa dengan sistem petisi di Tokyo.")
+    assert not [e for e in doc.events if e.trigger.text == "petisi"], doc.events
+    real = extract("Warga Jepang mengajukan petisi di Tokyo.")
+    assert [e for e in real.events if "petisi" in e.trigger.text], real.events

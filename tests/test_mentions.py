@@ -155,3 +155,28 @@ def test_a_number_that_shares_a_capitals_name_is_no_actor(extract):
     doc = extract("Protes ini menentang Undang-undang Institusional Nomor Lima dari kediktatoran Brasil.")
     assert not [m for m in doc.mentions if m.span.text == "Lima" and m.actor is not None]
     assert not [p for p in doc.places if p.country == "PER"]
+def test_guessed_surname_followed_by_an_unknown_name_is_not_the_kb_person(extract):
+    doc = extract("Nathan Charles menulis bahwa situasi di kota itu tenang.", "2010-03-16")
+    assert all(m.actor is None or m.actor.kb_id != "sr-nathan" for m in doc.mentions)
+    alone = extract("Nathan mengatakan bahwa Singapura siap membantu.", "2010-03-16")
+    assert actors(alone)["Nathan"].kb_id == "sr-nathan"
+
+
+def test_guessed_surname_followed_by_a_demonstrative_is_a_common_noun(extract):
+    doc = extract("Novel tersebut pernah dilarang di Sudan karena isinya.", "2009-03-03")
+    assert all(m.actor is None or m.actor.kb_id != "novel-baswedan" for m in doc.mentions), doc.mentions
+
+
+def test_sentence_initial_mari_is_no_name(extract):
+    doc = extract("Mari kita lihat bagaimana pemerintah Cina menanggapi kritik itu.", "2012-05-25")
+    assert "Mari" not in actors(doc)
+
+
+def test_persatuan_negara_negara_afrika_is_the_african_union(extract):
+    doc = extract("Persatuan Negara-Negara Afrika mengecam kudeta di Madagaskar.", "2009-05-06")
+    assert actors(doc)["Persatuan Negara-Negara Afrika"].code.startswith("IGOAFR")
+
+
+def test_language_after_berbahasa_is_no_actor(extract):
+    doc = extract("Harian Jepang berbahasa Inggris itu mengecam Korea Utara.", "2020-01-01")
+    assert all(m.actor is None or m.actor.kb_id != "country:GBR" for m in doc.mentions), doc.mentions

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from peristiwa.codebook import Codebook
+from peristiwa.extract.events import is_resolved
 
 
 @pytest.fixture(scope="module")
@@ -46,3 +47,42 @@ def test_plain_negation_is_still_not_exported(extractor) -> None:
     doc = extractor.extract("Mesir tidak menyerang Libya.", published=date(2020, 1, 1))
     assert all(e.negated for e in doc.events if e.root_code == "19")
     assert not any(e.root_code in ("12", "13") for e in doc.events)
+
+
+def test_announced_act_without_a_stated_source_is_a_forecast_not_a_threat(extractor) -> None:
+    doc = extractor.extract("Dua wartawan Mesir akan ditangkap pekan depan.", published=date(2020, 1, 1))
+    assert any("speculative" in e.modality and "speculative(no stated source)" in e.rule for e in doc.events)
+    assert not [e for e in doc.events if is_resolved(e)], doc.events
+    assert ("138", "TUR", "SYR") in codes(extractor, "Turki akan menyerang Suriah jika perlu.")
+
+
+def test_asked_act_is_not_reported(extractor) -> None:
+    for text in ("Apakah Rusia akan menyerang Ukraina pekan ini?", "Benarkah polisi menangkap wartawan itu?"):
+        doc = extractor.extract(text, published=date(2020, 1, 1))
+        assert doc.events and all("question" in e.modality and not is_resolved(e) for e in doc.events), text
+    doc = extractor.extract("Polisi Mesir menangkap dua wartawan di Kairo.", published=date(2020, 1, 1))
+    assert any(is_resolved(e) for e in doc.events)
+
+
+def test_event_noun_brought_in_as_a_comparison_is_background(extractor) -> None:
+    doc = extractor.extract("Gerakan ini berbeda dari aksi lain (seperti demonstrasi di Kairo dan Tunis).",
+                            published=date(2020, 1, 1))
+    protests = [e for e in doc.events if e.root_code == "14"]
+    assert protests and all("comparison" in e.modality and not is_resolved(e) for e in protests), protests
+    seen = extractor.extract("Demonstrasi besar terjadi di Kairo pada Jumat.", published=date(2020, 1, 1))
+    assert any(is_resolved(e) for e in seen.events if e.root_code == "14")
+
+
+def test_prevented_act_did_not_happen(extractor) -> None:
+    doc = extractor.extract("Polisi Kenya berjaga untuk mencegah terjadinya kerusuhan di Nairobi.",
+                            published=date(2020, 1, 1))
+    riots = [e for e in doc.events if e.trigger.text == "kerusuhan"]
+    assert riots and all(e.negated and not is_resolved(e) for e in riots), doc.events
+
+
+def test_habitual_act_is_a_characterisation_not_a_report(extractor) -> None:
+    doc = extractor.extract("Wartawan Mesir seringkali ditangkap oleh polisi.", published=date(2020, 1, 1))
+    arrests = [e for e in doc.events if e.root_code == "17"]
+    assert arrests and all("habitual" in e.modality and not is_resolved(e) for e in arrests), arrests
+    once = extractor.extract("Polisi Mesir menangkap dua wartawan pada Senin.", published=date(2020, 1, 1))
+    assert any(is_resolved(e) for e in once.events if e.root_code == "17")

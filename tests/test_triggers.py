@@ -180,7 +180,15 @@ SENSES = [
     ("Pasukan itu menembaki desa di seberang sungai.", "menembaki", "190"),
     # a written warning is a disciplinary sanction (172), not a threat
     ("Dinas itu memberikan peringatan tertulis kepada dua pegawainya.", "peringatan", "172"),
+    ("Jepang menawarkan 20 juta dolar kepada Myanmar.", "menawarkan", "0331"),
+    ("Pemerintah itu menawarkan dana rekonstruksi bagi Gaza.", "menawarkan", "0331"),
 ]
+
+
+def test_no_event_in_speech_freedom_or_social_mobilisation(lex: Lexicon) -> None:
+    assert all(m.entry_id != "berbicara" for *_, m in find(lex, "Wartawan menuntut kebebasan berbicara di sana."))
+    assert all(m.entry_id != "mobilisasi" for *_, m in find(lex, "Para ibu berkumpul demi mobilisasi sosial di desa."))
+    assert [m.code for *_, m in find(lex, "Menteri itu berbicara dengan Presiden.")] == ["040"]
 
 
 @pytest.mark.parametrize(("text", "form", "code"), SENSES)
@@ -354,3 +362,15 @@ def test_web_spelling_of_a_lexicon_noun(lex: Lexicon) -> None:
 def test_web_spelling_is_named_in_the_rule(lex: Lexicon) -> None:
     (match,) = [m for *_, m in find(lex, "Gubernur menghimbau warga agar tenang.") if m.entry_id == "imbau"]
     assert match.rule.startswith("lexicon:imbau[spelling meN-]")
+def test_outgoing_leader_is_no_resignation_and_the_resignation_noun_is_nominal(lex: Lexicon) -> None:
+    assert all(m.entry_id != "undur-diri" for *_, m in find(lex, "Presiden yang akan segera lengser itu tiba."))
+    assert [m.voice for *_, m in find(lex, "Pengunduran diri menteri itu mengejutkan.")
+            if m.entry_id == "undur-diri"] == ["nominal"]
+    assert [m.code for *_, m in find(lex, "Perdana menteri itu lengser pekan lalu.")] == ["0831"]
+
+
+def test_event_noun_form_inside_a_verb_entry_is_nominal(lex: Lexicon) -> None:
+    voices = {m.form: m.voice for *_, m in find(lex, "Penyelidikan pidana atas kasus itu berlanjut.")}
+    assert voices.get("penyelidikan pidana") == "nominal", voices
+    verbs = {m.form: m.voice for *_, m in find(lex, "Israel menolak keras usulan itu.")}
+    assert verbs.get("menolak keras") == "active", verbs

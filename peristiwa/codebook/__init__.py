@@ -75,8 +75,15 @@ class Conventions:
     place_source_role: str = "CVL"
     domestic_target_roots: frozenset[str] = frozenset()
     unattributed_roots: frozenset[str] = frozenset()
+    reciprocal_roots: frozenset[str] = frozenset()
     transnational: frozenset[str] = frozenset()
     unaddressed_roots: frozenset[str] = frozenset()
+    commentary_roots: frozenset[str] = frozenset()
+    commentary_roles: frozenset[str] = frozenset()
+
+    def is_commentary(self, root: str, source_role: str | None) -> bool:
+        """A private person's unaddressed statement: commentary, not a political event (conventions.yaml)."""
+        return root in self.commentary_roots and source_role in self.commentary_roles
 
     def is_transnational(self, actor_country: str | None) -> bool:
         """An IGO, NGO, company, … : an actor with no country of its own (KB country IGO, NGO, …)."""
@@ -92,20 +99,22 @@ class Conventions:
 
         text = resources.files("peristiwa.codebook").joinpath("data/conventions.yaml").read_text("utf-8")
         data = yaml.safe_load(text) or {}
-        jurisdiction, protest, place, domestic, unattributed = (
+        jurisdiction, protest, place, domestic, unattributed, reciprocal, commentary = (
             data.get(k) or {} for k in ("jurisdiction", "protest_target", "place_source", "domestic_target",
-                                        "unattributed"))
+                                        "unattributed", "reciprocal", "commentary"))
 
         def codes(section: dict, key: str) -> frozenset[str]:
             return frozenset(str(v) for v in section.get(key) or ())
 
         return cls(
+            commentary_roots=codes(commentary, "roots"), commentary_roles=codes(commentary, "source_roles"),
             jurisdiction_roots=codes(jurisdiction, "roots"), state_roles=codes(jurisdiction, "source_roles"),
             jurisdiction_named_roots=codes(jurisdiction, "named_target_roots"),
             state_act_codes=tuple(sorted(codes(jurisdiction, "state_act_codes"))),
             protest_target_roots=codes(protest, "roots"),
             protest_target_role=str(protest.get("target_role") or "GOV"),
             place_source_roots=codes(place, "roots"), place_source_role=str(place.get("role") or "CVL"),
+            reciprocal_roots=codes(reciprocal, "roots"),
             domestic_target_roots=codes(domestic, "roots"), unattributed_roots=codes(unattributed, "roots"),
             transnational=codes(data, "transnational"),
             unaddressed_roots=codes(data.get("unaddressed_export") or {}, "roots"),

@@ -42,6 +42,7 @@ SUBJECT_WINDOW = 14  # tokens searched to the left for the subject
 MAX_TITLE_TOKENS = 4  # capitalised title words skipped to reach a name ("Perdana Menteri Jepang …")
 SENTENCE_OPENERS = frozenset({'"', "“", "‘", "(", "—", "-", ":"})  # a capital after these starts a clause
 MAX_CLAUSE_CHAIN = 3  # "X … dan … dan …": how far a shared subject is followed back
+OPENING_QUOTES = frozenset({"“", "«", "„"})  # marks that only open a quotation (an ASCII '"' may close one)
 MAX_HEAD_NOUNS = 2  # common nouns between a preposition and the actor it governs ("ke kota-kota Ukraina")
 LIGHT_VERB_GAP = 5  # words allowed between a light verb and its event noun ("mengadakan empat jam pembicaraan")
 OCCURRENCE_GAP = 4  # plain words between an event noun and the verb saying it happened ("kekerasan politik yang pecah")
@@ -69,6 +70,8 @@ class CoderWords:
     locative_target_roots: frozenset[str] = frozenset()
     separative_preps: frozenset[str] = frozenset()
     separative_target_roots: frozenset[str] = frozenset()
+    reciprocal_markers: frozenset[str] = frozenset()
+    kind_heads: frozenset[str] = frozenset()
     adverbs: frozenset[str] = frozenset()
     purpose_preps: frozenset[str] = frozenset()
     complement_markers: frozenset[str] = frozenset()
@@ -96,7 +99,8 @@ class CoderWords:
         def words(data: dict, key: str) -> frozenset[str]:
             return frozenset(str(w).lower() for w in data.get(key) or ())
 
-        flags = ("negation", "refusal", "future", "possible", "conditional", "alleged", "requested", "denial")
+        flags = ("negation", "refusal", "future", "possible", "conditional", "alleged", "requested", "denial",
+                 "question", "comparison", "habitual")
         return cls(
             **{key: words(syntax, key) for key in (
                 "target_preps", "agent_preps", "other_preps", "coordinators", "first_person", "relative",
@@ -113,6 +117,8 @@ class CoderWords:
             reciprocal_preps=words(syntax, "reciprocal_preps"),
             title_modifiers=words(syntax, "title_modifiers"),
             reciprocal_joiners=words(syntax, "reciprocal_joiners"),
+            reciprocal_markers=words(syntax, "reciprocal_markers"),
+            kind_heads=words(syntax, "kind_heads"),
             origin_preps=words(syntax, "origin_preps"),
             origin_source_roots=words(syntax, "origin_source_roots"),
             participant_codes=tuple(sorted(words(syntax, "participant_codes"))),
@@ -630,6 +636,8 @@ class SentenceContext:
             norm = self.norms[k]
             if norm in self.words.relative:
                 return self._relative_agent(k)
+            if k == trigger_end and self.tokens[k].text in OPENING_QUOTES:
+                return []  # "mengadakan pertemuan “Madagascar contact group”": a quoted name, not an addressee
             if norm in self.words.clause_breaks or norm in {",", "."} or (
                     norm in self.words.coordinators and not own_forces and self._starts_clause(k + 1)):
                 break
@@ -817,11 +825,12 @@ class SentenceContext:
 
     def _after_prep(self, start: int, preps: frozenset[str], own_clause: bool = False) -> list[Arg]:
         """The first actor after `start` governed by one of `preps`. With `own_clause`, not past a verb: in
-        "kekerasan … dilingkari oleh Afrika Selatan" the agent is the verb's, not the noun's."""
+        "kekerasan … dilingkari oleh Afrika Selatan" the agent is the verb's, not the noun's — except a light
+        verb, which only carries the noun ("serangan … dilakukan oleh pasukan Israel")."""
         for k in range(start, min(len(self.tokens), start + ARG_WINDOW + 4)):
             if self.norms[k] in self.words.clause_breaks or self.norms[k] in self.words.relative \
                     or self.tokens[k].text in {",", "."} or k in self.trigger_starts \
-                    or (own_clause and self._is_predicate(k)):
+                    or (own_clause and self._is_predicate(k) and self.norms[k] not in self.light_heads):
                 break
             arg = self._mention_starting_at(k) or self._place_at(k)
             if arg is not None and self._governing_prep(arg.mention) in preps:
@@ -839,6 +848,20 @@ class SentenceContext:
                 return []
             k += 1
         return []
+
+    def clause_break_between(self, start: int, end: int) -> bool:
+        """A clause boundary word or punctuation mark among the tokens [start, end)."""
+        return any(self.norms[k] in self.words.clause_breaks or self.tokens[k].text in {",", ";", ":"}
+                   for k in range(start, end))
+
+    def names_a_kind(self, match: TriggerMatch) -> bool:
+        """"peraturan penindasan", "sistem petisi": an event noun classifying the abstract noun before it."""
+        return (match.voice == "nominal" and match.start > 0
+                and self.norms[match.start - 1] in self.words.kind_heads)
+
+    def marked_reciprocal(self, match: TriggerMatch) -> bool:
+        """"AS dan China saling menuduh": a reciprocal marker right before the trigger."""
+        return match.start > 0 and self.norms[match.start - 1] in self.words.reciprocal_markers
 
     def has_possessor(self, match: TriggerMatch) -> bool:
         return bool(self._possessor(match.end))
@@ -1052,8 +1075,8 @@ class SentenceContext:
             arg = self._mention_starting_at(j)
             if arg is not None:
                 return self._np_head(arg)
-            if not self.tokens[j].text[:1].isupper():
-                return None
+            if not self.tokens[j].text[:1].isupper() or self.norms[j] in self.words.all_preps:
+                return None  # a preposition is never a title word, even capitalised in a headline ("Kepada")
         return None
 
     # -- quotes, modality, place ------------------------------------------------------------------
@@ -1071,6 +1094,10 @@ class SentenceContext:
 
     def modality(self, match: TriggerMatch) -> list[str]:
         flags = self._mood(match.start)
+        if "question" not in flags and self.norms and self.norms[0] in self.words.modality.get("question", ()):
+            flags.append("question")  # "Apakah X menyerang Y?": the whole sentence is asked
+        if match.voice == "nominal" and self._compared(match.start):
+            flags.append("comparison")
         if match.voice == "passive" and match.start > 0 and self.norms[match.start - 1] in self.words.relative:
             noun = match.start - 2
             if noun >= 0 and self.norms[noun] in self.words.modality.get("denial", ()):
@@ -1089,8 +1116,18 @@ class SentenceContext:
             norm = self.norms[k]
             if norm in self.words.modality_breaks and norm not in self.words.modality.get("negation", ()):
                 break
-            flags += [f for f, ws in self.words.modality.items() if norm in ws and f != "denial" and f not in flags]
+            flags += [f for f, ws in self.words.modality.items()
+                      if norm in ws and f not in ("denial", "comparison") and f not in flags]
         return flags
+
+    def _compared(self, start: int) -> bool:
+        """"(seperti demonstrasi di Moldova)": a comparison word in the clause before an event noun."""
+        for k in range(start - 1, max(-1, start - 1 - self.words.modality_window), -1):
+            if self.norms[k] in self.words.modality_breaks:
+                return False
+            if self.norms[k] in self.words.modality.get("comparison", ()):
+                return True
+        return False
 
     def _purpose_of_requested(self, start: int, depth: int) -> bool:
         """"meminta agar Y mengambil tindakan untuk melindungi Z": the purpose ("untuk V") of a demanded

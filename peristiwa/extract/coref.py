@@ -10,7 +10,10 @@ Rules, deliberately simple and explainable (every link records its rule):
   it has one, else its subject. Unlinked names (NER, capitalised runs) count as persons: a pronoun
   after an unknown blogger is the blogger (left uncoded), not the officials named before;
 - "mereka" is the group, body or country in focus, found as for "dia" (a named person never is;
-  all conjuncts of a coordinated subject are); not "mereka yang …" ("those who") nor a possessor;
+  all conjuncts of a coordinated subject are); not "mereka yang …" ("those who") nor a possessor; a later
+  "mereka" of the same sentence keeps the referent of the "mereka" before it (a blogger's list "mereka
+  membakar …, mereka membunuh …");
+- a pronoun followed by a bracketed mention ("mereka (Suriah)", "dia (Obama)") refers to that mention;
 - a country anaphor ("negara itu") is the country named most often in the last DISCOURSE_WINDOW
   sentences (ties: the latest); never a default country when none is named;
 - a role noun with -nya ("pemerintahnya") belongs to the clitic's referent: the nearest owner
@@ -33,6 +36,7 @@ DISCOURSE_WINDOW = 3  # sentences back a role noun may take the country of the l
 MIN_VARIANT_LETTERS = 8  # a surname spelt one letter differently must be this long ("Ahmedinejad")
 SPEAKER_GAP = 3  # adverbs allowed between a speaker and its speech verb ("X juga mengatakan")
 NON_STATE_COUNTRIES = frozenset({"IGO", "NGO", "IMG"})
+REGION_ROLE = "REG"  # regions (Asia, the West) carry a 3-letter CAMEO code in the country field: not a state
 MAX_DESCRIPTION_WORDS = 4  # words of a "seorang …" description beside a name ("seorang wanita muslim asal")
 VERB_PREFIXES = ("me", "di", "ber", "ter")  # a word with one is probably a predicate: no description
 
@@ -60,7 +64,7 @@ class CorefStage:
         first_by_id: dict[str, int] = {}
         for index, mention in enumerate(doc.mentions):
             if mention.kind == "pronoun" and mention.type == "PER":
-                _resolve_pronoun(doc.mentions, index, speakers)
+                _resolve_pronoun(doc.mentions, index, speakers, doc)
             elif mention.kind == "pronoun":  # "mereka", typed ORG: a group, body or country
                 self._resolve_plural(doc, index)
             elif mention.kind == "anaphor":
@@ -198,7 +202,8 @@ class CorefStage:
         """"mereka": the group, body or country in focus; a coordinated subject ("Amerika Serikat dan
         Filipina … mereka") gives all its members."""
         mentions = doc.mentions
-        found = _antecedent(mentions, index, set(), _plural_like, DISCOURSE_WINDOW)
+        found = (_parenthetical(doc, index, _plural_like) or _chained(mentions, index)
+                 or _antecedent(mentions, index, set(), _plural_like, DISCOURSE_WINDOW))
         if found is None:
             return
         target, how = found
@@ -246,10 +251,10 @@ def _anchor_role_only(doc: Document) -> None:
         actor = mention.actor
         if actor is None:
             continue
-        if actor.role and actor.country and len(actor.country) == 3:
+        if actor.role and actor.country and len(actor.country) == 3 and actor.role != REGION_ROLE:
             last_by_role[actor.role] = actor.country
         if not mention.rule.startswith("pattern:") or actor.country or not actor.role or ":generic:" in mention.rule:
-            if actor.country and len(actor.country) == 3 and actor.country not in NON_STATE_COUNTRIES:
+            if _national(actor):
                 last_country = (mention.sentence, actor.country)
             continue
         recent = (last_country[1] if last_country and mention.sentence - last_country[0] <= DISCOURSE_WINDOW
@@ -342,11 +347,16 @@ def _person_like(mention: Mention) -> bool:
     return is_person(mention) or (mention.actor is None and mention.type == "PER" and mention.kind == "name")
 
 
+def _national(actor: Actor) -> bool:
+    """An actor of a state (a country, its bodies, its people): not an IGO/NGO, not a region ("Asia Tengah")."""
+    return (actor.country is not None and len(actor.country) == 3 and actor.country not in NON_STATE_COUNTRIES
+            and actor.role != REGION_ROLE)
+
+
 def _state_coded(mention: Mention) -> bool:
     """An actor of a state: a country, its bodies or its people (not an IGO/NGO)."""
     actor = mention.actor
-    return (actor is not None and mention.kind != "group" and actor.country is not None
-            and len(actor.country) == 3 and actor.country not in NON_STATE_COUNTRIES)
+    return actor is not None and mention.kind != "group" and _national(actor)
 
 
 def _antecedent(mentions: list[Mention], index: int, speakers: set[int], fits, window: int | None = None,
@@ -369,8 +379,36 @@ def _antecedent(mentions: list[Mention], index: int, speakers: set[int], fits, w
     return None
 
 
-def _resolve_pronoun(mentions: list[Mention], index: int, speakers: set[int]) -> None:
-    found = _antecedent(mentions, index, speakers, _person_like)
+def _parenthetical(doc: Document, index: int, fits) -> tuple[int, str] | None:
+    """"Mereka (Suriah) membakar …", "dia (Obama)": a fitting mention in brackets right after the pronoun
+    says whom the writer means."""
+    following = index + 1
+    if following >= len(doc.mentions):
+        return None
+    pronoun, named = doc.mentions[index], doc.mentions[following]
+    if named.sentence != pronoun.sentence or not fits(named):
+        return None
+    before, after = doc.article.text[pronoun.span.end : named.span.start], doc.article.text[named.span.end :]
+    if before.strip() == "(" and after.lstrip().startswith(")"):
+        return following, "parenthetical"
+    return None
+
+
+def _chained(mentions: list[Mention], index: int) -> tuple[int, str] | None:
+    """"Mereka (Suriah) membakar …, mereka membunuh …, mereka menculik …": a later "mereka" of the same
+    sentence keeps the referent of the "mereka" before it, not the sentence's first subject."""
+    anaphor = mentions[index]
+    for j in range(index - 1, -1, -1):
+        earlier = mentions[j]
+        if earlier.sentence != anaphor.sentence:
+            return None
+        if earlier.kind == "pronoun" and earlier.type == anaphor.type and earlier.antecedent is not None:
+            return earlier.antecedent, "sentence-chain"
+    return None
+
+
+def _resolve_pronoun(mentions: list[Mention], index: int, speakers: set[int], doc: Document) -> None:
+    found = _parenthetical(doc, index, _person_like) or _antecedent(mentions, index, speakers, _person_like)
     if found is not None:
         _link(mentions[index], mentions, found[0], f"coref:pronoun:{found[1]}")
 

@@ -16,6 +16,7 @@ is kept flagged `incomplete` and not exported.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from peristiwa.codebook import Codebook
 from peristiwa.extract.arguments import Arg, CoderWords, DocIndex, SentenceContext, country_role_actor
@@ -27,6 +28,8 @@ from peristiwa.model import Actor, Document, Event, EventArg, Span
 #: jurisdiction convention (conventions.yaml), the act of the authorities: of the victims' country, or of the
 #: country where it happened
 AUTHORITIES_ROLE = "GOV"
+#: tokens at most between an event noun heading a subject and its verb ("Ribuan demonstran Thailand berunjuk rasa")
+SUBJECT_GAP = 3
 
 
 class EventStage:
@@ -61,8 +64,26 @@ class EventStage:
             doc.events.extend(events)
 
     def _code_all(self, ctx: SentenceContext, found: list[TriggerMatch]) -> list[Event]:
-        matches = [m for m in _drop_embedded_objects(found, ctx) if not ctx.inside_name(m)]
+        matches = [m for m in self._one_act_per_clause(_drop_embedded_objects(found, ctx), ctx)
+                   if not ctx.inside_name(m) and not ctx.names_a_kind(m)]
         return [e for m in matches for e in self._code(ctx, m)]
+
+    def _one_act_per_clause(self, matches: list[TriggerMatch], ctx: SentenceContext) -> list[TriggerMatch]:
+        """"Ribuan demonstran berunjuk rasa di Bangkok" is one protest: an event noun heading the subject of a
+        verb of the same CAMEO root names that verb's act, not a second one. The noun goes; the verb's rule
+        records it (`one-act:noun=…`)."""
+        kept = list(matches)
+        for noun in matches:
+            if noun.voice != "nominal":
+                continue
+            verb = next((m for m in kept if m.voice != "nominal" and m.start >= noun.end
+                         and m.start - noun.end <= SUBJECT_GAP
+                         and self.codebook.root(m.code) == self.codebook.root(noun.code)
+                         and not ctx.clause_break_between(noun.end, m.start)), None)
+            if verb is not None:
+                kept.remove(noun)
+                kept[kept.index(verb)] = replace(verb, rule=f"{verb.rule} one-act:noun={noun.form}")
+        return kept
 
     def _code(self, ctx: SentenceContext, match: TriggerMatch) -> list[Event]:
         root = self.codebook.root(match.code)
@@ -88,20 +109,31 @@ class EventStage:
         if modal_rule:
             rule = f"{rule}; {modal_rule}"
         events = []
-        # co-agents of a passive ("diserang oleh X dan Y") acted together, not on each other
-        reciprocal = match.voice != "passive"
+        reciprocal = self._acts_on_each_other(ctx, match, root, sources)
         for source_actor, source_arg, target_actor, target_arg, self_rule in _without_self_targets(
                 _pairs(sources, targets, reciprocal)):
             implicit = (_unattributed_target(source_actor, target_actor) if unattributed and source_actor.role is None
                         else self._implicit_target(root, source_actor, target_actor, _others_named(ctx, source_arg)))
             target_rule, event_flags = self_rule, flags
-            if implicit is not None:
+            if target_actor is None and self.conventions.is_commentary(root, source_actor.role):
+                implicit = None
+                target_rule, event_flags = self_rule + "; commentary(private speaker)", [*flags, COMMENTARY]
+            elif implicit is not None:
                 target_actor, target_rule = implicit[0], self_rule + implicit[1]
             elif target_actor is None or target_actor.code is None:
                 target_rule, event_flags = self._untargeted(root, source_actor, self_rule, flags)
             events.append(self._event(ctx, match, code, (source_actor, source_arg), (target_actor, target_arg),
                                       rule + target_rule, event_flags))
         return events
+
+    def _acts_on_each_other(self, ctx: SentenceContext, match: TriggerMatch, root: str, sources: list[Arg]) -> bool:
+        """Co-agents with no stated target act on each other in a mutual act (conventions.yaml: reciprocal), with
+        a reciprocal marker ("saling") or as the two sides of "antara X dan Y"; co-agents of a passive ("diserang
+        oleh X dan Y") or of a one-sided act acted together."""
+        if match.voice == "passive":
+            return False
+        return (root in self.conventions.reciprocal_roots or ctx.marked_reciprocal(match)
+                or any(arg.rule.endswith(":between") for arg in sources))
 
     def _untargeted(self, root: str, source: Actor, rule: str, flags: list[str]) -> tuple[str, list[str]]:
         """An act with no second side: exported with an empty target when a transnational actor's act of
@@ -221,15 +253,22 @@ class EventStage:
 
 #: flag of an announced act whose source only a convention supplies (nobody named announced it)
 SPECULATIVE = "speculative"
-NOT_HAPPENED = frozenset({"denied", "requested", SPECULATIVE})  # demanded, denied or speculated acts are no events
+NOT_HAPPENED = frozenset({"denied", "requested", SPECULATIVE, "question"})  # demanded, denied, speculated, asked
 #: flag of an event whose root needs a target the text does not give (conventions.yaml: domestic_target)
 INCOMPLETE = "incomplete"
-NOT_EXPORTED = NOT_HAPPENED | {INCOMPLETE}
+#: flag of a private person's unaddressed statement (conventions.yaml: commentary): not a political event
+COMMENTARY = "commentary"
+#: flag of an event noun brought in as a comparison ("seperti demonstrasi di Moldova"): background, not reported
+COMPARISON = "comparison"
+#: flag of an act described as what an actor often or usually does: a characterisation, not a reported act
+HABITUAL = "habitual"
+NOT_EXPORTED = NOT_HAPPENED | {INCOMPLETE, COMMENTARY, COMPARISON, HABITUAL}
 
 
 def is_resolved(event: Event) -> bool:
     """An event is exportable when its source is a coded actor, it has both sides of its dyad (or
-    needs no second one), and it was not negated or denied."""
+    needs no second one), it was not negated, and no `NOT_EXPORTED` flag says it was not reported as
+    happening (denied, demanded, asked, a comparison, a habit, a forecast, commentary)."""
     return (event.source is not None and event.source.actor.code is not None
             and not event.negated and not NOT_EXPORTED & set(event.modality))
 

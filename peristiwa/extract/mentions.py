@@ -330,7 +330,9 @@ class _Scanner:
                 return n
             active = [p for p in candidates if self.kb.entries[p].spell_on(self.day) is not None]
             surface = " ".join(self.w.surfaces[i : i + n])
-            if len(active) == 1 and self.day is not None and len(surface) >= MIN_UNIQUE_SHORT:
+            if (len(active) == 1 and self.day is not None and len(surface) >= MIN_UNIQUE_SHORT
+                    and not self._demonstrative(i + n)):
+                # "Novel tersebut": a word with a demonstrative after it is a common noun, not a surname
                 self._emit_kb(i, n, active[0], "alias", rule="kb:short-name-unique", confidence=0.7)
                 return n
         return 0

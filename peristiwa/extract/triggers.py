@@ -352,14 +352,23 @@ PASSIVE_OPENING = re.compile(r"^di(?!stribusi|alog|skusi|plomasi|ktator|siplin|r
                              r"|jadwalkan|rencanakan|harapkan|perkirakan)[a-z-]{3,}$")
 
 
+#: a literal form opening with a noun derived by a nominalising affix ("penyelidikan pidana", "pengunduran diri",
+#: "kekerasan seksual") is an event noun even inside an entry whose voice is active or intransitive: its
+#: possessor, `oleh` phrase or light verb gives its actors, not the clause subject
+NOMINAL_OPENING = re.compile(r"^(?:pe|ke)[a-z-]{2,}an$")
+
+
 def _form_voice(surface: str) -> str:
     """The voice of a literal form with no stated voice: active when its first word is an active verb."""
     return "active" if ACTIVE_OPENING.match(surface.split()[0]) else "nominal"
 
 
 def _stated_voice(surface: str, voice: str) -> str:
-    """An entry's stated active voice, except for its forms that open with a passive verb."""
-    return "passive" if voice == "active" and PASSIVE_OPENING.match(surface.split()[0]) else voice
+    """An entry's stated verbal voice, except for its forms that open with a passive verb or an event noun."""
+    first = surface.split()[0]
+    if voice in ("active", "intransitive") and NOMINAL_OPENING.match(first):
+        return "nominal"
+    return "passive" if voice == "active" and PASSIVE_OPENING.match(first) else voice
 
 
 def _parse_entry(item: dict[str, Any], source: str) -> LexEntry:
