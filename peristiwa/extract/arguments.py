@@ -72,6 +72,7 @@ class CoderWords:
     origin_preps: frozenset[str] = frozenset()
     origin_source_roots: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
+    connectives: frozenset[tuple[str, ...]] = frozenset()
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     modality_breaks: frozenset[str] = frozenset()
     modality_window: int = 4
@@ -104,6 +105,7 @@ class CoderWords:
             origin_preps=words(syntax, "origin_preps"),
             origin_source_roots=words(syntax, "origin_source_roots"),
             object_control=words(syntax, "object_control"),
+            connectives=frozenset(tuple(str(p).lower().split()) for p in syntax.get("connectives") or ()),
             modality={flag: words(modality, flag) for flag in flags},
             modality_breaks=words(modality, "clause_breaks"),
             modality_window=int(modality.get("window", 4)),
@@ -719,6 +721,8 @@ class SentenceContext:
     def _governing_prep(self, mention: Mention) -> str | None:
         """The preposition heading the mention's phrase; "di depan X" counts as "di"."""
         k = self._np_start(mention)
+        if self._after_connective(k):
+            return None
         if k > 1 and self.norms[k - 1] in self.words.locative_nouns:
             k -= 1
         for _ in range(MAX_HEAD_NOUNS + 1):  # "ke kota-kota Ukraina": the preposition governs the phrase
@@ -744,13 +748,18 @@ class SentenceContext:
     def _modifies_noun(self, mention: Mention) -> bool:
         """"kekuatan Barat": an actor right after a common noun is its possessor, not a subject."""
         k = self._np_start(mention)
-        if k == 0:
+        if k == 0 or self._after_connective(k):
             return False
         before = self.norms[k - 1]
         return (self.tokens[k - 1].text[:1].islower() and before.isalpha()
                 and before not in self.words.coordinators and before not in self.words.all_preps
                 and before not in self._clause_openers
                 and not (len(before) > 4 and before.startswith(self.words.verb_prefixes)))
+
+    def _after_connective(self, k: int) -> bool:
+        """"Maka dari itu PBB mengundang …": the words before token `k` are a sentence connective, so the
+        phrase at `k` opens the clause — the connective's preposition governs only its demonstrative."""
+        return any(len(c) <= k and tuple(self.norms[k - len(c) : k]) == c for c in self.words.connectives)
 
     @functools.cached_property
     def _clause_openers(self) -> frozenset[str]:
