@@ -15,3 +15,8 @@ def roots(doc):
 def test_connective_before_subject_governs_no_actor(extract, opener):
     doc = extract(f"Korea Utara kembali menguji rudal balistik. {opener} Jepang mengecam Korea Utara.")
     assert ("JPN", "PRK", "11") in roots(doc)
+
+
+def test_connective_subject_says_so_in_its_rule(extract):
+    doc = extract("Oleh karena itu Jepang mengecam Korea Utara.")
+    assert any(":after-connective" in e.rule for e in doc.events)

@@ -429,6 +429,8 @@ class SentenceContext:
             if fallback and self._described_after(arg, fallback[0]):
                 fallback[0].rule += ":apposition"
                 return fallback
+            if self._after_connective(self._np_start(arg.mention)):
+                arg.rule += ":after-connective"
             return self._expand_coordination(self._apposition_role(arg), backwards=True)
         if fallback:
             return fallback
