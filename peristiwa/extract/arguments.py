@@ -404,8 +404,7 @@ class SentenceContext:
             return controller
         before = self._skip_adverbs(trigger_start - 1)
         if before >= 0 and self.norms[before] in self.words.relative:
-            arg = self._mention_ending_at(before - 1) if before > 0 else None
-            return [arg] if arg is not None else []
+            return self._relativised(before)
         if before >= 0 and self.norms[before] in self.words.coordinators and depth < MAX_CLAUSE_CHAIN:
             verb = max((k for k in self.trigger_starts if k < before), default=None)
             if verb is not None:
@@ -437,6 +436,21 @@ class SentenceContext:
         if quote is not None and quote.speaker is not None:
             return self._speaker_arg(quote)
         return [] if broken else self._comma_chain_subject(before, depth)
+
+    def _relativised(self, relative: int) -> list[Arg]:
+        """The noun a `yang` clause modifies is its subject: right before `yang`, or before a comma
+        ("Front Kiri, yang telah menuduh …": a non-restrictive relative) and listed modifiers ("PM
+        pertama yang mengundang …") that stand between the noun and `yang`."""
+        k, rule = relative - 1, ""
+        if k > 0 and self.tokens[k].text == ",":
+            k, rule = k - 1, ":comma-relative"
+        while k > 0 and self.norms[k] in self.words.nominal_modifiers and self._mention_ending_at(k) is None:
+            k, rule = k - 1, rule or ":modified-relative"
+        arg = self._mention_ending_at(k) if k >= 0 else None
+        if arg is None:
+            return []
+        arg.rule += rule
+        return [arg]
 
     def _comma_chain_subject(self, before: int, depth: int) -> list[Arg]:
         """"X menyampaikan pidato … hari ini, Selasa, memperingatkan …": a predicate attached by a comma
