@@ -32,3 +32,48 @@ def test_modifier_between_noun_and_relative_is_skipped(extract):
     doc = extract("Dia adalah Presiden Indonesia pertama yang mengecam Israel.", "2023-06-01")
     assert any(s.startswith("IDN") and t == "ISR" and c == "11" for s, t, c in roots(doc))
     assert any(":modified-relative" in e.rule for e in doc.events if e.code[:2] == "11")
+
+
+def _bare(doc, text):
+    return [m for m in doc.mentions if m.span.text == text]
+
+
+def test_bare_title_is_the_holder_named_before(extract):
+    doc = extract(
+        "Presiden Joko Widodo tiba di Tokyo pada Senin. Pemerintah Jepang mengecam Presiden atas pernyataannya.",
+        "2020-02-01",
+    )
+    presiden = _bare(doc, "Presiden")
+    assert presiden and presiden[-1].actor.kb_id == "joko-widodo"
+    assert presiden[-1].rule.endswith(";coref:bare-title")
+    assert ("JPNGOV", "IDNGOV", "11") in roots(doc)
+
+
+def test_bare_title_short_form_shares_the_office(extract):
+    doc = extract(
+        "Perdana Menteri Anthony Albanese tiba di Jakarta. Wartawan bertanya kepada PM soal itu.", "2023-06-01"
+    )
+    pm = _bare(doc, "PM")
+    assert pm and pm[0].actor.kb_id == "anthony-albanese"
+
+
+@pytest.mark.parametrize("text", ["Parlemen lalu memilih seorang Presiden baru.", "Ia berambisi menjadi Presiden."])
+def test_bare_title_of_a_new_office_holder_stays_unresolved(extract, text):
+    doc = extract(
+        f"Presiden Joko Widodo tiba di Tokyo pada Senin. {text} Wartawan bertanya kepada Presiden soal itu.",
+        "2020-02-01",
+    )
+    blocked, later = _bare(doc, "Presiden")[-2:]
+    assert blocked.actor is None or blocked.actor.kb_id != "joko-widodo"
+    assert later.actor is not None and later.actor.kb_id == "joko-widodo"
+
+
+def test_bare_title_before_any_named_holder_gets_no_country(extract):
+    doc = extract(
+        "Warga Mesir berunjuk rasa di Kairo. Mereka menuntut Presiden mundur. Presiden Abdel Fattah "
+        "el-Sisi menolak. Wartawan bertanya kepada Presiden soal itu.",
+        "2020-02-01",
+    )
+    first, later = _bare(doc, "Presiden")[0], _bare(doc, "Presiden")[-1]
+    assert first.actor is None
+    assert later.actor is not None and later.actor.kb_id == "abdel-fattah-el-sisi"

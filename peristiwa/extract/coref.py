@@ -4,6 +4,8 @@ Rules, deliberately simple and explainable (every link records its rule):
 - a short or descriptive mention of a KB person points at the first full-name mention
   of the same person (`antecedent`); an unlinked one-word name takes the actor of the one earlier
   coded full name it is the surname (or first name) of;
+- a title standing alone ("Presiden", "PM") is the latest holder the article named before with the
+  same office ("Presiden Rafael Correa … pada Presiden"), unless a blocker word makes it a new office;
 - a person pronoun (dia, ia, beliau) refers to the subject — the first person mention —
   of its own sentence if one precedes it, else to the nearest earlier sentence that names a
   person: its latest speaker (a person right before a speech verb or after "kata"/"menurut") if
@@ -23,10 +25,11 @@ Rules, deliberately simple and explainable (every link records its rule):
 from __future__ import annotations
 
 from collections import Counter
+from typing import NamedTuple
 
 from peristiwa.kb.base import KnowledgeBase
 from peristiwa.lang.pack import LanguagePack
-from peristiwa.model import Actor, Document, Mention
+from peristiwa.model import Actor, Document, Mention, Token
 
 GROUP_WINDOW = 2  # sentences looked back for a group's members
 DISCOURSE_WINDOW = 3  # sentences back a role noun may take the country of the latest named actor
@@ -35,6 +38,14 @@ SPEAKER_GAP = 3  # adverbs allowed between a speaker and its speech verb ("X jug
 NON_STATE_COUNTRIES = frozenset({"IGO", "NGO", "IMG"})
 MAX_DESCRIPTION_WORDS = 4  # words of a "seorang …" description beside a name ("seorang wanita muslim asal")
 VERB_PREFIXES = ("me", "di", "ber", "ter")  # a word with one is probably a predicate: no description
+
+
+class _Words(NamedTuple):
+    """The article's tokens as the role lexicon reads them (norms for lookup, surfaces for "PM")."""
+
+    norms: list[str]
+    surfaces: list[str]
+    tokens: list[Token]
 
 
 class CorefStage:
@@ -56,6 +67,7 @@ class CorefStage:
         self._described_persons(doc)
         self._shared_country_names(doc)
         _resolve_surnames(doc.mentions)
+        self._bare_titles(doc)
         speakers = self._speakers(doc)
         first_by_id: dict[str, int] = {}
         for index, mention in enumerate(doc.mentions):
@@ -75,6 +87,56 @@ class CorefStage:
                 if key in first_by_id and (mention.kind != "name" or mention.rule.startswith("coref:")):
                     mention.antecedent = first_by_id[key]
                 first_by_id.setdefault(key, index)
+
+    def _bare_titles(self, doc: Document) -> None:
+        """"Presiden Rafael Correa … dukungan mereka pada Presiden": a title standing alone, with no name
+        or country, is the latest holder the article named before with the same office in any of its forms
+        ("Perdana Menteri Abhisit … PM"). News names an office holder in full once and then by title. Not
+        when the words around make it an office being given or another holder (anaphora.yaml
+        `bare_title_blockers`), and never a default country's office when no holder was named before."""
+        words = _Words([t.norm for t in doc.tokens], [t.text for t in doc.tokens], doc.tokens)
+        token_at = {t.start: k for k, t in enumerate(doc.tokens)}
+        latest: dict[str, int] = {}  # office → index of the latest coded role mention titled with it
+        for index, mention in enumerate(doc.mentions):
+            k = token_at.get(mention.span.start)
+            if k is None:
+                continue
+            if mention.actor is not None and mention.actor.code and mention.actor.role:
+                # a holder is a person or role actor: in "Presiden Yaman" the title is not the country's
+                for office in self._offices_of(words, k, mention.span.end):
+                    latest[office] = index
+                continue
+            office = self._bare_office(words, k, mention.span.end)
+            if mention.kind == "name" and office in latest:
+                mention.actor = doc.mentions[latest[office]].actor
+                mention.antecedent = latest[office]
+                mention.rule += ";coref:bare-title"
+
+    def _offices_of(self, words: _Words, k: int, end: int) -> list[str]:
+        """The title offices naming the mention at token `k`: a title right before it ("Presiden [Correa]")
+        or one it opens ("[Presiden China]")."""
+        offices = []
+        for n in range(1, min(k, self.pack.max_role_tokens) + 1):
+            found, role = self.pack.role_at(words.norms, k - n, words.surfaces)
+            if role is not None and found == n and role.kind == "title":
+                offices.append(role.office)
+        found, role = self.pack.role_at(words.norms, k, words.surfaces)
+        if role is not None and role.kind == "title" and words.tokens[k + found - 1].end < end:
+            offices.append(role.office)
+        return offices
+
+    def _bare_office(self, words: _Words, k: int, end: int) -> str | None:
+        """The office of a mention that is nothing but a title ("Presiden", "PM"), unless a blocker stands
+        right before or after it."""
+        found, role = self.pack.role_at(words.norms, k, words.surfaces)
+        if role is None or role.kind != "title" or words.tokens[k + found - 1].end != end:
+            return None
+        blockers, norms = self.pack.bare_title_blockers, words.norms
+        if (k > 0 and norms[k - 1] in blockers.get("before", ())) or (
+            k + found < len(norms) and norms[k + found] in blockers.get("after", ())
+        ):
+            return None
+        return role.office
 
     def _shared_country_names(self, doc: Document) -> None:
         """"Korea" in an article that otherwise names only South Korea is South Korea: a name two states
