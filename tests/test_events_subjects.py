@@ -77,3 +77,15 @@ def test_bare_title_before_any_named_holder_gets_no_country(extract):
     first, later = _bare(doc, "Presiden")[0], _bare(doc, "Presiden")[-1]
     assert first.actor is None
     assert later.actor is not None and later.actor.kb_id == "abdel-fattah-el-sisi"
+
+
+def test_bare_title_in_the_headline_is_the_holder_the_body_names(extract):
+    doc = extract(
+        "Jepang: PM mengecam Korea Utara\n\nWartawan bertanya kepada PM. Perdana Menteri Fumio Kishida lalu mengecam uji "
+        "coba rudal itu.",
+        "2023-06-01",
+    )
+    headline, body = _bare(doc, "PM")[:2]
+    assert headline.actor is not None and headline.actor.kb_id == "fumio-kishida"
+    assert headline.rule.endswith(";coref:bare-title-headline")
+    assert body.actor is None  # in the body a title only refers back

@@ -97,6 +97,8 @@ class CorefStage:
         words = _Words([t.norm for t in doc.tokens], [t.text for t in doc.tokens], doc.tokens)
         token_at = {t.start: k for k, t in enumerate(doc.tokens)}
         latest: dict[str, int] = {}  # office → index of the latest coded role mention titled with it
+        first: dict[str, int] = {}  # office → index of the first one, for a headline's bare title
+        headline: list[tuple[int, str]] = []
         for index, mention in enumerate(doc.mentions):
             k = token_at.get(mention.span.start)
             if k is None:
@@ -105,12 +107,18 @@ class CorefStage:
                 # a holder is a person or role actor: in "Presiden Yaman" the title is not the country's
                 for office in self._offices_of(words, k, mention.span.end):
                     latest[office] = index
+                    first.setdefault(office, index)
                 continue
             office = self._bare_office(words, k, mention.span.end)
-            if mention.kind == "name" and office in latest:
-                mention.actor = doc.mentions[latest[office]].actor
-                mention.antecedent = latest[office]
-                mention.rule += ";coref:bare-title"
+            if mention.kind != "name" or office is None:
+                continue
+            if office in latest:
+                _link_title(doc.mentions, index, latest[office], "coref:bare-title")
+            elif _in_headline(doc, mention):
+                headline.append((index, office))
+        for index, office in headline:  # "Thailand: PM berjumpa …" — the article names the PM below
+            if office in first:
+                _link_title(doc.mentions, index, first[office], "coref:bare-title-headline")
 
     def _offices_of(self, words: _Words, k: int, end: int) -> list[str]:
         """The title offices naming the mention at token `k`: a title right before it ("Presiden [Correa]")
@@ -290,6 +298,21 @@ class CorefStage:
         if actor.kb_id and actor.kb_id.startswith("country:") and actor.kb_id in self.kb.entries:
             return self.kb.actor(actor.kb_id, None)
         return actor
+
+
+def _link_title(mentions: list[Mention], index: int, holder: int, rule: str) -> None:
+    mentions[index].actor = mentions[holder].actor
+    mentions[index].antecedent = holder
+    mentions[index].rule += f";{rule}"
+
+
+def _in_headline(doc: Document, mention: Mention) -> bool:
+    """The article's first sentence standing as a paragraph of its own: its headline, written after
+    the story, so it may name by title a holder the body names in full."""
+    if mention.sentence != 0 or not doc.sentences:
+        return False
+    end = doc.sentences[0].end
+    return len(doc.sentences) > 1 and "\n" in doc.text[end : doc.sentences[1].start]
 
 
 def _anchor_role_only(doc: Document) -> None:
