@@ -81,8 +81,8 @@ def test_bare_title_before_any_named_holder_gets_no_country(extract):
 
 def test_bare_title_in_the_headline_is_the_holder_the_body_names(extract):
     doc = extract(
-        "Jepang: PM mengecam Korea Utara\n\nWartawan bertanya kepada PM. Perdana Menteri Fumio Kishida lalu mengecam uji "
-        "coba rudal itu.",
+        "Jepang: PM mengecam Korea Utara\n\nWartawan bertanya kepada PM. Perdana Menteri Fumio Kishida "
+        "lalu mengecam uji coba rudal itu.",
         "2023-06-01",
     )
     headline, body = _bare(doc, "PM")[:2]
