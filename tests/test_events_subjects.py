@@ -89,3 +89,10 @@ def test_bare_title_in_the_headline_is_the_holder_the_body_names(extract):
     assert headline.actor is not None and headline.actor.kb_id == "fumio-kishida"
     assert headline.rule.endswith(";coref:bare-title-headline")
     assert body.actor is None  # in the body a title only refers back
+
+
+def test_actor_deep_in_an_apposition_is_not_the_subject(extract):
+    doc = extract("Suara Rakyat, surat kabar Malaysia berbahasa Inggris, mengecam Singapura.")
+    found = [(e.source.actor.code, e.rule) for e in doc.events if is_resolved(e) and e.code[:2] == "11"]
+    assert found and found[0][0].startswith("MYS")
+    assert ":apposition-head" in found[0][1]

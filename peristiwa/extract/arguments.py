@@ -413,6 +413,7 @@ class SentenceContext:
         lo = max(0, trigger_start - SUBJECT_WINDOW)
         fallback: list[Arg] = []
         broken = False
+        head = self._apposition_head(before)
         for k in range(trigger_start - 1, lo - 1, -1):
             if self.norms[k] in self.words.clause_breaks and not self._in_quote(k, quote):
                 broken = True
@@ -422,6 +423,12 @@ class SentenceContext:
             arg = self._mention_ending_at(k)
             if arg is None or self._governed(arg.mention) or arg.rule.endswith(":place"):
                 continue
+            if head is not None and head < self._np_start(arg.mention):
+                # "The Nation, surat kabar Thailand berbahasa Inggris, menuding": not "Inggris"
+                fallback = fallback or [arg]
+                continue
+            if head is not None and head == self._np_start(arg.mention):
+                arg.rule += ":apposition-head"
             if self._modifies_noun(arg.mention):
                 fallback = fallback or [arg]
                 continue
@@ -436,6 +443,20 @@ class SentenceContext:
         if quote is not None and quote.speaker is not None:
             return self._speaker_arg(quote)
         return [] if broken else self._comma_chain_subject(before, depth)
+
+    def _apposition_head(self, before: int) -> int | None:
+        """"X, <apposition>, VERB": the token where the apposition closed by the comma at `before`
+        starts. An actor deeper inside it only modifies its head ("surat kabar Thailand berbahasa
+        Inggris"), so it is no subject; None when no comma-bounded phrase without a verb precedes."""
+        if before < 2 or self.tokens[before].text != ",":
+            return None
+        for k in range(before - 1, max(0, before - SUBJECT_WINDOW) - 1, -1):
+            if self.norms[k] in self.words.clause_breaks or self.tokens[k].text == "." or (
+                    self.trigger_voices.get(k, "nominal") != "nominal"):
+                return None
+            if self.tokens[k].text == ",":
+                return k + 1 if k + 1 < before else None
+        return None
 
     def _relativised(self, relative: int) -> list[Arg]:
         """The noun a `yang` clause modifies is its subject: right before `yang`, or before a comma
