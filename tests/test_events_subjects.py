@@ -96,3 +96,12 @@ def test_actor_deep_in_an_apposition_is_not_the_subject(extract):
     found = [(e.source.actor.code, e.rule) for e in doc.events if is_resolved(e) and e.code[:2] == "11"]
     assert found and found[0][0].startswith("MYS")
     assert ":apposition-head" in found[0][1]
+
+
+def test_first_person_in_a_later_sentence_of_a_quote_is_its_speaker(extract):
+    doc = extract(
+        'Retno Marsudi mengatakan, "Situasi di Gaza serius. Kami mengecam serangan Israel terhadap warga sipil."',
+        "2023-11-01",
+    )
+    assert ("IDNGOV", "ISR", "11") in roots(doc)
+    assert any("quote-speaker:continued" in e.rule for e in doc.events if e.code[:2] == "11")

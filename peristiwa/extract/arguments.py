@@ -151,8 +151,9 @@ class DocIndex:
         for i, mention in enumerate(doc.mentions):
             mentions.setdefault(mention.sentence, []).append((i, mention))
         quotes: dict[int, list[Quote]] = {}
-        for quote in doc.quotes:
-            quotes.setdefault(quote.sentence, []).append(quote)
+        for quote in doc.quotes:  # a quote running over several sentences belongs to each of them
+            for sentence in range(quote.sentence, doc.sentence_at(quote.span.end - 1) + 1):
+                quotes.setdefault(sentence, []).append(quote)
         places: dict[int, list[Place]] = {}
         for place in doc.places:
             places.setdefault(place.sentence, []).append(place)
@@ -917,7 +918,8 @@ class SentenceContext:
         if quote.speaker is None or quote.speaker_mention is None:
             return []
         mention = self.doc.mentions[quote.speaker_mention]
-        return [Arg([quote.speaker], quote.speaker_mention, mention, "quote-speaker")]
+        rule = "quote-speaker" if quote.sentence == self.index else "quote-speaker:continued"
+        return [Arg([quote.speaker], quote.speaker_mention, mention, rule)]
 
     def modality(self, match: TriggerMatch) -> list[str]:
         flags = self._mood(match.start)
