@@ -259,3 +259,9 @@ def test_a_name_two_states_share_is_the_one_the_article_names(extract):
 def test_a_shared_name_stays_unlinked_when_the_article_names_both_states(extract):
     doc = extract("Korea Utara menembakkan rudal ke arah Korea Selatan. Korea menjadi sorotan dunia.")
     assert all(m.actor is None for m in doc.mentions if m.span.text == "Korea")
+
+
+def test_a_region_gives_no_country_to_a_later_role_noun(extract):
+    doc = extract("Para pemimpin Afrika mengecam kudeta itu. Polisi kemudian menangkap puluhan demonstran.")
+    polisi = [m for m in doc.mentions if m.span.text == "Polisi"]
+    assert polisi and (polisi[0].actor is None or polisi[0].actor.country != "AFR")

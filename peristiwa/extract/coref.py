@@ -25,6 +25,7 @@ Rules, deliberately simple and explainable (every link records its rule):
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import NamedTuple
 
 from peristiwa.kb.base import KnowledgeBase
@@ -63,7 +64,7 @@ class CorefStage:
 
     def __call__(self, doc: Document) -> None:
         doc.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
-        _anchor_role_only(doc)
+        _anchor_role_only(doc, lambda code: self.kb.country(code) is not None)
         self._described_persons(doc)
         self._shared_country_names(doc)
         _resolve_surnames(doc.mentions)
@@ -315,7 +316,7 @@ def _in_headline(doc: Document, mention: Mention) -> bool:
     return len(doc.sentences) > 1 and "\n" in doc.text[end : doc.sentences[1].start]
 
 
-def _anchor_role_only(doc: Document) -> None:
+def _anchor_role_only(doc: Document, is_state: Callable[[str], bool]) -> None:
     """Give "demonstran"/"polisi" (or "Senator Talha Mehmood") a country from its own context.
 
     In order: a country named before it in the sentence (names only: "Senator Pakistan …, Senator
@@ -323,7 +324,9 @@ def _anchor_role_only(doc: Document) -> None:
     role and a country ("polisi Mesir … para polisi"), else (role nouns only) the country of the
     nearest earlier actor within the last DISCOURSE_WINDOW sentences ("Pemerintah Mesir … Para
     demonstran …"). Never the article's main country by default: an unknown titled name or a role
-    noun far from any country stays without one. Each anchor records how it was found (`--explain`).
+    noun far from any country stays without one, and so does one after a region or bloc ("pemimpin
+    Afrika", "Asia"): `is_state` says which codes are states. Each anchor records how it was found
+    (`--explain`).
     """
     last_by_role: dict[str, str] = {}
     last_country: tuple[int, str] | None = None  # (sentence, country) of the latest country-coded actor
@@ -331,10 +334,11 @@ def _anchor_role_only(doc: Document) -> None:
         actor = mention.actor
         if actor is None:
             continue
-        if actor.role and actor.country and len(actor.country) == 3:
+        state = actor.country is not None and is_state(actor.country)
+        if actor.role and state:
             last_by_role[actor.role] = actor.country
         if not mention.rule.startswith("pattern:") or actor.country or not actor.role or ":generic:" in mention.rule:
-            if actor.country and len(actor.country) == 3 and actor.country not in NON_STATE_COUNTRIES:
+            if state:
                 last_country = (mention.sentence, actor.country)
             continue
         recent = (last_country[1] if last_country and mention.sentence - last_country[0] <= DISCOURSE_WINDOW
