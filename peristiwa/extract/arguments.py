@@ -13,9 +13,13 @@ shape around it (Indonesian is SVO; voice comes from the affix that matched):
 - nominal (-an, peN-an): source = the possessor right after the noun ("serangan Rusia"),
   or the `oleh` agent; target after a target preposition ("… terhadap Ukraina");
 - "X meminta Y untuk V": V is demanded of Y (its subject), flagged `requested`;
-- "Menteri Luar Negeri Rusia, NAME,": the role phrase says who an unknown name is;
+- "Menteri Luar Negeri Rusia, NAME,": the role phrase says who an unknown name is; in
+  "X, <apposition>, VERB" an actor deep inside the apposition is no subject, its head is;
+- "X, yang …" / "X pertama yang …": the noun before the comma or modifiers is the relative's subject;
+- a sentence connective ("Maka dari itu", "Oleh karena itu") governs no actor after it;
 - "<event noun> antara X dan Y": each side towards the other;
-- inside a direct quote, first-person pronouns stand for the quote's speaker;
+- inside a direct quote, first-person pronouns stand for the quote's speaker (in every sentence
+  the quote runs over);
 - coordinated or group subjects ("Xi dan Putin", "keduanya") code one event per member,
   towards each other when there is no separate target.
 
