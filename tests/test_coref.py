@@ -274,3 +274,9 @@ def test_role_noun_is_not_anchored_to_a_region(extract):
                   "Kemudian polisi menangkap aktivis.")
     police = [m for m in doc.mentions if m.span.text == "polisi"]
     assert police and police[0].actor.country == "KGZ", [(m.rule, m.actor) for m in police]
+
+
+def test_a_region_gives_no_country_to_a_later_role_noun(extract):
+    doc = extract("Para pemimpin Afrika mengecam kudeta itu. Polisi kemudian menangkap puluhan demonstran.")
+    polisi = [m for m in doc.mentions if m.span.text == "Polisi"]
+    assert polisi and (polisi[0].actor is None or polisi[0].actor.country != "AFR")

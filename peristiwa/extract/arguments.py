@@ -13,10 +13,14 @@ shape around it (Indonesian is SVO; voice comes from the affix that matched):
 - nominal (-an, peN-an): source = the possessor right after the noun ("serangan Rusia"),
   or the `oleh` agent; target after a target preposition ("… terhadap Ukraina");
 - "X meminta Y untuk V": V is demanded of Y (its subject), flagged `requested`;
-- "Menteri Luar Negeri Rusia, NAME,": the role phrase says who an unknown name is;
+- "Menteri Luar Negeri Rusia, NAME,": the role phrase says who an unknown name is; in
+  "X, <apposition>, VERB" an actor deep inside the apposition is no subject, its head is;
+- "X, yang …" / "X pertama yang …": the noun before the comma or modifiers is the relative's subject;
+- a sentence connective ("Maka dari itu", "Oleh karena itu") governs no actor after it;
 - "<event noun> antara X dan Y" (or "antara X, Y dan Z"): each side towards the others; a meeting or
   cooperation noun whose phrase ends in a list of parties ("pertemuan trilateral A, B dan C") likewise;
-- inside a direct quote, first-person pronouns stand for the quote's speaker;
+- inside a direct quote, first-person pronouns stand for the quote's speaker (in every sentence
+  the quote runs over);
 - coordinated or group subjects ("Xi dan Putin", "keduanya") code one event per member,
   towards each other when there is no separate target.
 
@@ -87,6 +91,7 @@ class CoderWords:
     object_control: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
     quantifiers: frozenset[str] = frozenset()
+    connectives: frozenset[tuple[str, ...]] = frozenset()
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     modality_breaks: frozenset[str] = frozenset()
     modality_window: int = 4
@@ -128,6 +133,7 @@ class CoderWords:
             object_control=words(syntax, "object_control"),
             occurrence_verbs=words(syntax, "occurrence_verbs"),
             quantifiers=words(syntax, "quantifiers"),
+            connectives=frozenset(tuple(str(p).lower().split()) for p in syntax.get("connectives") or ()),
             modality={flag: words(modality, flag) for flag in flags},
             modality_breaks=words(modality, "clause_breaks"),
             modality_window=int(modality.get("window", 4)),
@@ -175,8 +181,9 @@ class DocIndex:
         for i, mention in enumerate(doc.mentions):
             mentions.setdefault(mention.sentence, []).append((i, mention))
         quotes: dict[int, list[Quote]] = {}
-        for quote in doc.quotes:
-            quotes.setdefault(quote.sentence, []).append(quote)
+        for quote in doc.quotes:  # a quote running over several sentences belongs to each of them
+            for sentence in range(quote.sentence, doc.sentence_at(quote.span.end - 1) + 1):
+                quotes.setdefault(sentence, []).append(quote)
         places: dict[int, list[Place]] = {}
         for place in doc.places:
             places.setdefault(place.sentence, []).append(place)
@@ -509,8 +516,7 @@ class SentenceContext:
             return controller
         before = self._skip_adverbs(trigger_start - 1)
         if before >= 0 and self.norms[before] in self.words.relative:
-            arg = self._mention_ending_at(before - 1) if before > 0 else None
-            return [arg] if arg is not None else []
+            return self._relativised(before)
         if before >= 0 and self.norms[before] in self.words.coordinators and depth < MAX_CLAUSE_CHAIN:
             verb = max((k for k in self.trigger_starts if k < before), default=None)
             if verb is not None:
@@ -519,6 +525,7 @@ class SentenceContext:
         lo = max(0, trigger_start - SUBJECT_WINDOW)
         fallback: list[Arg] = []
         broken = False
+        head = self._apposition_head(before)
         for k in range(trigger_start - 1, lo - 1, -1):
             if self.norms[k] in self.words.clause_breaks and not self._in_quote(k, quote):
                 broken = True
@@ -528,18 +535,55 @@ class SentenceContext:
             arg = self._mention_ending_at(k)
             if arg is None or self._governed(arg.mention) or arg.rule.endswith(":place"):
                 continue
+            if head is not None and head < self._np_start(arg.mention):
+                # "The Nation, surat kabar Thailand berbahasa Inggris, menuding": not "Inggris"
+                fallback = fallback or [arg]
+                continue
+            if head is not None and head == self._np_start(arg.mention):
+                arg.rule += ":apposition-head"
             if self._modifies_noun(arg.mention):
                 fallback = fallback or [arg]
                 continue
             if fallback and self._described_after(arg, fallback[0]):
                 fallback[0].rule += ":apposition"
                 return fallback
+            if self._after_connective(self._np_start(arg.mention)):
+                arg.rule += ":after-connective"
             return self._expand_coordination(self._apposition_role(arg), backwards=True)
         if fallback:
             return fallback
         if quote is not None and quote.speaker is not None:
             return self._speaker_arg(quote)
         return [] if broken else self._comma_chain_subject(before, depth)
+
+    def _apposition_head(self, before: int) -> int | None:
+        """"X, <apposition>, VERB": the token where the apposition closed by the comma at `before`
+        starts. An actor deeper inside it only modifies its head ("surat kabar Thailand berbahasa
+        Inggris"), so it is no subject; None when no comma-bounded phrase without a verb precedes."""
+        if before < 2 or self.tokens[before].text != ",":
+            return None
+        for k in range(before - 1, max(0, before - SUBJECT_WINDOW) - 1, -1):
+            if self.norms[k] in self.words.clause_breaks or self.tokens[k].text == "." or (
+                    self.trigger_voices.get(k, "nominal") != "nominal"):
+                return None
+            if self.tokens[k].text == ",":
+                return k + 1 if k + 1 < before else None
+        return None
+
+    def _relativised(self, relative: int) -> list[Arg]:
+        """The noun a `yang` clause modifies is its subject: right before `yang`, or before a comma
+        ("Front Kiri, yang telah menuduh …": a non-restrictive relative) and listed modifiers ("PM
+        pertama yang mengundang …") that stand between the noun and `yang`."""
+        k, rule = relative - 1, ""
+        if k > 0 and self.tokens[k].text == ",":
+            k, rule = k - 1, ":comma-relative"
+        while k > 0 and self.norms[k] in self.words.nominal_modifiers and self._mention_ending_at(k) is None:
+            k, rule = k - 1, rule or ":modified-relative"
+        arg = self._mention_ending_at(k) if k >= 0 else None
+        if arg is None:
+            return []
+        arg.rule += rule
+        return [arg]
 
     def _comma_chain_subject(self, before: int, depth: int) -> list[Arg]:
         """"X menyampaikan pidato … hari ini, Selasa, memperingatkan …": a predicate attached by a comma
@@ -936,6 +980,8 @@ class SentenceContext:
     def _governing_prep(self, mention: Mention) -> str | None:
         """The preposition heading the mention's phrase; "di depan X" counts as "di"."""
         k = self._np_start(mention)
+        if self._after_connective(k):
+            return None
         if k > 1 and self.norms[k - 1] in self.words.locative_nouns:
             k -= 1
         for _ in range(MAX_HEAD_NOUNS + 1):  # "ke kota-kota Ukraina": the preposition governs the phrase
@@ -961,13 +1007,18 @@ class SentenceContext:
     def _modifies_noun(self, mention: Mention) -> bool:
         """"kekuatan Barat": an actor right after a common noun is its possessor, not a subject."""
         k = self._np_start(mention)
-        if k == 0:
+        if k == 0 or self._after_connective(k):
             return False
         before = self.norms[k - 1]
         return (self.tokens[k - 1].text[:1].islower() and before.isalpha()
                 and before not in self.words.coordinators and before not in self.words.all_preps
                 and before not in self._clause_openers
                 and not (len(before) > 4 and before.startswith(self.words.verb_prefixes)))
+
+    def _after_connective(self, k: int) -> bool:
+        """"Maka dari itu PBB mengundang …": the words before token `k` are a sentence connective, so the
+        phrase at `k` opens the clause — the connective's preposition governs only its demonstrative."""
+        return any(len(c) <= k and tuple(self.norms[k - len(c) : k]) == c for c in self.words.connectives)
 
     @functools.cached_property
     def _clause_openers(self) -> frozenset[str]:
@@ -1090,7 +1141,8 @@ class SentenceContext:
         if quote.speaker is None or quote.speaker_mention is None:
             return []
         mention = self.doc.mentions[quote.speaker_mention]
-        return [Arg([quote.speaker], quote.speaker_mention, mention, "quote-speaker")]
+        rule = "quote-speaker" if quote.sentence == self.index else "quote-speaker:continued"
+        return [Arg([quote.speaker], quote.speaker_mention, mention, rule)]
 
     def modality(self, match: TriggerMatch) -> list[str]:
         flags = self._mood(match.start)

@@ -4,6 +4,8 @@ Rules, deliberately simple and explainable (every link records its rule):
 - a short or descriptive mention of a KB person points at the first full-name mention
   of the same person (`antecedent`); an unlinked one-word name takes the actor of the one earlier
   coded full name it is the surname (or first name) of;
+- a title standing alone ("Presiden", "PM") is the latest holder the article named before with the
+  same office ("Presiden Rafael Correa … pada Presiden"), unless a blocker word makes it a new office;
 - a person pronoun (dia, ia, beliau) refers to the subject — the first person mention —
   of its own sentence if one precedes it, else to the nearest earlier sentence that names a
   person: its latest speaker (a person right before a speech verb or after "kata"/"menurut") if
@@ -26,10 +28,12 @@ Rules, deliberately simple and explainable (every link records its rule):
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from typing import NamedTuple
 
 from peristiwa.kb.base import KnowledgeBase
 from peristiwa.lang.pack import LanguagePack
-from peristiwa.model import Actor, Document, Mention
+from peristiwa.model import Actor, Document, Mention, Token
 
 GROUP_WINDOW = 2  # sentences looked back for a group's members
 DISCOURSE_WINDOW = 3  # sentences back a role noun may take the country of the latest named actor
@@ -39,6 +43,14 @@ NON_STATE_COUNTRIES = frozenset({"IGO", "NGO", "IMG"})
 REGION_ROLE = "REG"  # regions (Asia, the West) carry a 3-letter CAMEO code in the country field: not a state
 MAX_DESCRIPTION_WORDS = 4  # words of a "seorang …" description beside a name ("seorang wanita muslim asal")
 VERB_PREFIXES = ("me", "di", "ber", "ter")  # a word with one is probably a predicate: no description
+
+
+class _Words(NamedTuple):
+    """The article's tokens as the role lexicon reads them (norms for lookup, surfaces for "PM")."""
+
+    norms: list[str]
+    surfaces: list[str]
+    tokens: list[Token]
 
 
 class CorefStage:
@@ -56,10 +68,11 @@ class CorefStage:
 
     def __call__(self, doc: Document) -> None:
         doc.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
-        _anchor_role_only(doc)
+        _anchor_role_only(doc, lambda code: self.kb.country(code) is not None)
         self._described_persons(doc)
         self._shared_country_names(doc)
         _resolve_surnames(doc.mentions)
+        self._bare_titles(doc)
         speakers = self._speakers(doc)
         first_by_id: dict[str, int] = {}
         for index, mention in enumerate(doc.mentions):
@@ -79,6 +92,64 @@ class CorefStage:
                 if key in first_by_id and (mention.kind != "name" or mention.rule.startswith("coref:")):
                     mention.antecedent = first_by_id[key]
                 first_by_id.setdefault(key, index)
+
+    def _bare_titles(self, doc: Document) -> None:
+        """"Presiden Rafael Correa … dukungan mereka pada Presiden": a title standing alone, with no name
+        or country, is the latest holder the article named before with the same office in any of its forms
+        ("Perdana Menteri Abhisit … PM"). News names an office holder in full once and then by title. Not
+        when the words around make it an office being given or another holder (anaphora.yaml
+        `bare_title_blockers`), and never a default country's office when no holder was named before."""
+        words = _Words([t.norm for t in doc.tokens], [t.text for t in doc.tokens], doc.tokens)
+        token_at = {t.start: k for k, t in enumerate(doc.tokens)}
+        latest: dict[str, int] = {}  # office → index of the latest coded role mention titled with it
+        first: dict[str, int] = {}  # office → index of the first one, for a headline's bare title
+        headline: list[tuple[int, str]] = []
+        for index, mention in enumerate(doc.mentions):
+            k = token_at.get(mention.span.start)
+            if k is None:
+                continue
+            if mention.actor is not None and mention.actor.code and mention.actor.role:
+                # a holder is a person or role actor: in "Presiden Yaman" the title is not the country's
+                for office in self._offices_of(words, k, mention.span.end):
+                    latest[office] = index
+                    first.setdefault(office, index)
+                continue
+            office = self._bare_office(words, k, mention.span.end)
+            if mention.kind != "name" or office is None:
+                continue
+            if office in latest:
+                _link_title(doc.mentions, index, latest[office], "coref:bare-title")
+            elif _in_headline(doc, mention):
+                headline.append((index, office))
+        for index, office in headline:  # "Thailand: PM berjumpa …" — the article names the PM below
+            if office in first:
+                _link_title(doc.mentions, index, first[office], "coref:bare-title-headline")
+
+    def _offices_of(self, words: _Words, k: int, end: int) -> list[str]:
+        """The title offices naming the mention at token `k`: a title right before it ("Presiden [Correa]")
+        or one it opens ("[Presiden China]")."""
+        offices = []
+        for n in range(1, min(k, self.pack.max_role_tokens) + 1):
+            found, role = self.pack.role_at(words.norms, k - n, words.surfaces)
+            if role is not None and found == n and role.kind == "title":
+                offices.append(role.office)
+        found, role = self.pack.role_at(words.norms, k, words.surfaces)
+        if role is not None and role.kind == "title" and words.tokens[k + found - 1].end < end:
+            offices.append(role.office)
+        return offices
+
+    def _bare_office(self, words: _Words, k: int, end: int) -> str | None:
+        """The office of a mention that is nothing but a title ("Presiden", "PM"), unless a blocker stands
+        right before or after it."""
+        found, role = self.pack.role_at(words.norms, k, words.surfaces)
+        if role is None or role.kind != "title" or words.tokens[k + found - 1].end != end:
+            return None
+        blockers, norms = self.pack.bare_title_blockers, words.norms
+        if (k > 0 and norms[k - 1] in blockers.get("before", ())) or (
+            k + found < len(norms) and norms[k + found] in blockers.get("after", ())
+        ):
+            return None
+        return role.office
 
     def _shared_country_names(self, doc: Document) -> None:
         """"Korea" in an article that otherwise names only South Korea is South Korea: a name two states
@@ -235,7 +306,22 @@ class CorefStage:
         return actor
 
 
-def _anchor_role_only(doc: Document) -> None:
+def _link_title(mentions: list[Mention], index: int, holder: int, rule: str) -> None:
+    mentions[index].actor = mentions[holder].actor
+    mentions[index].antecedent = holder
+    mentions[index].rule += f";{rule}"
+
+
+def _in_headline(doc: Document, mention: Mention) -> bool:
+    """The article's first sentence standing as a paragraph of its own: its headline, written after
+    the story, so it may name by title a holder the body names in full."""
+    if mention.sentence != 0 or not doc.sentences:
+        return False
+    end = doc.sentences[0].end
+    return len(doc.sentences) > 1 and "\n" in doc.text[end : doc.sentences[1].start]
+
+
+def _anchor_role_only(doc: Document, is_state: Callable[[str], bool]) -> None:
     """Give "demonstran"/"polisi" (or "Senator Talha Mehmood") a country from its own context.
 
     In order: a country named before it in the sentence (names only: "Senator Pakistan …, Senator
@@ -243,7 +329,9 @@ def _anchor_role_only(doc: Document) -> None:
     role and a country ("polisi Mesir … para polisi"), else (role nouns only) the country of the
     nearest earlier actor within the last DISCOURSE_WINDOW sentences ("Pemerintah Mesir … Para
     demonstran …"). Never the article's main country by default: an unknown titled name or a role
-    noun far from any country stays without one. Each anchor records how it was found (`--explain`).
+    noun far from any country stays without one, and so does one after a region or bloc ("pemimpin
+    Afrika", "Asia"): `is_state` says which codes are states. Each anchor records how it was found
+    (`--explain`).
     """
     last_by_role: dict[str, str] = {}
     last_country: tuple[int, str] | None = None  # (sentence, country) of the latest country-coded actor
@@ -251,10 +339,11 @@ def _anchor_role_only(doc: Document) -> None:
         actor = mention.actor
         if actor is None:
             continue
-        if actor.role and actor.country and len(actor.country) == 3 and actor.role != REGION_ROLE:
+        state = actor.country is not None and is_state(actor.country)
+        if actor.role and state:
             last_by_role[actor.role] = actor.country
         if not mention.rule.startswith("pattern:") or actor.country or not actor.role or ":generic:" in mention.rule:
-            if _national(actor):
+            if state:
                 last_country = (mention.sentence, actor.country)
             continue
         recent = (last_country[1] if last_country and mention.sentence - last_country[0] <= DISCOURSE_WINDOW

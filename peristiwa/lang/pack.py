@@ -37,6 +37,7 @@ class RoleWord:
     country: str | None = None
     org: str | None = None
     exact: tuple[str, ...] | None = None
+    office: str = ""  # the entry's first form: "PM" and "Perdana Menteri" are one office
 
 
 @dataclass
@@ -53,6 +54,7 @@ class LanguagePack:
     possessive_clitics: tuple[str, ...] = ()
     shared_country_names: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     name_cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    bare_title_blockers: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def shared_countries(self, phrase: str) -> tuple[str, ...]:
         """The states a name such as "Korea" may stand for (anaphora.yaml), or () for other names."""
@@ -168,7 +170,7 @@ def load_pack(code: str) -> LanguagePack:
             exact = tuple(phrase.split()) if phrase.isupper() and len(phrase.replace(" ", "")) <= 4 else None
             pack.roles.setdefault(key, RoleWord(
                 phrase, item.get("role"), item.get("kind") or "title", bool(item.get("head")),
-                item.get("fallback"), item.get("country"), item.get("org"), exact))
+                item.get("fallback"), item.get("country"), item.get("org"), exact, str(item["words"][0])))
             pack.max_role_tokens = max(pack.max_role_tokens, len(key))
     speech = read_yaml(code, "speech.yaml") or {}
     pack.speech = {k: frozenset(norm_token(w) for w in v or ()) for k, v in speech.items()}
@@ -178,6 +180,8 @@ def load_pack(code: str) -> LanguagePack:
     pack.demonstratives = frozenset(anaphora.get("demonstratives") or ())
     pack.country_anaphors = frozenset(_key(str(p)) for p in anaphora.get("country") or ())
     pack.possessive_clitics = tuple(str(c) for c in anaphora.get("possessive_clitics") or ())
+    pack.bare_title_blockers = {side: frozenset(norm_token(str(w)) for w in words or ())
+                                for side, words in (anaphora.get("bare_title_blockers") or {}).items()}
     for shared in anaphora.get("shared_country_names") or ():
         for phrase in shared.get("words") or ():
             pack.shared_country_names[_key(str(phrase))] = tuple(shared.get("countries") or ())
