@@ -560,3 +560,8 @@ def test_event_noun_classifying_an_abstract_noun_is_no_event(extract):
     assert not [e for e in doc.events if e.trigger.text == "petisi"], doc.events
     real = extract("Warga Jepang mengajukan petisi di Tokyo.")
     assert [e for e in real.events if "petisi" in e.trigger.text], real.events
+
+
+def test_dari_inside_a_later_phrase_is_not_the_event_nouns_source(extract):
+    doc = extract("Terjadi protes di Korea Selatan terhadap impor daging sapi dari Amerika Serikat.")
+    assert not [e for e in doc.events if e.source is not None and e.source.actor.code == "USA"]

@@ -48,6 +48,7 @@ SENTENCE_OPENERS = frozenset({'"', "“", "‘", "(", "—", "-", ":"})  # a cap
 MAX_CLAUSE_CHAIN = 3  # "X … dan … dan …": how far a shared subject is followed back
 OPENING_QUOTES = frozenset({"“", "«", "„"})  # marks that only open a quotation (an ASCII '"' may close one)
 MAX_HEAD_NOUNS = 2  # common nouns between a preposition and the actor it governs ("ke kota-kota Ukraina")
+ORIGIN_GAP = 2  # modifiers allowed between an event noun and its "dari" ("kecaman sangat keras dari …")
 LIGHT_VERB_GAP = 5  # words allowed between a light verb and its event noun ("mengadakan empat jam pembicaraan")
 OCCURRENCE_GAP = 4  # plain words between an event noun and the verb saying it happened ("kekerasan politik yang pecah")
 PARTICIPANT_GAP = 6  # words between a meeting noun and its parties ("pertemuan komisi keamanan … A, B dan C")
@@ -421,11 +422,18 @@ class SentenceContext:
         return self._expand_coordination(arg, backwards=True)
 
     def _origin(self, noun_end: int, root: str) -> list[Arg]:
-        """The actor after "dari" that an event noun of a communicative or hostile root comes from; a
-        place there is where something came from, not who acted."""
+        """The actor after a "dari" that follows the event noun itself ("kecaman keras dari Uni Eropa") —
+        not one inside a later phrase ("protes terhadap impor daging sapi dari Amerika Serikat") — for a
+        communicative or hostile root; a place there is where something came from, not who acted."""
         if root not in self.words.origin_source_roots:
             return []
-        origins = self._after_prep(noun_end, self.words.origin_preps)
+        k = noun_end
+        while k < min(len(self.tokens), noun_end + ORIGIN_GAP) and self.norms[k] not in self.words.origin_preps \
+                and self.tokens[k].text[:1].islower() and self.norms[k] not in self.words.all_preps:
+            k += 1  # modifiers between the noun and "dari" ("kecaman keras", "kritik tajam")
+        if k >= len(self.tokens) or self.norms[k] not in self.words.origin_preps:
+            return []
+        origins = self._after_prep(k, self.words.origin_preps)
         return [] if not origins or origins[0].rule.endswith(":place") else origins
 
     def _participants(self, noun_end: int) -> list[Arg]:
