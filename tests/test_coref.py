@@ -223,6 +223,8 @@ def mention_codes(doc, text):
     ("Gugatan itu diajukan oleh seorang ibu rumah tangga asal Filipina, Maricel Dagohoy, pekan lalu.",
      "Maricel Dagohoy", "PHLCVL"),
     ("Polisi menahan Rustam Berdiyev, seorang Tajikistan pengangguran, di Moskwa.", "Rustam Berdiyev", "TJKCVL"),
+    ("Polisi Maroko menangkap Rami Zakaria asal Mesir pekan lalu.", "Rami Zakaria", "EGYCVL"),
+    ("Ahmed Kamaluddin, yang berasal dari Irak, mengecam Iran.", "Ahmed Kamaluddin", "IRQCVL"),
 ])
 def test_an_unknown_person_described_by_seorang_and_a_country_is_of_that_country(extract, text, name, code):
     doc = extract(text)

@@ -41,6 +41,7 @@ MIN_VARIANT_LETTERS = 8  # a surname spelt one letter differently must be this l
 SPEAKER_GAP = 3  # adverbs allowed between a speaker and its speech verb ("X juga mengatakan")
 NON_STATE_COUNTRIES = frozenset({"IGO", "NGO", "IMG"})
 REGION_ROLE = "REG"  # regions (Asia, the West) carry a 3-letter CAMEO code in the country field: not a state
+MAX_ORIGIN_WORDS = 3  # "yang berasal dari": origin words alone between a name and its country
 MAX_DESCRIPTION_WORDS = 4  # words of a "seorang …" description beside a name ("seorang wanita muslim asal")
 VERB_PREFIXES = ("me", "di", "ber", "ter")  # a word with one is probably a predicate: no description
 
@@ -195,7 +196,7 @@ class CorefStage:
         words = doc.text[mention.span.end : country.span.start].replace(",", " , ").split()
         if words[:1] == [","]:
             words = words[1:]
-        return (country.actor.country, words[1:]) if self._description(words) else None  # type: ignore[union-attr]
+        return (country.actor.country, words) if self._description(words) else None  # type: ignore[union-attr]
 
     def _described_before(self, doc: Document, mentions: list[Mention], index: int) -> tuple[str, list[str]] | None:
         """"seorang DESC COUNTRY, NAME": the country mention right before the name, a comma between."""
@@ -212,8 +213,12 @@ class CorefStage:
         return None
 
     def _description(self, words: list[str]) -> bool:
-        """An opener, then at most MAX_DESCRIPTION_WORDS lower-case words that are no verb or clause."""
+        """An opener, then at most MAX_DESCRIPTION_WORDS lower-case words that are no verb or clause; or
+        origin words alone ("Rami Zaki asal Mesir", "Ahmed, yang berasal dari Irak")."""
         cues = self.pack.name_cues
+        origin = cues.get("apposition_origin", ())
+        if words and len(words) <= MAX_ORIGIN_WORDS and all(w in origin for w in words) and words[-1] != "yang":
+            return True
         if not words or words[0].lower() not in cues.get("apposition_openers", ()):
             return False
         rest = words[1:]
