@@ -282,3 +282,8 @@ def test_a_region_gives_no_country_to_a_later_role_noun(extract):
     doc = extract("Para pemimpin Afrika mengecam kudeta itu. Polisi kemudian menangkap puluhan demonstran.")
     polisi = [m for m in doc.mentions if m.span.text == "Polisi"]
     assert polisi and (polisi[0].actor is None or polisi[0].actor.country != "AFR")
+
+
+def test_a_role_noun_takes_the_country_where_it_acts_over_where_someone_comes_from(extract):
+    doc = extract("Polisi menyelidiki penyerangan seorang wanita dari Filipina di Manama.")
+    assert [m.actor.code for m in doc.mentions if m.span.text == "Polisi"] == ["BHRCOP"]

@@ -406,7 +406,9 @@ def _role_anchor(doc: Document, mention: Mention, same_role_before: str | None, 
         return country_before, "country-in-sentence"
     places = [p for p in doc.places if p.sentence == mention.sentence and p.country]
     if places and mention.kind != "name":
-        return min(places, key=lambda p: abs(p.span.start - mention.span.start)).country or "", "place"
+        # where it happens ("di Manama") says more than where someone comes from ("wanita dari Filipina")
+        located = [p for p in places if doc.text[: p.span.start].split()[-1:] == ["di"]] or places
+        return min(located, key=lambda p: abs(p.span.start - mention.span.start)).country or "", "place"
     if same_role_before:
         return same_role_before, "earlier-mention"
     if recent:
