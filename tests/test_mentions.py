@@ -180,3 +180,15 @@ def test_persatuan_negara_negara_afrika_is_the_african_union(extract):
 def test_language_after_berbahasa_is_no_actor(extract):
     doc = extract("Harian Jepang berbahasa Inggris itu mengecam Korea Utara.", "2020-01-01")
     assert all(m.actor is None or m.actor.kb_id != "country:GBR" for m in doc.mentions), doc.mentions
+
+
+def test_human_rights_group_and_social_organisation_are_actors(extract):
+    doc = extract("Organisasi sosial dan kelompok hak asasi manusia di Bolivia mengecam menteri itu.")
+    codes = {text: a.code for text, a in actors(doc).items()}
+    assert codes["Organisasi sosial"] == "BOLNGO"
+    assert codes["kelompok hak asasi manusia"] == "BOLHRI"
+
+
+def test_death_squad_is_an_unidentified_armed_force(extract):
+    doc = extract("Gerombolan pembunuh menculik dua wartawan di Mogadishu.")
+    assert actors(doc)["Gerombolan pembunuh"].role == "UAF"
