@@ -192,3 +192,13 @@ def test_human_rights_group_and_social_organisation_are_actors(extract):
 def test_death_squad_is_an_unidentified_armed_force(extract):
     doc = extract("Gerombolan pembunuh menculik dua wartawan di Mogadishu.")
     assert actors(doc)["Gerombolan pembunuh"].role == "UAF"
+
+
+def test_guards_are_security_actors(extract):
+    doc = extract("Penjaga keamanan mengusir wartawan dari gedung itu di Beijing.")
+    assert actors(doc)["Penjaga keamanan"].code == "CHNCOP"
+
+
+def test_personnel_of_an_organisation_take_its_role(extract):
+    doc = extract("Personel TNI membantu korban banjir.")
+    assert actors(doc)["Personel TNI"].role == "MIL"
