@@ -202,3 +202,11 @@ def test_guards_are_security_actors(extract):
 def test_personnel_of_an_organisation_take_its_role(extract):
     doc = extract("Personel TNI membantu korban banjir.")
     assert actors(doc)["Personel TNI"].role == "MIL"
+
+
+def test_supporters_of_a_person_are_not_the_person(extract):
+    doc = extract("Pendukung Joko Widodo berkumpul di depan gedung KPU.", "2019-05-01")
+    found = [m for m in doc.mentions if m.span.text == "Pendukung Joko Widodo"]
+    assert found and found[0].actor.code == "IDNCVL"
+    assert found[0].actor.kb_id is None
+    assert found[0].rule == "pattern:group+person:pendukung"

@@ -168,7 +168,7 @@ class _Scanner:
         k = j + n_owner
         if n_owner:
             self._emit_kb(j, n_owner, owner.entry_id, owner.via, rule=f"kb:{owner.via}")
-        used = self._role_with_name(i, k, role, owner, former)
+        used = (not n_owner and self._followers_of(i, k, role)) or self._role_with_name(i, k, role, owner, former)
         if used:
             return used
         if not n_owner and not (role.country or role.org):
@@ -212,6 +212,31 @@ class _Scanner:
                       role=_role_code(role, owner, former), title=role.surface)
         self._emit(k, n_unknown, "PER", actor, f"pattern:title+name:{role.surface}", "name", 0.8)
         return k + n_unknown - i
+
+    def _followers_of(self, i: int, k: int, role: RoleWord) -> int:
+        """"pendukung Morsi", "pengikut Zelaya": a group noun without a role of its own before a person names
+        that person's followers — the person's country with the group's role, not the person himself."""
+        if role.kind != "group" or role.role is not None:
+            return 0
+        n, person = self._person_at(k)
+        if person is None:
+            return 0
+        country = self.kb.actor(person, self.day).country
+        actor = Actor(None, " ".join(self.w.surfaces[i : k + n]), "ORG", code=_code(country, role.fallback),
+                      country=country, role=role.fallback)
+        self._emit(i, k + n - i, "ORG", actor, f"pattern:group+person:{role.surface}", "pattern", 0.8)
+        return k + n - i
+
+    def _person_at(self, k: int) -> tuple[int, str | None]:
+        """A KB person at token `k`: by a full alias, or by a surname of someone the article names in full."""
+        if k >= len(self.w.tokens) or not _is_name_token(self.w.shapes[k]):
+            return 0, None
+        n, hits = self.kb.match(self.w.norms, self.w.surfaces, k)
+        person = next((h.entry_id for h in hits if self.kb.entries[h.entry_id].kind == "person"), None)
+        if person is not None:
+            return n, person
+        candidates = self.kb.shorts.get((self.w.norms[k],), ())
+        return 1, next((p for p in self.named if p in candidates), None)
 
     def _titled_short_name(self, k: int, role: RoleWord) -> int:
         """"Menlu Clinton": a surname after a title is the one person with that surname holding that role."""
