@@ -210,3 +210,10 @@ def test_supporters_of_a_person_are_not_the_person(extract):
     assert found and found[0].actor.code == "IDNCVL"
     assert found[0].actor.kb_id is None
     assert found[0].rule == "pattern:group+person:pendukung"
+
+
+def test_role_noun_after_a_collective_or_unit_noun_is_the_actor(extract):
+    doc = extract("Satuan penjaga dan kelompok mahasiswa di Yangon bentrok semalam.")
+    codes = {text: a.code for text, a in actors(doc).items()}
+    assert codes["penjaga"] == "MMRCOP"
+    assert codes["mahasiswa"] == "MMREDU"
