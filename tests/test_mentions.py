@@ -217,3 +217,18 @@ def test_role_noun_after_a_collective_or_unit_noun_is_the_actor(extract):
     codes = {text: a.code for text, a in actors(doc).items()}
     assert codes["penjaga"] == "MMRCOP"
     assert codes["mahasiswa"] == "MMREDU"
+
+
+def test_pro_person_names_that_persons_supporters(extract):
+    text = "Presiden Ali Abdullah Saleh berpidato. Kelompok pro-Saleh menyerang demonstran di jalan."
+    doc = extract(text, "2011-03-01")
+    found = [m for m in doc.mentions if m.span.text == "pro-Saleh"]
+    assert found and found[0].actor.code == "YEMCVL"
+    assert found[0].rule.startswith("pattern:supporters:pro-")
+
+
+def test_pro_state_or_body_takes_no_country_from_what_it_supports(extract):
+    doc = extract("Kelompok pro-Rusia menduduki gedung pemerintah.")
+    found = [m for m in doc.mentions if m.span.text == "pro-Rusia"]
+    assert found and found[0].actor.country is None
+    assert not [m for m in extract("Saya punya pro-akun di situs itu.").mentions if "pro-" in m.span.text]

@@ -27,6 +27,7 @@ PERSON_KINDS = frozenset({"leader", "title", "person", "spokesperson"})
 ROLE_ONLY_KINDS = frozenset({"group", "body", "person"})
 POSSESSIVE_KINDS = frozenset({"group", "body", "leader", "title"})  # "pemerintahnya", "pasukannya", "presidennya"
 MAX_NAME_CONTINUATION = 3  # tokens after a short name searched for the same person's other name ("Al Assad")
+SUPPORTERS_ROLE = "CVL"  # CAMEO has no supporter role: a leader's or cause's supporters are civilians
 MIN_UNIQUE_SHORT = 4  # a bare surname links without its full name only if it is this long ("Ban" never does)
 
 
@@ -139,7 +140,7 @@ class _Scanner:
                 return n_kb
             self._emit_kb(i, n_kb, hits[0].entry_id, hits[0].via, rule=f"kb:{hits[0].via}")
             return n_kb
-        return self._short_name(i) or self._anaphor(i)
+        return self._supporters(i) or self._short_name(i) or self._anaphor(i)
 
     # -- KB names -----------------------------------------------------------------------------
     def _emit_kb(self, i: int, n: int, entry_id: str, via: str, rule: str, kind: str = "name",
@@ -228,15 +229,38 @@ class _Scanner:
         return k + n - i
 
     def _person_at(self, k: int) -> tuple[int, str | None]:
-        """A KB person at token `k`: by a full alias, or by a surname of someone the article names in full."""
+        """A KB person at token `k` (see `_person_in`)."""
         if k >= len(self.w.tokens) or not _is_name_token(self.w.shapes[k]):
             return 0, None
-        n, hits = self.kb.match(self.w.norms, self.w.surfaces, k)
+        return self._person_in(self.w.norms, self.w.surfaces, k)
+
+    def _person_in(self, norms: list[str], surfaces: list[str], k: int) -> tuple[int, str | None]:
+        """A KB person at `norms[k]`: by a full alias, or by a surname of someone the article names in full."""
+        n, hits = self.kb.match(norms, surfaces, k)
         person = next((h.entry_id for h in hits if self.kb.entries[h.entry_id].kind == "person"), None)
         if person is not None:
             return n, person
-        candidates = self.kb.shorts.get((self.w.norms[k],), ())
+        candidates = self.kb.shorts.get((norms[k],), ())
         return 1, next((p for p in self.named if p in candidates), None)
+
+    def _supporters(self, i: int) -> int:
+        """"kelompok pro-Saleh", "milisi pro-pemerintah": one token naming the supporters of what follows the
+        prefix. A person lends his country (pro-Morsi crowds are Egyptians); a state, body or movement does
+        not (pro-Russia rebels in Ukraine are Ukrainians), so coreference anchors those from the context."""
+        norm, surface = self.w.norms[i], self.w.surfaces[i]
+        prefix = next((p for p in self.pack.name_cues.get("supporter_prefixes", ()) if norm.startswith(p)), "")
+        rest, rest_surface = norm[len(prefix) :], surface[len(prefix) :]
+        if not prefix or not rest or (i > 0 and (not self._heads_phrase(i) or self._explained(i - 1))):
+            return 0  # after a role noun ("milisi pro-pemerintah") it only describes that noun's actor
+        _, person = self._person_in([rest], [rest_surface], 0)
+        known = person is not None or self.kb.match([rest], [rest_surface], 0)[1]
+        if not known and self.pack.role_at([rest], 0)[1] is None:
+            return 0
+        country = self.kb.actor(person, self.day).country if person else None
+        actor = Actor(None, surface, "ORG", code=_code(country, SUPPORTERS_ROLE), country=country,
+                      role=SUPPORTERS_ROLE)
+        self._emit(i, 1, "ORG", actor, f"pattern:supporters:{prefix}", "pattern", 0.8)
+        return 1
 
     def _titled_short_name(self, k: int, role: RoleWord) -> int:
         """"Menlu Clinton": a surname after a title is the one person with that surname holding that role."""
