@@ -232,3 +232,11 @@ def test_pro_state_or_body_takes_no_country_from_what_it_supports(extract):
     found = [m for m in doc.mentions if m.span.text == "pro-Rusia"]
     assert found and found[0].actor.country is None
     assert not [m for m in extract("Saya punya pro-akun di situs itu.").mentions if "pro-" in m.span.text]
+
+
+def test_looters_thugs_and_bombers_are_actors(extract):
+    doc = extract("Para penjarah dan preman merusak toko di Bishkek, sementara pelaku pengeboman melarikan diri.")
+    roles = {text: a.role for text, a in actors(doc).items()}
+    assert roles["penjarah"] == "CRM"
+    assert roles["preman"] == "CRM"
+    assert roles["pelaku pengeboman"] == "UAF"
