@@ -240,3 +240,10 @@ def test_looters_thugs_and_bombers_are_actors(extract):
     assert roles["penjarah"] == "CRM"
     assert roles["preman"] == "CRM"
     assert roles["pelaku pengeboman"] == "UAF"
+
+
+def test_capitalised_role_noun_mid_sentence_is_an_actor_unless_a_name_follows(extract):
+    doc = extract("Setelah sidang itu, Pengadilan menolak gugatan sang wartawan di Manila.")
+    assert actors(doc)["Pengadilan"].code == "PHLJUD"
+    named = extract("Setelah sidang itu, Komisi Penyelidik Khusus menolak gugatan sang wartawan di Manila.")
+    assert "Komisi" not in actors(named)

@@ -179,7 +179,7 @@ class _Scanner:
     def _role_only(self, i: int, n: int, role: RoleWord, former: bool) -> int:
         """"demonstran", "polisi", "pemerintah" with no owner: kept; coreference later anchors the
         country from a place in the sentence or the article's main country."""
-        if role.kind not in ROLE_ONLY_KINDS or (i > 0 and self.w.shapes[i][:1].isupper()):
+        if role.kind not in ROLE_ONLY_KINDS or (i > 0 and self.w.shapes[i][:1].isupper() and self._name_at(i + n)):
             return 0
         if i > 0 and not self._heads_phrase(i):
             return 0
@@ -190,6 +190,11 @@ class _Scanner:
         rule = f"pattern:role-only:{'generic:' if generic else ''}{role.surface}"
         self._emit(i, n, mtype, actor, rule, "pattern", 0.6)
         return n
+
+    def _name_at(self, k: int) -> bool:
+        """A capitalised token at `k` (or the end of the sentence): a capitalised role word before it may start
+        a longer proper name ("Komisi Pemilihan Umum")."""
+        return k >= len(self.w.tokens) or _is_name_token(self.w.shapes[k])
 
     def _role_with_name(self, i: int, k: int, role: RoleWord, owner: _Owner | None, former: bool) -> int:
         """"… Fumio Kishida" (KB person) or "… Gilbertus Reyes" (unknown: coded from the title)."""
