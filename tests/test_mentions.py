@@ -247,3 +247,9 @@ def test_capitalised_role_noun_mid_sentence_is_an_actor_unless_a_name_follows(ex
     assert actors(doc)["Pengadilan"].code == "PHLJUD"
     named = extract("Setelah sidang itu, Komisi Penyelidik Khusus menolak gugatan sang wartawan di Manila.")
     assert "Komisi" not in actors(named)
+
+
+def test_loyalists_of_a_named_leader_are_his_followers(extract):
+    doc = extract("Muammar Gaddafi berpidato di televisi. Para loyalis Gaddafi menyerang kota itu.", "2011-03-01")
+    found = [m for m in doc.mentions if m.span.text == "loyalis Gaddafi"]
+    assert found and found[0].actor.code == "LBYCVL"
