@@ -5,7 +5,9 @@ One left-to-right scan per sentence tries, at each token, in this order:
 2. a role word with what follows it: "Perdana Menteri Jepang Fumio Kishida",
    "Kementerian luar negeri Ukraina" (→ UKRGOV by pattern), "pemimpin China" (→ the
    country's head, preferring a person the article already named);
-3. a short name ("Xi") of a person the article names in full elsewhere;
+   a group noun before a person names that person's followers ("pendukung Morsi");
+3. supporters written as one token ("kelompok pro-Saleh"), then a short name ("Xi") of a person the
+   article names in full elsewhere;
 4. a pronoun ("dia", "mereka"), a group expression ("keduanya"), a country anaphor ("negara itu")
    or a role noun with a possessive clitic ("pemerintahnya"), left for the coreference stage.
 Unknown names are added later by the NER and name stages, so nothing is silently lost.
