@@ -180,3 +180,76 @@ def test_persatuan_negara_negara_afrika_is_the_african_union(extract):
 def test_language_after_berbahasa_is_no_actor(extract):
     doc = extract("Harian Jepang berbahasa Inggris itu mengecam Korea Utara.", "2020-01-01")
     assert all(m.actor is None or m.actor.kb_id != "country:GBR" for m in doc.mentions), doc.mentions
+
+
+def test_human_rights_group_and_social_organisation_are_actors(extract):
+    doc = extract("Organisasi sosial dan kelompok hak asasi manusia di Bolivia mengecam menteri itu.")
+    codes = {text: a.code for text, a in actors(doc).items()}
+    assert codes["Organisasi sosial"] == "BOLNGO"
+    assert codes["kelompok hak asasi manusia"] == "BOLHRI"
+
+
+def test_death_squad_is_an_unidentified_armed_force(extract):
+    doc = extract("Gerombolan pembunuh menculik dua wartawan di Mogadishu.")
+    assert actors(doc)["Gerombolan pembunuh"].role == "UAF"
+
+
+def test_guards_are_security_actors(extract):
+    doc = extract("Penjaga keamanan mengusir wartawan dari gedung itu di Beijing.")
+    assert actors(doc)["Penjaga keamanan"].code == "CHNCOP"
+
+
+def test_personnel_of_an_organisation_take_its_role(extract):
+    doc = extract("Personel TNI membantu korban banjir.")
+    assert actors(doc)["Personel TNI"].role == "MIL"
+
+
+def test_supporters_of_a_person_are_not_the_person(extract):
+    doc = extract("Pendukung Joko Widodo berkumpul di depan gedung KPU.", "2019-05-01")
+    found = [m for m in doc.mentions if m.span.text == "Pendukung Joko Widodo"]
+    assert found and found[0].actor.code == "IDNCVL"
+    assert found[0].actor.kb_id is None
+    assert found[0].rule == "pattern:group+person:pendukung"
+
+
+def test_role_noun_after_a_collective_or_unit_noun_is_the_actor(extract):
+    doc = extract("Satuan penjaga dan kelompok mahasiswa di Yangon bentrok semalam.")
+    codes = {text: a.code for text, a in actors(doc).items()}
+    assert codes["penjaga"] == "MMRCOP"
+    assert codes["mahasiswa"] == "MMREDU"
+
+
+def test_pro_person_names_that_persons_supporters(extract):
+    text = "Presiden Ali Abdullah Saleh berpidato. Kelompok pro-Saleh menyerang demonstran di jalan."
+    doc = extract(text, "2011-03-01")
+    found = [m for m in doc.mentions if m.span.text == "pro-Saleh"]
+    assert found and found[0].actor.code == "YEMCVL"
+    assert found[0].rule.startswith("pattern:supporters:pro-")
+
+
+def test_pro_state_or_body_takes_no_country_from_what_it_supports(extract):
+    doc = extract("Kelompok pro-Rusia menduduki gedung pemerintah.")
+    found = [m for m in doc.mentions if m.span.text == "pro-Rusia"]
+    assert found and found[0].actor.country is None
+    assert not [m for m in extract("Saya punya pro-akun di situs itu.").mentions if "pro-" in m.span.text]
+
+
+def test_looters_thugs_and_bombers_are_actors(extract):
+    doc = extract("Para penjarah dan preman merusak toko di Bishkek, sementara pelaku pengeboman melarikan diri.")
+    roles = {text: a.role for text, a in actors(doc).items()}
+    assert roles["penjarah"] == "CRM"
+    assert roles["preman"] == "CRM"
+    assert roles["pelaku pengeboman"] == "UAF"
+
+
+def test_capitalised_role_noun_mid_sentence_is_an_actor_unless_a_name_follows(extract):
+    doc = extract("Setelah sidang itu, Pengadilan menolak gugatan sang wartawan di Manila.")
+    assert actors(doc)["Pengadilan"].code == "PHLJUD"
+    named = extract("Setelah sidang itu, Komisi Penyelidik Khusus menolak gugatan sang wartawan di Manila.")
+    assert "Komisi" not in actors(named)
+
+
+def test_loyalists_of_a_named_leader_are_his_followers(extract):
+    doc = extract("Muammar Gaddafi berpidato di televisi. Para loyalis Gaddafi menyerang kota itu.", "2011-03-01")
+    found = [m for m in doc.mentions if m.span.text == "loyalis Gaddafi"]
+    assert found and found[0].actor.code == "LBYCVL"

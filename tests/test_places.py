@@ -203,3 +203,12 @@ def test_seed_article_places(stage: PlaceStage, segmenter: Segmenter) -> None:
         assert found.get(name) == country, name
     assert "Selama" not in found and "Dalam" not in found and "Sementara" not in found
     assert all(p.lat is not None and p.lon is not None for p in doc.places)
+
+
+def test_a_tagged_place_that_is_a_persons_surname_is_no_place(stage, segmenter) -> None:
+    """The tagger reads one "Bale" as LOC (Basel); the article names Christian Bale: it is him."""
+    text = "Wartawan itu berada di dekat Bale ketika Christian Bale tiba di Linyi."
+    tagged = (("Bale", "LOC", None, "ner:crf"), ("Christian Bale", "PER", None, "ner:crf"))
+    found = places(stage, segmenter, text, tagged)
+    assert ("Bale", "CHE") not in found
+    assert ("Linyi", "CHN") in found

@@ -5,7 +5,9 @@ One left-to-right scan per sentence tries, at each token, in this order:
 2. a role word with what follows it: "Perdana Menteri Jepang Fumio Kishida",
    "Kementerian luar negeri Ukraina" (→ UKRGOV by pattern), "pemimpin China" (→ the
    country's head, preferring a person the article already named);
-3. a short name ("Xi") of a person the article names in full elsewhere;
+   a group noun before a person names that person's followers ("pendukung Morsi");
+3. supporters written as one token ("kelompok pro-Saleh"), then a short name ("Xi") of a person the
+   article names in full elsewhere;
 4. a pronoun ("dia", "mereka"), a group expression ("keduanya"), a country anaphor ("negara itu")
    or a role noun with a possessive clitic ("pemerintahnya"), left for the coreference stage.
 Unknown names are added later by the NER and name stages, so nothing is silently lost.
@@ -27,6 +29,7 @@ PERSON_KINDS = frozenset({"leader", "title", "person", "spokesperson"})
 ROLE_ONLY_KINDS = frozenset({"group", "body", "person"})
 POSSESSIVE_KINDS = frozenset({"group", "body", "leader", "title"})  # "pemerintahnya", "pasukannya", "presidennya"
 MAX_NAME_CONTINUATION = 3  # tokens after a short name searched for the same person's other name ("Al Assad")
+SUPPORTERS_ROLE = "CVL"  # CAMEO has no supporter role: a leader's or cause's supporters are civilians
 MIN_UNIQUE_SHORT = 4  # a bare surname links without its full name only if it is this long ("Ban" never does)
 
 
@@ -139,7 +142,7 @@ class _Scanner:
                 return n_kb
             self._emit_kb(i, n_kb, hits[0].entry_id, hits[0].via, rule=f"kb:{hits[0].via}")
             return n_kb
-        return self._short_name(i) or self._anaphor(i)
+        return self._supporters(i) or self._short_name(i) or self._anaphor(i)
 
     # -- KB names -----------------------------------------------------------------------------
     def _emit_kb(self, i: int, n: int, entry_id: str, via: str, rule: str, kind: str = "name",
@@ -168,7 +171,7 @@ class _Scanner:
         k = j + n_owner
         if n_owner:
             self._emit_kb(j, n_owner, owner.entry_id, owner.via, rule=f"kb:{owner.via}")
-        used = self._role_with_name(i, k, role, owner, former)
+        used = (not n_owner and self._followers_of(i, k, role)) or self._role_with_name(i, k, role, owner, former)
         if used:
             return used
         if not n_owner and not (role.country or role.org):
@@ -178,7 +181,7 @@ class _Scanner:
     def _role_only(self, i: int, n: int, role: RoleWord, former: bool) -> int:
         """"demonstran", "polisi", "pemerintah" with no owner: kept; coreference later anchors the
         country from a place in the sentence or the article's main country."""
-        if role.kind not in ROLE_ONLY_KINDS or (i > 0 and self.w.shapes[i][:1].isupper()):
+        if role.kind not in ROLE_ONLY_KINDS or (i > 0 and self.w.shapes[i][:1].isupper() and self._name_at(i + n)):
             return 0
         if i > 0 and not self._heads_phrase(i):
             return 0
@@ -189,6 +192,11 @@ class _Scanner:
         rule = f"pattern:role-only:{'generic:' if generic else ''}{role.surface}"
         self._emit(i, n, mtype, actor, rule, "pattern", 0.6)
         return n
+
+    def _name_at(self, k: int) -> bool:
+        """A capitalised token at `k` (or the end of the sentence): a capitalised role word before it may start
+        a longer proper name ("Komisi Pemilihan Umum")."""
+        return k >= len(self.w.tokens) or _is_name_token(self.w.shapes[k])
 
     def _role_with_name(self, i: int, k: int, role: RoleWord, owner: _Owner | None, former: bool) -> int:
         """"… Fumio Kishida" (KB person) or "… Gilbertus Reyes" (unknown: coded from the title)."""
@@ -212,6 +220,54 @@ class _Scanner:
                       role=_role_code(role, owner, former), title=role.surface)
         self._emit(k, n_unknown, "PER", actor, f"pattern:title+name:{role.surface}", "name", 0.8)
         return k + n_unknown - i
+
+    def _followers_of(self, i: int, k: int, role: RoleWord) -> int:
+        """"pendukung Morsi", "pengikut Zelaya": a group noun without a role of its own before a person names
+        that person's followers — the person's country with the group's role, not the person himself."""
+        if role.kind != "group" or role.role is not None:
+            return 0
+        n, person = self._person_at(k)
+        if person is None:
+            return 0
+        country = self.kb.actor(person, self.day).country
+        actor = Actor(None, " ".join(self.w.surfaces[i : k + n]), "ORG", code=_code(country, role.fallback),
+                      country=country, role=role.fallback)
+        self._emit(i, k + n - i, "ORG", actor, f"pattern:group+person:{role.surface}", "pattern", 0.8)
+        return k + n - i
+
+    def _person_at(self, k: int) -> tuple[int, str | None]:
+        """A KB person at token `k` (see `_person_in`)."""
+        if k >= len(self.w.tokens) or not _is_name_token(self.w.shapes[k]):
+            return 0, None
+        return self._person_in(self.w.norms, self.w.surfaces, k)
+
+    def _person_in(self, norms: list[str], surfaces: list[str], k: int) -> tuple[int, str | None]:
+        """A KB person at `norms[k]`: by a full alias, or by a surname of someone the article names in full."""
+        n, hits = self.kb.match(norms, surfaces, k)
+        person = next((h.entry_id for h in hits if self.kb.entries[h.entry_id].kind == "person"), None)
+        if person is not None:
+            return n, person
+        candidates = self.kb.shorts.get((norms[k],), ())
+        return 1, next((p for p in self.named if p in candidates), None)
+
+    def _supporters(self, i: int) -> int:
+        """"kelompok pro-Saleh", "milisi pro-pemerintah": one token naming the supporters of what follows the
+        prefix. A person lends his country (pro-Morsi crowds are Egyptians); a state, body or movement does
+        not (pro-Russia rebels in Ukraine are Ukrainians), so coreference anchors those from the context."""
+        norm, surface = self.w.norms[i], self.w.surfaces[i]
+        prefix = next((p for p in self.pack.name_cues.get("supporter_prefixes", ()) if norm.startswith(p)), "")
+        rest, rest_surface = norm[len(prefix) :], surface[len(prefix) :]
+        if not prefix or not rest or (i > 0 and (not self._heads_phrase(i) or self._explained(i - 1))):
+            return 0  # after a role noun ("milisi pro-pemerintah") it only describes that noun's actor
+        _, person = self._person_in([rest], [rest_surface], 0)
+        known = person is not None or self.kb.match([rest], [rest_surface], 0)[1]
+        if not known and self.pack.role_at([rest], 0)[1] is None:
+            return 0
+        country = self.kb.actor(person, self.day).country if person else None
+        actor = Actor(None, surface, "ORG", code=_code(country, SUPPORTERS_ROLE), country=country,
+                      role=SUPPORTERS_ROLE)
+        self._emit(i, 1, "ORG", actor, f"pattern:supporters:{prefix}", "pattern", 0.8)
+        return 1
 
     def _titled_short_name(self, k: int, role: RoleWord) -> int:
         """"Menlu Clinton": a surname after a title is the one person with that surname holding that role."""

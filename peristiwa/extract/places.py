@@ -298,7 +298,8 @@ class PlaceStage:
         blocked = Coverage(m.span for m in doc.mentions if m.type in NON_PLACE_MENTION_TYPES and not _metonym(m))
         person_keys = self._person_keys(doc.mentions)
         place_mentions = [m for m in doc.mentions if (m.type in PLACE_MENTION_TYPES or _metonym(m))
-                          and not blocked.overlaps(m.span.start, m.span.end)]
+                          and not blocked.overlaps(m.span.start, m.span.end)
+                          and not _surname_tagged_place(m, doc.mentions)]
         claimed = Coverage(pm.span for pm in place_mentions)
         matches = [m for m in self._token_matches(doc) if self._accept(doc, m, blocked, person_keys)]
         matches = [m for m in matches if not claimed.overlaps(*_match_offsets(doc, m))]
@@ -448,6 +449,17 @@ class PlaceStage:
 def _place(span, sentence: int, hit: PlaceHit, rule: str) -> Place:  # type: ignore[no-untyped-def]
     return Place(span=span, sentence=sentence, name=hit.name, geonames_id=hit.geonames_id, lat=hit.lat,
                  lon=hit.lon, country=hit.country, feature=hit.feature, rule=rule)
+
+
+def _surname_tagged_place(mention: Mention, mentions: list[Mention]) -> bool:
+    """"Christian Bale … dekat Bale": a tagger's one-word LOC that is part of a person's full name in this
+    article is that person by surname, not the gazetteer's Basel. A one-word PER tag elsewhere is no such
+    evidence (taggers swing on "Osh"), and a KB-linked place ("Georgia") keeps its actor."""
+    if mention.actor is not None or " " in mention.span.text.strip():
+        return False
+    key = norm_key(mention.span.text)
+    return any(m.type == "PER" and m.kind == "name" and key in norm_key(m.span.text).split()[1:]
+               for m in mentions)
 
 
 def _metonym(mention: Mention) -> bool:
