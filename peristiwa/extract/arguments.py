@@ -600,7 +600,7 @@ class SentenceContext:
         Only when no clause break lies between the two predicates."""
         if before < 0 or self.tokens[before].text != "," or depth >= MAX_CLAUSE_CHAIN:
             return []
-        for k in range(before - 1, -1, -1):
+        for k in range(before - 1, max(-1, before - 1 - 3 * SUBJECT_WINDOW), -1):
             if self.norms[k] in self.words.clause_breaks:
                 return []
             if self._is_predicate(k) and not self._after_relative(k):

@@ -27,6 +27,7 @@ Rules, deliberately simple and explainable (every link records its rule):
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Callable
 from typing import NamedTuple
@@ -41,6 +42,7 @@ MIN_VARIANT_LETTERS = 8  # a surname spelt one letter differently must be this l
 SPEAKER_GAP = 3  # adverbs allowed between a speaker and its speech verb ("X juga mengatakan")
 NON_STATE_COUNTRIES = frozenset({"IGO", "NGO", "IMG"})
 REGION_ROLE = "REG"  # regions (Asia, the West) carry a 3-letter CAMEO code in the country field: not a state
+DESCRIPTION_CHARS = 120  # how far from a name its "seorang …" description may reach (bounded: huge inputs)
 MAX_ORIGIN_WORDS = 3  # "yang berasal dari": origin words alone between a name and its country
 MAX_DESCRIPTION_WORDS = 4  # words of a "seorang …" description beside a name ("seorang wanita muslim asal")
 VERB_PREFIXES = ("me", "di", "ber", "ter")  # a word with one is probably a predicate: no description
@@ -190,8 +192,9 @@ class CorefStage:
         """"NAME, seorang DESC COUNTRY": the first country mention after the name, reached only through
         an opener and a few description words."""
         mention = mentions[index]
-        country = next((m for m in mentions[index + 1 :] if m.sentence == mention.sentence and _is_country(m)), None)
-        if country is None:
+        same_sentence = itertools.takewhile(lambda m: m.sentence == mention.sentence, mentions[index + 1 :])
+        country = next((m for m in same_sentence if _is_country(m)), None)
+        if country is None or country.span.start - mention.span.end > DESCRIPTION_CHARS:
             return None
         words = doc.text[mention.span.end : country.span.start].replace(",", " , ").split()
         if words[:1] == [","]:
@@ -201,12 +204,12 @@ class CorefStage:
     def _described_before(self, doc: Document, mentions: list[Mention], index: int) -> tuple[str, list[str]] | None:
         """"seorang DESC COUNTRY, NAME": the country mention right before the name, a comma between."""
         mention = mentions[index]
-        country = next((m for m in reversed(mentions[:index]) if m.sentence == mention.sentence
-                        and m.span.end <= mention.span.start), None)
-        if (country is None or not _is_country(country)
+        country = next((m for m in reversed(mentions[:index]) if m.span.end <= mention.span.start), None)
+        if (country is None or country.sentence != mention.sentence or not _is_country(country)
                 or doc.text[country.span.end : mention.span.start].strip() != ","):
             return None
-        before = doc.text[: country.span.start].split()[-(MAX_DESCRIPTION_WORDS + 1) :]
+        window = doc.text[max(0, country.span.start - DESCRIPTION_CHARS) : country.span.start]
+        before = window.split()[-(MAX_DESCRIPTION_WORDS + 1) :]
         for start in range(len(before)):
             if self._description(before[start:]):
                 return country.actor.country, before[start + 1 :]  # type: ignore[union-attr]
@@ -407,7 +410,8 @@ def _role_anchor(doc: Document, mention: Mention, same_role_before: str | None, 
     places = [p for p in doc.places if p.sentence == mention.sentence and p.country]
     if places and mention.kind != "name":
         # where it happens ("di Manama") says more than where someone comes from ("wanita dari Filipina")
-        located = [p for p in places if doc.text[: p.span.start].split()[-1:] == ["di"]] or places
+        located = [p for p in places if doc.text[max(0, p.span.start - 8) : p.span.start].split()[-1:] == ["di"]]
+        located = located or places
         return min(located, key=lambda p: abs(p.span.start - mention.span.start)).country or "", "place"
     if same_role_before:
         return same_role_before, "earlier-mention"
