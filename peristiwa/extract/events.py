@@ -183,7 +183,7 @@ class EventStage:
         Returns None when the stated target stands or no convention applies.
         """
         rules = self.conventions
-        country = source.country if source.country not in rules.transnational else None
+        country = source.country if not rules.is_transnational(source.country) else None
         if (target is not None and target.code is not None) or not country:
             return None
         is_state = source.role in rules.state_roles or (source.role is None and source.code == country)
