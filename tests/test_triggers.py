@@ -174,6 +174,10 @@ SENSES = [
     ("Rusia menarik tentara dari perbatasan.", "menarik", "0874"),
     ("PBB menarik pasukan perdamaian dari Mali.", "menarik", "1661"),
     ("Pemerintah mengusir pemantau asing.", "mengusir", "1662"),
+    # "memanggil pulang / memulangkan" + whom: envoys are a recall (161), troops a withdrawal (0874)
+    ("Kairo memanggil pulang kepala perwakilan diplomatiknya dari Ankara.", "memanggil pulang", "161"),
+    ("Pemerintah memulangkan atase militernya dari Seoul.", "memulangkan", "161"),
+    ("Moskow memanggil pulang pasukannya dari perbatasan.", "memanggil pulang", "0874"),
     # shots into the air are a show of force (150), not fighting (190)
     ("Polisi menembakkan senjata api ke udara untuk membubarkan massa.", "menembakkan", "150"),
     ("Petugas melepaskan tembakan ke udara di depan gedung.", "melepaskan tembakan", "150"),
@@ -201,6 +205,7 @@ def test_sense_needs_its_object(lex: Lexicon) -> None:
     # "mengaku khawatir" says something of oneself; "menarik perhatian" is no withdrawal.
     assert all(m.entry_id != "mengaku" for *_, m in find(lex, "Media barat mengaku khawatir dengan situasi itu."))
     assert find(lex, "Pameran itu menarik perhatian warga.") == []
+    assert find(lex, "Pemerintah memulangkan ratusan pekerja migran dari Malaysia.") == []
     # A sports object (noun class `sport`) skips the conflict sense of "serang".
     assert all(m.code[:2] != "19" for *_, m in find(lex, "Timnas menyerang pertahanan tim tamu di babak kedua."))
     assert all(m.code[:2] != "19" for *_, m in find(lex, "Persija terus menyerang lewat pemain sayap."))
