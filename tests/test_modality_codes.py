@@ -86,3 +86,20 @@ def test_habitual_act_is_a_characterisation_not_a_report(extractor) -> None:
     assert arrests and all("habitual" in e.modality and not is_resolved(e) for e in arrests), arrests
     once = extractor.extract("Polisi Mesir menangkap dua wartawan pada Senin.", published=date(2020, 1, 1))
     assert any(is_resolved(e) for e in once.events if e.root_code == "17")
+
+
+def test_act_dated_years_before_the_article_is_background_not_news(extractor) -> None:
+    # conventions.yaml `background`: a time in the act's own clause two or more years before publication
+    doc = extractor.extract("Pada tahun 1998, tentara Malaysia menangkap ratusan mahasiswa di Kuala Lumpur.",
+                            published=date(2020, 1, 1))
+    recalled = [e for e in doc.events if e.code.startswith("17")]
+    assert recalled and all("background" in e.modality and not is_resolved(e) for e in recalled), doc.events
+    assert all("background(dated 1998)" in e.rule for e in recalled)
+
+
+def test_recent_or_undated_act_is_news(extractor) -> None:
+    for text in ("Tahun lalu tentara Malaysia menangkap ratusan mahasiswa di Kuala Lumpur.",
+                 "Tentara Malaysia menangkap ratusan mahasiswa di Kuala Lumpur."):
+        doc = extractor.extract(text, published=date(2020, 1, 1))
+        arrests = [e for e in doc.events if e.code.startswith("17")]
+        assert arrests and all(is_resolved(e) for e in arrests), (text, doc.events)

@@ -80,6 +80,11 @@ class Conventions:
     unaddressed_roots: frozenset[str] = frozenset()
     commentary_roots: frozenset[str] = frozenset()
     commentary_roles: frozenset[str] = frozenset()
+    background_years: int | None = None
+
+    def is_background(self, event_year: int, published_year: int) -> bool:
+        """An act its clause dates `background_years` or more before the publication: recalled, not news."""
+        return self.background_years is not None and published_year - event_year >= self.background_years
 
     def is_commentary(self, root: str, source_role: str | None) -> bool:
         """A private person's unaddressed statement: commentary, not a political event (conventions.yaml)."""
@@ -118,6 +123,7 @@ class Conventions:
             domestic_target_roots=codes(domestic, "roots"), unattributed_roots=codes(unattributed, "roots"),
             transnational=codes(data, "transnational"),
             unaddressed_roots=codes(data.get("unaddressed_export") or {}, "roots"),
+            background_years=(data.get("background") or {}).get("years"),
         )
 
 

@@ -198,6 +198,12 @@ class EventStage:
             return _domestic(country, target), "; target=domestic(no addressee)"
         return None
 
+    def _recalled(self, doc: Document, stated_date: str | None) -> bool:
+        """The event's clause dates it years before the article: background (conventions.yaml)."""
+        published = doc.article.published
+        return (stated_date is not None and published is not None and stated_date[:4].isdigit()
+                and self.conventions.is_background(int(stated_date[:4]), published.year))
+
     def _modal_code(self, code: str, flags: list[str]) -> tuple[str, list[str], str]:
         """CAMEO codes what was announced, refused or threatened as such (codebook/data/modality.yaml).
 
@@ -228,6 +234,9 @@ class EventStage:
         trigger = ctx.doc.span(ctx.tokens[match.start].start, ctx.tokens[match.end - 1].end)
         target_actor, target_arg = target
         confidence = source[1].mention.confidence * (target_arg.mention.confidence if target_arg else 1.0)
+        stated_date = event_date(ctx.doc, ctx.index, near=trigger.start)
+        if self._recalled(ctx.doc, stated_date):
+            flags, rule = [*flags, BACKGROUND], f"{rule}; background(dated {stated_date})"
         return Event(
             sentence=ctx.index,
             code=info.code,
@@ -241,7 +250,7 @@ class EventStage:
             plover_type=info.plover_type,
             plover_mode=info.plover_mode,
             label=info.name_en,
-            date=event_date(ctx.doc, ctx.index, near=trigger.start) or _iso(ctx.doc),
+            date=stated_date or _iso(ctx.doc),
             place=ctx.place_near(match),
             lexicon_id=match.entry_id,
             rule=f"{match.rule}; {rule}",
@@ -262,7 +271,9 @@ COMMENTARY = "commentary"
 COMPARISON = "comparison"
 #: flag of an act described as what an actor often or usually does: a characterisation, not a reported act
 HABITUAL = "habitual"
-NOT_EXPORTED = NOT_HAPPENED | {INCOMPLETE, COMMENTARY, COMPARISON, HABITUAL}
+#: flag of an act its own clause dates years before the publication (conventions.yaml `background`)
+BACKGROUND = "background"
+NOT_EXPORTED = NOT_HAPPENED | {INCOMPLETE, COMMENTARY, COMPARISON, HABITUAL, BACKGROUND}
 
 
 def is_resolved(event: Event) -> bool:
