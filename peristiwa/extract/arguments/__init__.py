@@ -31,14 +31,14 @@ Why a module of its own: finding arguments is most of the coder, and it reads on
 from __future__ import annotations
 
 import functools
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from peristiwa.extract.arguments.document import DocIndex
+from peristiwa.extract.arguments.words import CoderWords
 from peristiwa.extract.casing import is_title_case
 from peristiwa.extract.depargs import DepArg, DepArgs, TreeView, active_args, nominal_args, passive_args
 from peristiwa.extract.triggers import Lexicon, TriggerMatch
-from peristiwa.lang.pack import read_yaml
 from peristiwa.model import Actor, Document, Mention, Place, Quote, Sentence, Span, Token
 
 ARG_WINDOW = 10  # tokens searched to the right of a trigger for its target
@@ -52,107 +52,6 @@ ORIGIN_GAP = 1  # modifiers between an event noun and its "dari" ("kecaman keras
 LIGHT_VERB_GAP = 5  # words allowed between a light verb and its event noun ("mengadakan empat jam pembicaraan")
 OCCURRENCE_GAP = 4  # plain words between an event noun and the verb saying it happened ("kekerasan politik yang pecah")
 PARTICIPANT_GAP = 6  # words between a meeting noun and its parties ("pertemuan komisi keamanan … A, B dan C")
-FOCUS_LEAD = 2  # the article's focus country is named more than this many times as often as any other
-FOCUS_MIN = 3  # … and at least this many times
-
-
-@dataclass(frozen=True)
-class CoderWords:
-    """The language's function words for argument assignment and modality (lang/<code>/data)."""
-
-    target_preps: frozenset[str]
-    agent_preps: frozenset[str]
-    other_preps: frozenset[str]
-    coordinators: frozenset[str]
-    first_person: frozenset[str]
-    relative: frozenset[str]
-    attack_locatives: frozenset[str]
-    clause_breaks: frozenset[str]
-    nominal_modifiers: frozenset[str]
-    verb_prefixes: tuple[str, ...] = ()
-    demonstratives: frozenset[str] = frozenset()
-    locative_nouns: frozenset[str] = frozenset()
-    locative_target_roots: frozenset[str] = frozenset()
-    separative_preps: frozenset[str] = frozenset()
-    separative_target_roots: frozenset[str] = frozenset()
-    reciprocal_markers: frozenset[str] = frozenset()
-    kind_heads: frozenset[str] = frozenset()
-    adverbs: frozenset[str] = frozenset()
-    purpose_preps: frozenset[str] = frozenset()
-    complement_markers: frozenset[str] = frozenset()
-    reciprocal_preps: frozenset[str] = frozenset()
-    title_modifiers: frozenset[str] = frozenset()
-    reciprocal_joiners: frozenset[str] = frozenset()
-    origin_preps: frozenset[str] = frozenset()
-    origin_source_roots: frozenset[str] = frozenset()
-    participant_codes: tuple[str, ...] = ()
-    performing_verbs: frozenset[str] = frozenset()
-    report_verbs: frozenset[str] = frozenset()
-    suffering_verbs: frozenset[str] = frozenset()
-    object_control: frozenset[str] = frozenset()
-    occurrence_verbs: frozenset[str] = frozenset()
-    quantifiers: frozenset[str] = frozenset()
-    connectives: frozenset[tuple[str, ...]] = frozenset()
-    modality: dict[str, frozenset[str]] = field(default_factory=dict)
-    modality_breaks: frozenset[str] = frozenset()
-    modality_window: int = 4
-
-    @classmethod
-    def load(cls, language: str) -> CoderWords:
-        syntax = read_yaml(language, "syntax.yaml") or {}
-        modality = read_yaml(language, "modality.yaml") or {}
-
-        def words(data: dict, key: str) -> frozenset[str]:
-            return frozenset(str(w).lower() for w in data.get(key) or ())
-
-        flags = ("negation", "refusal", "future", "possible", "conditional", "alleged", "requested", "denial",
-                 "question", "comparison", "habitual")
-        return cls(
-            **{key: words(syntax, key) for key in (
-                "target_preps", "agent_preps", "other_preps", "coordinators", "first_person", "relative",
-                "attack_locatives", "clause_breaks", "nominal_modifiers")},
-            verb_prefixes=tuple(syntax.get("verb_prefixes") or ()),
-            demonstratives=words(syntax, "demonstratives"),
-            locative_nouns=words(syntax, "locative_nouns"),
-            locative_target_roots=words(syntax, "locative_target_roots"),
-            separative_preps=words(syntax, "separative_preps"),
-            separative_target_roots=words(syntax, "separative_target_roots"),
-            adverbs=words(syntax, "adverbs"),
-            purpose_preps=words(syntax, "purpose_preps"),
-            complement_markers=words(syntax, "complement_markers"),
-            reciprocal_preps=words(syntax, "reciprocal_preps"),
-            title_modifiers=words(syntax, "title_modifiers"),
-            reciprocal_joiners=words(syntax, "reciprocal_joiners"),
-            reciprocal_markers=words(syntax, "reciprocal_markers"),
-            kind_heads=words(syntax, "kind_heads"),
-            origin_preps=words(syntax, "origin_preps"),
-            origin_source_roots=words(syntax, "origin_source_roots"),
-            participant_codes=tuple(sorted(words(syntax, "participant_codes"))),
-            performing_verbs=words(syntax, "performing_verbs"),
-            report_verbs=words(syntax, "report_verbs"),
-            suffering_verbs=words(syntax, "suffering_verbs"),
-            object_control=words(syntax, "object_control"),
-            occurrence_verbs=words(syntax, "occurrence_verbs"),
-            quantifiers=words(syntax, "quantifiers"),
-            connectives=frozenset(tuple(str(p).lower().split()) for p in syntax.get("connectives") or ()),
-            modality={flag: words(modality, flag) for flag in flags},
-            modality_breaks=words(modality, "clause_breaks"),
-            modality_window=int(modality.get("window", 4)),
-        )
-
-    def target_preps_for(self, root: str, locative: bool = False) -> frozenset[str]:
-        """Prepositions whose object is the target of an event of this root: "di" for attacks and
-        protests ("berunjuk rasa di depan Kedutaan AS"), "dari" for withdrawals ("menarik duta besar dari X")."""
-        preps = self.target_preps
-        if root in self.locative_target_roots or locative:
-            preps = preps | self.attack_locatives
-        if root in self.separative_target_roots:
-            preps = preps | self.separative_preps
-        return preps
-
-    @property
-    def all_preps(self) -> frozenset[str]:
-        return self.target_preps | self.agent_preps | self.other_preps
 
 
 @dataclass
@@ -164,49 +63,6 @@ class Arg:
     mention: Mention
     rule: str
 
-
-@dataclass
-class DocIndex:
-    """Mentions (with their indices), quotes and places grouped by sentence, built once per document
-    so each sentence's context costs what the sentence holds, not what the whole article holds; and the
-    article's focus country (`focus_country`)."""
-
-    mentions: dict[int, list[tuple[int, Mention]]]
-    quotes: dict[int, list[Quote]]
-    places: dict[int, list[Place]]
-    focus: str | None = None
-
-    @classmethod
-    def build(cls, doc: Document, not_countries: frozenset[str] = frozenset()) -> DocIndex:
-        mentions: dict[int, list[tuple[int, Mention]]] = {}
-        for i, mention in enumerate(doc.mentions):
-            mentions.setdefault(mention.sentence, []).append((i, mention))
-        quotes: dict[int, list[Quote]] = {}
-        for quote in doc.quotes:  # a quote running over several sentences belongs to each of them
-            for sentence in range(quote.sentence, doc.sentence_at(quote.span.end - 1) + 1):
-                quotes.setdefault(sentence, []).append(quote)
-        places: dict[int, list[Place]] = {}
-        for place in doc.places:
-            places.setdefault(place.sentence, []).append(place)
-        return cls(mentions, quotes, places, focus_country(doc, not_countries))
-
-
-def focus_country(doc: Document, not_countries: frozenset[str]) -> str | None:
-    """The country the article is about: the one its actors and places name at least `FOCUS_MIN` times and
-    more than `FOCUS_LEAD` times as often as any other, else None. Regions and the `not_countries` of
-    transnational actors do not count.
-
-    Why: a report of unrest often names no place the gazetteer knows ("protes meletus di Daraa"); the
-    country the whole article keeps naming is where it happened."""
-    counts: Counter[str] = Counter()
-    for mention in doc.mentions:
-        actors = [mention.actor] if mention.actor is not None else mention.members
-        counts.update(a.country for a in actors if a.country and a.type != "REG" and a.country not in not_countries)
-    counts.update(p.country for p in doc.places if p.country)
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < FOCUS_MIN or (len(ranked) > 1 and ranked[0][1] <= FOCUS_LEAD * ranked[1][1]):
-        return None
-    return ranked[0][0]
 
 
 class SentenceContext:
