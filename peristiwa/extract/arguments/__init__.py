@@ -30,66 +30,28 @@ Why a module of its own: finding arguments is most of the coder, and it reads on
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from peristiwa.extract.arguments.coordination import Coordination
 from peristiwa.extract.arguments.document import DocIndex
+from peristiwa.extract.arguments.phrases import MAX_TITLE_TOKENS, Arg, joined_rules
+from peristiwa.extract.arguments.sentence import ARG_WINDOW, SUBJECT_WINDOW
 from peristiwa.extract.arguments.words import CoderWords
-from peristiwa.extract.casing import is_title_case
-from peristiwa.extract.depargs import DepArg, DepArgs, TreeView, active_args, nominal_args, passive_args
-from peristiwa.extract.triggers import Lexicon, TriggerMatch
-from peristiwa.model import Actor, Document, Mention, Place, Quote, Sentence, Span, Token
+from peristiwa.extract.depargs import DepArg, DepArgs, active_args, nominal_args, passive_args
+from peristiwa.extract.triggers import TriggerMatch
+from peristiwa.model import Actor, Mention, Place, Span
 
-ARG_WINDOW = 10  # tokens searched to the right of a trigger for its target
-SUBJECT_WINDOW = 14  # tokens searched to the left for the subject
-MAX_TITLE_TOKENS = 4  # capitalised title words skipped to reach a name ("Perdana Menteri Jepang …")
 SENTENCE_OPENERS = frozenset({'"', "“", "‘", "(", "—", "-", ":"})  # a capital after these starts a clause
 MAX_CLAUSE_CHAIN = 3  # "X … dan … dan …": how far a shared subject is followed back
 OPENING_QUOTES = frozenset({"“", "«", "„"})  # marks that only open a quotation (an ASCII '"' may close one)
-MAX_HEAD_NOUNS = 2  # common nouns between a preposition and the actor it governs ("ke kota-kota Ukraina")
 ORIGIN_GAP = 1  # modifiers between an event noun and its "dari" ("kecaman keras dari"; not "seorang wanita dari")
 LIGHT_VERB_GAP = 5  # words allowed between a light verb and its event noun ("mengadakan empat jam pembicaraan")
 OCCURRENCE_GAP = 4  # plain words between an event noun and the verb saying it happened ("kekerasan politik yang pecah")
 PARTICIPANT_GAP = 6  # words between a meeting noun and its parties ("pertemuan komisi keamanan … A, B dan C")
 
 
-@dataclass
-class Arg:
-    """A candidate argument: the actor(s) behind one mention."""
-
-    actors: list[Actor]
-    mention_index: int | None
-    mention: Mention
-    rule: str
-
-
-
-class SentenceContext:
+class SentenceContext(Coordination):
     """Everything the argument rules need about one sentence, computed once."""
-
-    def __init__(self, doc: Document, index: int, tokens: list[Token], words: CoderWords,
-                 lexicon: Lexicon, doc_index: DocIndex) -> None:
-        self.doc, self.index, self.tokens, self.words = doc, index, tokens, words
-        self.lexicon = lexicon
-        self.light_verbs = lexicon.light_verbs
-        self.trigger_starts: set[int] = set()
-        self.trigger_voices: dict[int, str] = {}
-        self.norms = [t.norm for t in tokens]
-        self.mentions = doc_index.mentions.get(index, [])
-        self.token_of = {t.start: k for k, t in enumerate(tokens)}
-        self.quotes = [q for q in doc_index.quotes.get(index, []) if q.kind == "direct"]
-        self.places = doc_index.places.get(index, [])
-        self.places_by_start = {p.span.start: p for p in self.places}
-        self.title_case = is_title_case([t.text for t in tokens])
-        self.tree = sentence_tree(doc, doc.sentences[index], self.norms)
-        self.light_heads = frozenset(phrase[0] for phrase in self.light_verbs)
-        self.focus = doc_index.focus
-
-    @functools.cached_property
-    def countries(self) -> frozenset[str]:
-        """Countries the sentence names; only needed when an event lacks a target, so computed lazily."""
-        return _countries_named(self.mentions, self.places)
 
     def inside_name(self, match: TriggerMatch) -> bool:
         """"Perang Dunia II", "Perjanjian Shimonoseki": an event word inside a proper name is no event.
@@ -106,7 +68,6 @@ class SentenceContext:
                 and match.trigger_end < len(self.tokens) and self.tokens[match.trigger_end].text[:1].isupper()
                 and self.tokens[k - 1].text not in SENTENCE_OPENERS)
 
-    # -- arguments --------------------------------------------------------------------------
     def arguments(self, match: TriggerMatch, root: str) -> tuple[list[Arg], list[Arg], str]:
         """Source and target candidates: from the parse where it finds them, else from word order.
 
@@ -177,7 +138,7 @@ class SentenceContext:
         sources = self._subject(match.start)
         entry = self.lexicon.entries.get(match.entry_id)
         targets = self._object(match.end, root, locative=entry is not None and entry.locative_target)
-        return sources, targets, f"args:active subject={_rules(sources)} object={_rules(targets)}"
+        return sources, targets, f"args:active subject={joined_rules(sources)} object={joined_rules(targets)}"
 
     def _passive(self, match: TriggerMatch) -> tuple[list[Arg], list[Arg], str]:
         agents, agent_rule = self._after_prep(match.end, self.words.agent_preps), "oleh"
@@ -193,7 +154,7 @@ class SentenceContext:
                 return agents, claimant, f"args:passive agent={agent_rule} target=claim-author"
         subject = self._subject(match.start)
         if subject:
-            return agents, subject, f"args:passive agent={agent_rule} target=subject[{_rules(subject)}]"
+            return agents, subject, f"args:passive agent={agent_rule} target=subject[{joined_rules(subject)}]"
         # "beras dikirim oleh X ke Myanmar": the thing sent is no actor; the destination is the target
         targets = self._after_prep(match.end, self.words.target_preps)
         return agents, targets, f"args:passive agent={agent_rule} target=prep"
@@ -315,12 +276,6 @@ class SentenceContext:
             k += 1
         return []
 
-    def _common_noun(self, k: int) -> bool:
-        """A lower-case word that can continue a noun phrase: no preposition, clause word, verb or name."""
-        norm, w = self.norms[k], self.words
-        return (self.tokens[k].text[:1].islower() and norm.replace("-", "").isalpha() and not self._is_verbal(k)
-                and norm not in w.all_preps | w.coordinators | w.clause_breaks | w.relative | w.demonstratives)
-
     def _between(self, noun_end: int) -> list[Arg]:
         """The sides of "<event noun> (di) antara X dan/dengan Y" or "… antara X, Y dan Z" (listed modifiers
         may come between), also after the verb saying it happened ("bentrokan terjadi di perbatasan antara
@@ -361,13 +316,6 @@ class SentenceContext:
             if norm in self.words.clause_breaks or norm in self.words.relative or norm in {",", "."}:
                 return None
         return None
-
-    def _np_at(self, k: int) -> Arg | None:
-        """The actor of the noun phrase at `k` ("para petani": listed modifiers skipped): a mention
-        (after a title) or a geocoded place."""
-        while k < len(self.tokens) - 1 and self.norms[k] in self.words.nominal_modifiers:
-            k += 1
-        return self._next_np_mention(k) or self._place_at(k)
 
     def _subject(self, trigger_start: int, depth: int = 0) -> list[Arg]:
         """Nearest actor mention left of the trigger that no preposition governs.
@@ -468,18 +416,6 @@ class SentenceContext:
             arg.rule += ":comma-chain"
         return chained
 
-    def _demand_verb(self, trigger_start: int) -> int | None:
-        """"X meminta Y untuk V": the demand verb whose untuk/agar complement V starts at `trigger_start`."""
-        marker = self._skip_adverbs(trigger_start - 1)
-        if marker < 1 or self.norms[marker] not in self.words.complement_markers:
-            return None
-        for k in range(marker - 1, max(-1, marker - 1 - SUBJECT_WINDOW), -1):
-            if self.norms[k] in self.words.object_control:
-                return k
-            if self.norms[k] in self.words.clause_breaks or self.tokens[k].text in {",", "."} or self._is_predicate(k):
-                return None
-        return None
-
     def _demanded_of(self, trigger_start: int) -> list[Arg]:
         """The subject of a demanded act is the one it is demanded of ("meminta Korea Utara untuk
         menghentikan …" → Korea Utara stops), not the one who demands."""
@@ -520,17 +456,6 @@ class SentenceContext:
         return (name.rule.endswith(":unlinked") and end is not None and end + 1 < len(self.tokens)
                 and self.tokens[end + 1].text == "," and role.mention.span.start > name.mention.span.end
                 and role.actors[0].code is not None)
-
-    def _after_relative(self, k: int) -> bool:
-        """"pidato yang berapi-api": the predicate of a relative clause, not of the sentence."""
-        before = self._skip_adverbs(k - 1)
-        return before >= 0 and self.norms[before] in self.words.relative
-
-    def _skip_adverbs(self, k: int) -> int:
-        """Index of the first token at or before `k` that is not an adverb/auxiliary ("tetap", "akan")."""
-        while k >= 0 and self.norms[k] in self.words.adverbs:
-            k -= 1
-        return k
 
     def _object(self, trigger_end: int, root: str, locative: bool = False) -> list[Arg]:
         """First actor after the trigger: a direct object, or the object of a target preposition.
@@ -607,14 +532,6 @@ class SentenceContext:
         for item in found:
             item.rule += ":relative-agent"
         return found
-
-    def _place_at(self, k: int) -> Arg | None:
-        """A geocoded place that is no actor mention ("perjalanan ke Mariupol"): its country is the target."""
-        place = self.places_by_start.get(self.tokens[k].start)
-        if place is None or not place.country:
-            return None
-        actor = Actor(None, place.name, "LOC", code=place.country, country=place.country)
-        return Arg([actor], None, Mention(place.span, "LOC", self.index, "name", actor, place.rule), "place")
 
     def actor_of_place(self, match: TriggerMatch, role: str) -> list[Arg]:
         """The `role` (civilians, authorities) of the country where an agentless act took place (the
@@ -757,11 +674,6 @@ class SentenceContext:
             k += 1
         return []
 
-    def clause_break_between(self, start: int, end: int) -> bool:
-        """A clause boundary word or punctuation mark among the tokens [start, end)."""
-        return any(self.norms[k] in self.words.clause_breaks or self.tokens[k].text in {",", ";", ":"}
-                   for k in range(start, end))
-
     def names_a_kind(self, match: TriggerMatch) -> bool:
         """"peraturan penindasan", "sistem petisi": an event noun classifying the abstract noun before it."""
         return (match.voice == "nominal" and match.start > 0
@@ -799,214 +711,6 @@ class SentenceContext:
             if self.norms[j].startswith(("me", "di", "ber")) and self._mention_ending_at(j) is None:
                 return j
         return k
-
-    # -- mentions around a token ----------------------------------------------------------------
-    def _arg_from(self, index: int, mention: Mention, rule: str) -> Arg | None:
-        if mention.members:
-            return Arg(list(mention.members), index, mention, rule + ":group")
-        if mention.actor is not None:
-            return Arg([mention.actor], index, mention, rule)
-        if mention.kind != "name":
-            return None
-        place = self.places_by_start.get(mention.span.start)
-        if place is not None and place.country:  # "mengunjungi Bali" → the country visited
-            actor = Actor(None, mention.span.text, "LOC", code=place.country, country=place.country)
-            return Arg([actor], index, mention, rule + ":place")
-        # an unknown name: kept, coded only with --include-unresolved
-        return Arg([Actor(None, mention.span.text, mention.type)], index, mention, rule + ":unlinked")
-
-    def _mention_ending_at(self, k: int) -> Arg | None:
-        """The outermost mention ending at token `k` ("Kementerian Luar Negeri China", not "China")."""
-        end = self.tokens[k].end
-        ending = [(i, m) for i, m in self.mentions if m.span.end == end]
-        for index, mention in sorted(ending, key=lambda im: im[1].span.start):
-            arg = self._arg_from(index, mention, mention.kind)
-            if arg is not None:
-                return arg
-        return None
-
-    def _mention_starting_at(self, k: int) -> Arg | None:
-        if not 0 <= k < len(self.tokens):
-            return None  # past the sentence end (e.g. a mention that ends the text)
-        start = self.tokens[k].start
-        for index, mention in self.mentions:
-            if mention.span.start == start:
-                return self._arg_from(index, mention, mention.kind)
-        return None
-
-    def _np_start(self, mention: Mention) -> int:
-        """Token index where the mention's noun phrase starts (titles like "Perdana Menteri" included)."""
-        k = self.token_of.get(mention.span.start, 0)
-        while k > 0 and self.tokens[k - 1].text[:1].isupper() and self.norms[k - 1] not in self.words.all_preps:
-            k -= 1
-        return k
-
-    def _governing_prep(self, mention: Mention) -> str | None:
-        """The preposition heading the mention's phrase; "di depan X" counts as "di"."""
-        k = self._np_start(mention)
-        if self._after_connective(k):
-            return None
-        if k > 1 and self.norms[k - 1] in self.words.locative_nouns:
-            k -= 1
-        for _ in range(MAX_HEAD_NOUNS + 1):  # "ke kota-kota Ukraina": the preposition governs the phrase
-            if k == 0:
-                return None
-            before = self.norms[k - 1]
-            if before in self.words.all_preps:
-                return before
-            if (not before.isalpha() and "-" not in before) or self._is_verbal(k - 1):
-                return None
-            k -= 1
-        return None
-
-    def _is_verbal(self, k: int) -> bool:
-        norm = self.norms[k]
-        if k in self.trigger_voices:
-            return self.trigger_voices[k] != "nominal"
-        return len(norm) > 4 and norm.startswith(self.words.verb_prefixes)
-
-    def _governed(self, mention: Mention) -> bool:
-        return self._governing_prep(mention) is not None
-
-    def _modifies_noun(self, mention: Mention) -> bool:
-        """"kekuatan Barat": an actor right after a common noun is its possessor, not a subject."""
-        k = self._np_start(mention)
-        if k == 0 or self._after_connective(k):
-            return False
-        before = self.norms[k - 1]
-        return (self.tokens[k - 1].text[:1].islower() and before.isalpha()
-                and before not in self.words.coordinators and before not in self.words.all_preps
-                and before not in self._clause_openers
-                and not (len(before) > 4 and before.startswith(self.words.verb_prefixes)))
-
-    def _after_connective(self, k: int) -> bool:
-        """"Maka dari itu PBB mengundang …": the words before token `k` are a sentence connective, so the
-        phrase at `k` opens the clause — the connective's preposition governs only its demonstrative."""
-        return any(len(c) <= k and tuple(self.norms[k - len(c) : k]) == c for c in self.words.connectives)
-
-    @functools.cached_property
-    def _clause_openers(self) -> frozenset[str]:
-        """Words after which an actor starts a clause ("agar Yunani menghentikan …"), so no noun it could
-        be the possessor of."""
-        return self.words.complement_markers
-
-    def _np_head(self, arg: Arg) -> Arg:
-        """Apposition "Perdana Menteri Jepang Fumio Kishida": the last of adjacent mentions is the head."""
-        while True:
-            k_end = self._token_ending_at(arg.mention.span.end)
-            nxt = self._mention_starting_at(k_end + 1) if k_end is not None else None
-            if nxt is None:
-                return arg
-            arg = nxt
-
-    def _token_ending_at(self, offset: int) -> int | None:
-        return next((k for k, t in enumerate(self.tokens) if t.end == offset), None)
-
-    def _expand_coordination(self, arg: Arg, *, backwards: bool) -> list[Arg]:
-        """"Xi dan Putin", "Presiden AS Joe Biden dan Presiden Tiongkok Xi Jinping": add the other conjunct."""
-        k_start = self._np_start(arg.mention)
-        k_end = self._token_ending_at(arg.mention.span.end)
-        if not backwards:
-            return [arg, *self._list_after(arg, k_end if k_end is not None else k_start)]
-        probe = k_start - 1
-        if not 0 < probe < len(self.tokens) or self.norms[probe] not in self.words.coordinators:
-            return [arg]
-        other = self._mention_ending_at(probe - 1)
-        if other is None or self._governed(other.mention) or self._modifies_noun(other.mention):
-            return [arg]
-        if self._in_earlier_clause(other.mention):
-            arg.rule += ":new-clause"
-            return [arg]
-        return [arg, other]
-
-    def _in_earlier_clause(self, mention: Mention) -> bool:
-        """"Jepang mengecam China dan Rusia menuduh …": a conjunct with a predicate before it in its own
-        clause is that predicate's object, so `dan` opened a new clause and it is no co-subject."""
-        for k in range(self._np_start(mention) - 1, -1, -1):
-            if self.norms[k] in self.words.clause_breaks or self.tokens[k].text in {",", "."}:
-                return False
-            if self._is_predicate(k):
-                return True
-        return False
-
-    def _is_predicate(self, k: int) -> bool:
-        """A verb that heads a clause: a verbal trigger, or a lower-case word with a verb prefix."""
-        if k in self.trigger_voices:
-            return self.trigger_voices[k] != "nominal"
-        return self.tokens[k].text[:1].islower() and self._is_verbal(k) and self.norms[k] not in self._not_verbs
-
-    @functools.cached_property
-    def _not_verbs(self) -> frozenset[str]:
-        """Function words that look like verbs by their prefix ("terhadap", "tersebut", "terakhir")."""
-        w = self.words
-        return w.all_preps | w.adverbs | w.demonstratives | w.nominal_modifiers | w.clause_breaks
-
-    def _opens_clause(self, arg: Arg) -> bool:
-        """"… kepada Yunani dan Amnesti Internasional menuntut …": an actor followed by its own predicate
-        is the subject of a new clause, not the next member of a list."""
-        end = self._token_ending_at(arg.mention.span.end)
-        if end is None or end + 1 >= len(self.tokens):
-            return False
-        return self._is_predicate(self._skip_adverbs_right(end + 1))
-
-    def _skip_adverbs_right(self, k: int) -> int:
-        """Index of the first token at or after `k` that is not an adverb/auxiliary ("juga", "akan")."""
-        while k < len(self.tokens) - 1 and self.norms[k] in self.words.adverbs:
-            k += 1
-        return k
-
-    def _list_after(self, first: Arg, k_end: int, *, cut_clauses: bool = True) -> list[Arg]:
-        """The further members of a list after the actor ending at `k_end`: "Rusia, China dan Iran".
-
-        Comma-separated members count only when a coordinator closes the list, so an apposition or a
-        new clause after a comma ("mengecam Rusia, kata Iran") is not read as one, nor is an actor with a
-        predicate of its own ("… kepada Yunani dan Amnesti menuntut …"; `first` is marked ":list-cut") —
-        unless `cut_clauses` is off: the list then ends a noun phrase that is itself the subject
-        ("pertemuan Indonesia, Malaysia dan Singapura berlangsung …").
-        """
-        members: list[Arg] = []
-        probe = k_end + 1
-        while 0 <= probe < len(self.tokens) - 1 and (self.norms[probe] in self.words.coordinators
-                                                     or self.tokens[probe].text == ","):
-            closing = self.norms[probe] in self.words.coordinators
-            other = self._next_np_mention(probe + 1)
-            if other is None:
-                return []
-            if cut_clauses and self._opens_clause(other):
-                first.rule += ":list-cut(new-clause)"
-                return []
-            members.append(other)
-            if closing:
-                return members
-            end = self._token_ending_at(other.mention.span.end)
-            if end is None:
-                return []
-            probe = end + 1
-        return []
-
-    def _next_np_mention(self, k: int) -> Arg | None:
-        """The actor heading the phrase at `k`, skipping a capitalised title ("Perdana Menteri India Modi")."""
-        for j in range(k, min(len(self.tokens), k + MAX_TITLE_TOKENS + 1)):
-            arg = self._mention_starting_at(j)
-            if arg is not None:
-                return self._np_head(arg)
-            if not self.tokens[j].text[:1].isupper() or self.norms[j] in self.words.all_preps:
-                return None  # a preposition is never a title word, even capitalised in a headline ("Kepada")
-        return None
-
-    # -- quotes, modality, place ------------------------------------------------------------------
-    def _quote_at(self, offset: int) -> Quote | None:
-        return next((q for q in self.quotes if q.span.start <= offset < q.span.end), None)
-
-    def _in_quote(self, k: int, quote: Quote | None) -> bool:
-        return quote is not None and quote.span.start <= self.tokens[k].start < quote.span.end
-
-    def _speaker_arg(self, quote: Quote) -> list[Arg]:
-        if quote.speaker is None or quote.speaker_mention is None:
-            return []
-        mention = self.doc.mentions[quote.speaker_mention]
-        rule = "quote-speaker" if quote.sentence == self.index else "quote-speaker:continued"
-        return [Arg([quote.speaker], quote.speaker_mention, mention, rule)]
 
     def modality(self, match: TriggerMatch) -> list[str]:
         flags = self._mood(match.start)
@@ -1099,22 +803,4 @@ def country_role_actor(country: str, name: str, role: str | None) -> Actor:
                  code=country + (role or ""), country=country, role=role)
 
 
-def sentence_tree(doc: Document, sentence: Sentence, norms: Sequence[str]) -> TreeView | None:
-    """The sentence's parse as sentence-local indices, or None when the sentence was not parsed."""
-    first, n = sentence.token_start, sentence.token_end - sentence.token_start
-    deps = [doc.dependencies.get(first + k) for k in range(n)]
-    if not deps or any(d is None for d in deps):
-        return None
-    heads = [d.head - first if d is not None and first <= d.head < first + n else -1 for d in deps]
-    return TreeView(heads, [d.deprel if d is not None else "" for d in deps], norms)
-
-
-def _countries_named(mentions: Sequence[tuple[int, Mention]], places: Sequence[Place]) -> frozenset[str]:
-    """Every country a sentence names, through an actor (or group member) or a geocoded place: an
-    unaddressed act is domestic only in a sentence that names no other country."""
-    actors = [m.actor for _, m in mentions if m.actor is not None] + [a for _, m in mentions for a in m.members]
-    return frozenset(c for c in [a.country for a in actors] + [p.country for p in places] if c)
-
-
-def _rules(args: list[Arg]) -> str:
-    return "+".join(a.rule for a in args) or "none"
+__all__ = ["Arg", "CoderWords", "DocIndex", "SentenceContext", "country_role_actor"]
