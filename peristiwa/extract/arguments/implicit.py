@@ -1,0 +1,74 @@
+"""Actors the CAMEO conventions supply when the text names nobody: a country's authorities or civilians,
+by the place where the act happened (in the trigger's clause, or the nearest) or the article's focus country.
+
+Why a module of its own: these are arguments the sentence does not contain, so they come from places
+and the document, not from phrases around the trigger.
+"""
+
+from __future__ import annotations
+
+from peristiwa.extract.arguments.phrases import Arg
+from peristiwa.extract.arguments.sentence import SentenceView
+from peristiwa.extract.triggers import TriggerMatch
+from peristiwa.model import Actor, Mention, Place, Span
+
+ROLE_LABELS = {"GOV": "authorities", "CVL": "civilians", None: "unattributed"}
+
+
+def country_role_actor(country: str, name: str, role: str | None) -> Actor:
+    """The actor a CAMEO convention supplies when the text names nobody: a country's authorities or
+    civilians (or the country alone for None), coded by the country — "Iran (authorities)" → IRNGOV."""
+    return Actor(None, f"{name} ({ROLE_LABELS.get(role, role)})", "ORG" if role == "GOV" else "GRP",
+                 code=country + (role or ""), country=country, role=role)
+
+
+class Implicit(SentenceView):
+    """Places of a trigger and the country actors they supply."""
+
+    def place_near(self, match: TriggerMatch) -> Place | None:
+        places = self.places
+        if not places:
+            return None
+        pivot = self.tokens[match.start].start
+        return min(places, key=lambda p: abs(p.span.start - pivot))
+
+    def actor_of_place(self, match: TriggerMatch, role: str) -> list[Arg]:
+        """The `role` (civilians, authorities) of the country where an agentless act took place (the
+        nearest geocoded place)."""
+        place = self.place_near(match)
+        if place is None or not place.country:
+            return []
+        return [self._country_arg(place.country, place.name, role, place.span, place.rule, "place")]
+
+    def actor_of_occurrence(self, match: TriggerMatch, role: str | None) -> list[Arg]:
+        """The `role` (or, for None, the whole country) of the country where an event reported as having
+        happened took place: a geocoded place in the trigger's clause, else the article's focus country.
+
+        A place abroad in an article about another country gives nobody: "perang yang berkecamuk di Gaza"
+        in a report on Greece is a war between others, not Gaza's own affair."""
+        place = self.place_in_clause(match)
+        if place is not None and place.country and place.country != (self.focus or place.country):
+            return []
+        if place is not None and place.country:
+            return [self._country_arg(place.country, place.name, role, place.span, place.rule, "place")]
+        if self.focus is None:
+            return []
+        trigger = self.doc.span(self.tokens[match.start].start, self.tokens[match.end - 1].end)
+        return [self._country_arg(self.focus, self.focus, role, trigger, "focus-country", "focus")]
+
+    def _country_arg(self, country: str, name: str, role: str | None, span: Span, how: str, rule: str) -> Arg:
+        """An actor that is a country's `role` (civilians, authorities), or the country alone for None."""
+        actor = country_role_actor(country, name, role)
+        return Arg([actor], None, Mention(span, actor.type, self.index, "role", actor, how), rule)
+
+    def place_in_clause(self, match: TriggerMatch) -> Place | None:
+        """The geocoded place nearest the trigger within its own clause (between clause breaks)."""
+        lo, hi = match.start, match.end
+        while lo > 0 and self.norms[lo - 1] not in self.words.clause_breaks:
+            lo -= 1
+        while hi < len(self.tokens) and self.norms[hi] not in self.words.clause_breaks:
+            hi += 1
+        first, last = self.tokens[lo].start, self.tokens[hi - 1].end
+        pivot = self.tokens[match.start].start
+        inside = [p for p in self.places if first <= p.span.start and p.span.end <= last]
+        return min(inside, key=lambda p: abs(p.span.start - pivot), default=None)
