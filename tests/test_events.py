@@ -565,3 +565,17 @@ def test_event_noun_classifying_an_abstract_noun_is_no_event(extract):
 def test_dari_inside_a_later_phrase_is_not_the_event_nouns_source(extract):
     doc = extract("Terjadi protes di Korea Selatan terhadap impor daging sapi dari Amerika Serikat.")
     assert not [e for e in doc.events if e.source is not None and e.source.actor.code == "USA"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the envoy or the troops withdrawn are the subject's own (lexicon `theme`); the target is whom they leave
+    ("Kanada menarik duta besar Kanada dari Riyadh.", {("161", "CAN", "SAU")}),
+    ("Vietnam memanggil pulang atase militernya dari Beijing dan Phnom Penh.", {("161", "VNM", "CHN"), ("161", "VNM", "KHM")}),
+    ("Turki menarik pasukan Turki dari Irak utara.", {("0874", "TUR", "IRQ")}),
+])
+def test_withdrawn_theme_is_not_the_target(extract, text, expected) -> None:
+    doc = extract(text)
+    got = {(e.code, e.source.actor.country, e.target.actor.country) for e in doc.events
+           if is_resolved(e) and e.target is not None}
+    assert got == expected, [(e.code, e.rule) for e in doc.events]
+    assert all("target=dari(theme)" in e.rule for e in doc.events if e.code in {"161", "0874"})

@@ -56,6 +56,9 @@ class Condition:
     consume: bool = True
     set_voice: str | None = None
     quoted: bool = False
+    #: the matched object is the subject's own, moved away ("menarik duta besarnya", "memanggil pulang
+    #: pasukan"): it is no target; the target is whom it leaves ("dari Riyadh")
+    theme: bool = False
     object_index: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
     before_index: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
 
@@ -100,6 +103,7 @@ class TriggerMatch:
     light_verb: str | None = None
     object_start: int | None = None
     object_end: int | None = None
+    theme: bool = False
 
     def char_span(self, tokens: Sequence[Token]) -> tuple[int, int]:
         """Character offsets (into the text the tokens came from) of the whole match."""
@@ -261,7 +265,7 @@ class Lexicon:
         if entry.only_with_light and light is None:
             return None
         code, parts, obj = entry.code, [], None
-        fired = False
+        fired = theme = False
         for cond in entry.when:
             hit = _condition_holds(cond, norms, i, j, voice)
             if hit is None:
@@ -274,6 +278,7 @@ class Lexicon:
             parts.append(_describe(cond, hit, norms, code))
             if hit.object is not None and cond.consume:
                 obj = hit.object
+            theme = cond.theme and hit.object is not None
             break
         if entry.require_when and not fired:
             return None
@@ -288,6 +293,7 @@ class Lexicon:
             start=start, end=j, trigger_start=i, trigger_end=j, entry_id=entry.id, code=code,
             voice=voice, form=cand.surface, affix=cand.affix, rule=rule, priority=priority,
             light_verb=light, object_start=obj[0] if obj else None, object_end=obj[1] if obj else None,
+            theme=theme,
         )
 
 
@@ -422,7 +428,7 @@ def _parse_condition(
     noun_classes: dict[str, tuple[Phrase, ...]], spellings: dict[str, tuple[str, ...]],
 ) -> Condition:
     known = {"object", "object_of", "object_class", "before", "voice", "code", "skip", "window", "consume",
-             "set_voice", "quoted"}
+             "set_voice", "quoted", "theme"}
     if not isinstance(raw, dict) or set(raw) - known:
         raise ValueError(f"{source}: entry {eid!r}: bad `when` item {raw!r} (keys: {sorted(known)})")
     objects = _phrases(raw.get("object", []) or [])
@@ -451,7 +457,7 @@ def _parse_condition(
         objects=tuple(objects), before=tuple(before), voices=voices, code=code, skip=skip,
         window=int(raw.get("window", DEFAULT_WINDOW)), consume=bool(raw.get("consume", True)),
         set_voice=_check_voice(raw.get("set_voice"), source, eid), quoted=bool(raw.get("quoted", False)),
-        object_index=_phrase_index(objects), before_index=_phrase_index(before),
+        theme=bool(raw.get("theme", False)), object_index=_phrase_index(objects), before_index=_phrase_index(before),
     )
 
 

@@ -60,6 +60,10 @@ class SentenceContext(Passive, Nominal, Parsed, Implicit):
         if match.voice == "nominal":
             return self._nominal(match, root)
         sources = self._subject(match.start)
+        if match.theme and match.object_end is not None:
+            # "menarik duta besar Kanada dari Riyadh": the envoy is the subject's own; the target is whom it leaves
+            targets = self._after_prep(match.object_end, self.words.separative_preps)
+            return sources, targets, f"args:active subject={joined_rules(sources)} target=dari(theme)"
         entry = self.lexicon.entries.get(match.entry_id)
         targets = self._object(match.end, root, locative=entry is not None and entry.locative_target)
         return sources, targets, f"args:active subject={joined_rules(sources)} object={joined_rules(targets)}"
