@@ -570,7 +570,8 @@ def test_dari_inside_a_later_phrase_is_not_the_event_nouns_source(extract):
 @pytest.mark.parametrize(("text", "expected"), [
     # the envoy or the troops withdrawn are the subject's own (lexicon `theme`); the target is whom they leave
     ("Kanada menarik duta besar Kanada dari Riyadh.", {("161", "CAN", "SAU")}),
-    ("Vietnam memanggil pulang atase militernya dari Beijing dan Phnom Penh.", {("161", "VNM", "CHN"), ("161", "VNM", "KHM")}),
+    ("Vietnam memanggil pulang atase militernya dari Beijing dan Phnom Penh.",
+     {("161", "VNM", "CHN"), ("161", "VNM", "KHM")}),
     ("Turki menarik pasukan Turki dari Irak utara.", {("0874", "TUR", "IRQ")}),
 ])
 def test_withdrawn_theme_is_not_the_target(extract, text, expected) -> None:

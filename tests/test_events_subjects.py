@@ -105,3 +105,10 @@ def test_first_person_in_a_later_sentence_of_a_quote_is_its_speaker(extract):
     )
     assert ("IDNGOV", "ISR", "11") in roots(doc)
     assert any("quote-speaker:continued" in e.rule for e in doc.events if e.code[:2] == "11")
+
+
+@pytest.mark.parametrize("opener", ["bahwa", "setelah", "karena"])
+def test_coordinated_subject_after_a_clause_opener_keeps_both_conjuncts(extract, opener):
+    doc = extract(f"Para pejabat mengatakan {opener} Kolombia dan Ekuador menandatangani perjanjian dengan Peru.")
+    sources = {e.source.actor.country for e in doc.events if is_resolved(e) and e.code.startswith("05")}
+    assert sources == {"COL", "ECU"}, [(e.code, e.rule) for e in doc.events]

@@ -253,3 +253,11 @@ def test_loyalists_of_a_named_leader_are_his_followers(extract):
     doc = extract("Muammar Gaddafi berpidato di televisi. Para loyalis Gaddafi menyerang kota itu.", "2011-03-01")
     found = [m for m in doc.mentions if m.span.text == "loyalis Gaddafi"]
     assert found and found[0].actor.code == "LBYCVL"
+
+
+def test_one_word_alias_inside_an_unknown_full_name_is_not_that_person(extract):
+    # "Ariza" is a KB alias of an Indonesian official; "Carlos Ariza Pinto" is somebody else
+    doc = extract("Polisi Peru menahan Carlos Ariza Pinto di Lima.", "2021-06-01")
+    assert all(m.actor is None or m.actor.country != "IDN" for m in doc.mentions), doc.mentions
+    alone = extract("Ariza meresmikan jembatan di Jakarta.", "2021-06-01")
+    assert any(m.actor is not None and m.actor.country == "IDN" and m.span.text == "Ariza" for m in alone.mentions)

@@ -136,6 +136,8 @@ class _Scanner:
             used = self._role_pattern(i, n_role, role)
             if used:
                 return used
+        if hits and self._inside_unknown_name(i, n_kb, hits[0].entry_id):
+            return 0
         if hits:
             if self._not_an_actor(i, hits[0].entry_id):  # claim the span so later stages leave it alone
                 self._emit(i, n_kb, "MISC", None, f"kb:not-an-actor:{self.w.norms[i - 1]}", "pattern")
@@ -403,6 +405,14 @@ class _Scanner:
             return False
         rest = self.w.norms[k : k + MAX_NAME_CONTINUATION]
         return not any(set(self.kb.shorts.get((norm,), ())) & set(candidates) for norm in rest)
+
+    def _inside_unknown_name(self, i: int, n: int, entry_id: str) -> bool:
+        """A one-word person alias inside a longer capitalised name the KB does not know is no mention of
+        that person: "Victor Ariza Mendoza" is not "Ariza" (Ahmad Riza Patria) — the rule short names follow."""
+        if n != 1 or self.kb.entries[entry_id].kind != "person":
+            return False
+        unknown_before = i > 0 and _is_name_token(self.w.shapes[i - 1]) and not self._explained(i - 1)
+        return unknown_before or self._unknown_name_follows(i + 1, (entry_id,))
 
     def _explained(self, k: int) -> bool:
         """Token `k` is a role word or already part of a mention (a title or country before a surname)."""

@@ -115,11 +115,23 @@ class Phrases(SentenceView):
                 return None
             before = self.norms[k - 1]
             if before in self.words.all_preps:
-                return before
+                return None if self._conjunction_subject(before, mention) else before
             if (not before.isalpha() and "-" not in before) or self._is_verbal(k - 1):
                 return None
             k -= 1
         return None
+
+    def _conjunction_subject(self, word: str, mention: Mention) -> bool:
+        """"karena Kolombia dan Ekuador menandatangani …": a word that is a preposition and a conjunction
+        (karena, sebelum, setelah) before actors followed by a predicate opens a clause; they are its subject.
+        "karena tuduhan Jepang" stays a prepositional phrase."""
+        if word not in self.words.clause_breaks:
+            return False
+        k = self._token_ending_at(mention.span.end)
+        while k is not None and k + 2 < len(self.tokens) and self.norms[k + 1] in self.words.coordinators:
+            other = self._mention_starting_at(k + 2)
+            k = self._token_ending_at(other.mention.span.end) if other is not None else None
+        return k is not None and k + 1 < len(self.tokens) and self._is_predicate(self._skip_adverbs_right(k + 1))
 
     def _governed(self, mention: Mention) -> bool:
         return self._governing_prep(mention) is not None

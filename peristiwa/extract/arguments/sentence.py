@@ -92,9 +92,9 @@ class SentenceView:
 
     @functools.cached_property
     def _clause_openers(self) -> frozenset[str]:
-        """Words after which an actor starts a clause ("agar Yunani menghentikan …"), so no noun it could
-        be the possessor of."""
-        return self.words.complement_markers
+        """Words after which an actor starts a clause ("agar Yunani menghentikan …", "bahwa Guatemala dan
+        Nikaragua mengakui …", "setelah Mesir menutup …"), so no noun it could be the possessor of."""
+        return self.words.complement_markers | self.words.clause_breaks
 
     def _common_noun(self, k: int) -> bool:
         """A lower-case word that can continue a noun phrase: no preposition, clause word, verb or name."""
