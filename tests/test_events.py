@@ -580,3 +580,9 @@ def test_withdrawn_theme_is_not_the_target(extract, text, expected) -> None:
            if is_resolved(e) and e.target is not None}
     assert got == expected, [(e.code, e.rule) for e in doc.events]
     assert all("target=dari(theme)" in e.rule for e in doc.events if e.code in {"161", "0874"})
+
+
+def test_statement_about_an_actor_targets_it(extract) -> None:
+    # syntax.yaml topic_preps: a comment or concern "mengenai/tentang X" with no addressee is about X
+    doc = extract("Presiden Chili menyatakan keprihatinan mendalam mengenai Bolivia.")
+    assert ("CHLGOV", "BOL") in {(s, t) for s, t, c in coded(doc) if c[:2] in {"01", "11"}}, coded(doc, all_events=True)

@@ -30,6 +30,8 @@ class CoderWords:
     locative_target_roots: frozenset[str] = frozenset()
     separative_preps: frozenset[str] = frozenset()
     separative_target_roots: frozenset[str] = frozenset()
+    topic_preps: frozenset[str] = frozenset()
+    topic_target_roots: frozenset[str] = frozenset()
     reciprocal_markers: frozenset[str] = frozenset()
     kind_heads: frozenset[str] = frozenset()
     adverbs: frozenset[str] = frozenset()
@@ -72,6 +74,8 @@ class CoderWords:
             locative_target_roots=words(syntax, "locative_target_roots"),
             separative_preps=words(syntax, "separative_preps"),
             separative_target_roots=words(syntax, "separative_target_roots"),
+            topic_preps=words(syntax, "topic_preps"),
+            topic_target_roots=words(syntax, "topic_target_roots"),
             adverbs=words(syntax, "adverbs"),
             purpose_preps=words(syntax, "purpose_preps"),
             complement_markers=words(syntax, "complement_markers"),
@@ -103,6 +107,8 @@ class CoderWords:
             preps = preps | self.attack_locatives
         if root in self.separative_target_roots:
             preps = preps | self.separative_preps
+        if root in self.topic_target_roots:
+            preps = preps | self.topic_preps
         return preps
 
     @property
