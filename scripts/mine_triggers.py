@@ -62,8 +62,11 @@ class Tally:
     docs: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     surfaces: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     example: dict[str, str] = field(default_factory=dict)
+    phrased: set[str] = field(default_factory=set)  # keys with a surface that opens a multiword lexicon form
 
-    def add(self, key: str, surface: str, doc_id: str, sentence: str) -> None:
+    def add(self, key: str, surface: str, doc_id: str, sentence: str, *, phrased: bool = False) -> None:
+        if phrased:
+            self.phrased.add(key)
         self.docs[key].add(doc_id)
         self.surfaces[key][surface] += 1
         self.example.setdefault(key, sentence)
@@ -203,17 +206,18 @@ def light_objects(tokens: list[str]) -> Iterator[tuple[str, str]]:
                 yield word, strip_clitic(tokens[j])
 
 
-def covered(lexicon: Lexicon) -> tuple[set[str], set[str]]:
-    """The one-word surfaces the lexicon generates, and the roots its entries are built on."""
-    surfaces = {s for eid in lexicon.entries for s in lexicon.surfaces(eid) if " " not in s}
+def covered(lexicon: Lexicon) -> tuple[set[str], set[str], set[str]]:
+    """The one-word surfaces the lexicon generates, the roots its entries are built on, and the first words
+    of its multiword forms ("menutup" of "menutup perbatasan"): a root met only there has phrases, no entry."""
+    every = {s for eid in lexicon.entries for s in lexicon.surfaces(eid)}
     roots = {e.root for e in lexicon.entries.values() if e.root}
-    return surfaces, roots
+    return {s for s in every if " " not in s}, roots, {s.split()[0] for s in every if " " in s}
 
 
 def mine(texts: Iterable[Text], extractor: Extractor, analyser: Analyser, lexicon: Lexicon
          ) -> tuple[Tally, Tally, Tally]:
     """(uncovered roots, uncovered light-verb pairs, lexicon surfaces that stood in a no-event sentence)."""
-    surfaces, roots = covered(lexicon)
+    surfaces, roots, phrase_heads = covered(lexicon)
     triggers, pairs, silent = Tally(), Tally(), Tally()
     for text in texts:
         doc = extractor.extract(text.text, published=text.published, article_id=text.doc_id)
@@ -226,7 +230,8 @@ def mine(texts: Iterable[Text], extractor: Extractor, analyser: Analyser, lexico
                     continue
                 found = analyser.analyse(word)
                 if found and found[0] not in roots:
-                    triggers.add(f"{found[0]}\t{found[2]}", f"{word}[{found[1]}]", text.doc_id, sentence)
+                    triggers.add(f"{found[0]}\t{found[2]}", f"{word}[{found[1]}]", text.doc_id, sentence,
+                                 phrased=word in phrase_heads)
             for light, noun in light_objects(tokens):
                 if noun not in surfaces:
                     pairs.add(f"{light} {noun}", noun, text.doc_id, sentence)
@@ -242,10 +247,11 @@ def corpus(root: Path, excluded: set[str], articles: int | None) -> tuple[list[T
 
 
 def print_table(title: str, tally: Tally, limit: int) -> None:
-    print(f"\n## {title}\nrank\tdf\tkey\tsurfaces\texample")
+    print(f"\n## {title}\nrank\tdf\tkey\tphrases\tsurfaces\texample")
     for rank, (key, df) in enumerate(tally.ranked()[:limit], 1):
         top = ", ".join(s for s, _ in tally.surfaces[key].most_common(4))
-        print(f"{rank}\t{df}\t{key}\t{top}\t{tally.example[key][:140]}")
+        phrased = "phrases" if key in tally.phrased else "-"
+        print(f"{rank}\t{df}\t{key}\t{phrased}\t{top}\t{tally.example[key][:140]}")
 
 
 def main() -> None:
@@ -263,7 +269,8 @@ def main() -> None:
     analyser = Analyser(*lemma_table(root), vocabulary)
     triggers, pairs, silent = mine(texts, Extractor.load(), analyser, lexicon)
     print(f"# {len(texts)} texts ({len(excluded)} gold/readout articles excluded), lexicon {len(lexicon)} entries")
-    print_table("roots (verb/noun) not in the lexicon, by document frequency", triggers, args.limit)
+    print_table("roots (verb/noun, 'phrases' = only in multiword forms) not in the lexicon, by document frequency",
+                triggers, args.limit)
     print_table("light verb + noun not in the lexicon", pairs, args.limit)
     print_table("lexicon surfaces in sentences that got no event (a sense or argument gap, not a missing entry)",
                 silent, args.limit)
