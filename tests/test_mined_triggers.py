@@ -66,3 +66,11 @@ def test_mined_root_needs_its_object(lex: Lexicon, text: str) -> None:
 def test_misspelt_strike_noun_is_a_strike(lex: Lexicon) -> None:
     # web spelling with a doubled k ("pemogokkan") is matched as the standard "pemogokan"
     assert ("mogok-kerja", "143") in [(e, c) for e, c, _ in matches(lex, "Buruh pelabuhan melakukan pemogokkan.")]
+
+
+def test_single_k_spelling_matches_with_its_sense(lex: Lexicon) -> None:
+    # "ditembakan" (for ditembakkan) keeps the object sense of tembak: tear gas at a crowd is repression
+    got = matches(lex, "Gas air mata ditembakan polisi ke arah mahasiswa.")
+    assert any(e == "tembak" and r.startswith("lexicon:tembak[di-kan single-k]") for e, _, r in got), got
+    got = matches(lex, "Aparat menembakan gas air mata ke kerumunan.")
+    assert ("tembak", "175") in [(e, c) for e, c, _ in got], got
