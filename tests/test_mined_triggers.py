@@ -36,6 +36,8 @@ SENSES = [
     ("Imigrasi mencegah mantan menteri itu ke luar negeri.", "cegah-bepergian", "172"),
     ("Kedua pemerintah mengadakan perjanjian soal keamanan laut.", "perjanjian-light", "057"),
     ("Kedua kelompok akhirnya mencapai perjanjian setelah tiga hari.", "perjanjian-light", "057"),
+    ("Rezim militer mengasingkan tokoh oposisi itu ke sebuah pulau terpencil.", "asingkan", "174"),
+    ("Sang raja diasingkan ke Madagaskar oleh pemerintah kolonial.", "asingkan", "174"),
 ]
 
 
@@ -54,12 +56,14 @@ NOT_EVENTS = [
     "Menteri itu memimpin rapat kabinet.",                   # leading a meeting
     "Vaksin itu mencegah penularan penyakit.",               # prevention is no travel ban
     "Isi perjanjian itu belum diumumkan.",                   # a treaty mentioned, not concluded
+    "Penyair itu memilih mengasingkan diri ke desa.",        # self-isolation
+    "Kaum minoritas merasa diasingkan di negeri sendiri.",   # ostracised, no place of exile
 ]
 
 
 @pytest.mark.parametrize("text", NOT_EVENTS)
 def test_mined_root_needs_its_object(lex: Lexicon, text: str) -> None:
-    mined = {"tutup", "kuasai", "lapor-aparat", "pimpin-aksi", "cegah-bepergian", "perjanjian-light"}
+    mined = {"tutup", "kuasai", "lapor-aparat", "pimpin-aksi", "cegah-bepergian", "perjanjian-light", "asingkan"}
     assert not [m for m in matches(lex, text) if m[0] in mined]
 
 
