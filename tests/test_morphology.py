@@ -121,3 +121,13 @@ def test_syllables() -> None:
 def test_bad_affix_spec(bad: str) -> None:
     with pytest.raises(ValueError):
         parse_affix(bad)
+
+
+def test_single_k_spelling_of_k_final_root_with_kan() -> None:
+    # news writes "ditembakan" / "meledakan" for ditembakkan / meledakkan; the label says which spelling matched
+    got = {f.surface: f.affix for f in forms("ledak", ["meN-kan", "di-kan"], enclitics=False)}
+    assert got == {"meledakkan": "meN-kan", "meledakan": "meN-kan single-k",
+                   "diledakkan": "di-kan", "diledakan": "di-kan single-k"}
+    # never without a prefix (bare "tembakan" is the noun) nor for roots not ending in k
+    assert {f.surface for f in forms("tembak", ["-kan"], enclitics=False)} == {"tembakkan"}
+    assert {f.surface for f in forms("seru", ["meN-kan"], enclitics=False)} == {"menyerukan"}

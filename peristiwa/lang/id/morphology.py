@@ -32,6 +32,8 @@ spec           example (root → form)        voice
 =============  ===========================  ==============================
 
 Enclitics -nya, -lah, -pun, -kah are added on top of every form unless ``enclitics=False``.
+A k-final root under a prefix and -kan also gets the one-k spelling common in news ("ditembakan" for
+"ditembakkan"), labelled ``di-kan single-k`` so the rule shows it.
 Multiword roots ("tanda tangan") are joined under a circumfix ("menandatangani") and keep
 their space under a prefix alone ("bekerja sama"); the joined spelling common in news
 ("bekerjasama", "kerjasama") is generated as a variant.
@@ -63,6 +65,7 @@ PREFIX_VOICE: dict[str, Voice] = {
     "": "active",
 }
 SUFFIXES = ("", "kan", "i", "an")
+SINGLE_K = "single-k"  # affix label of the one-k spelling of a k-final root + -kan ("ditembakan")
 BARE_SPECS = {"bare": "nominal", "bare-verb": "active", "0": "nominal"}
 
 
@@ -180,18 +183,24 @@ def attach_prefix(prefix: str, root: str) -> str:
     return prefix + root
 
 
-def _surfaces(root: str, spec: AffixSpec) -> list[str]:
-    """All spellings of one root under one affix spec (more than one only for multiword roots)."""
+def _surfaces(root: str, spec: AffixSpec) -> list[tuple[str, str]]:
+    """All spellings of one root under one affix spec, each with its affix label: more than one for multiword
+    roots, and for a k-final root under a prefix and -kan, which news often writes with one k ("ditembakan",
+    "meledakan"; label ``di-kan single-k``)."""
     words = root.split()
     if spec.text in BARE_SPECS:
-        return [root] + (["".join(words)] if len(words) > 1 else [])
+        return [(root, spec.text)] + ([("".join(words), spec.text)] if len(words) > 1 else [])
     if len(words) == 1 or (spec.prefix and spec.suffix):
         joined = "".join(words)
-        return [attach_prefix(spec.prefix, joined) + spec.suffix]
+        standard = attach_prefix(spec.prefix, joined) + spec.suffix
+        # only under a prefix: a bare "tembak-kan" written "tembakan" would be the noun "tembakan"
+        if spec.prefix and spec.suffix == "kan" and joined.endswith("k"):
+            return [(standard, spec.text), (standard[:-3] + "an", f"{spec.text} {SINGLE_K}")]
+        return [(standard, spec.text)]
     if spec.prefix:  # prefix alone: only the first word takes it ("bekerja sama")
         spaced = " ".join([attach_prefix(spec.prefix, words[0]), *words[1:]])
-        return [spaced, spaced.replace(" ", "")]
-    return [" ".join([*words[:-1], words[-1] + spec.suffix])]
+        return [(spaced, spec.text), (spaced.replace(" ", ""), spec.text)]
+    return [(" ".join([*words[:-1], words[-1] + spec.suffix]), spec.text)]
 
 
 def forms(root: str, affixes: Iterable[str], *, enclitics: bool = True) -> list[Form]:
@@ -202,14 +211,14 @@ def forms(root: str, affixes: Iterable[str], *, enclitics: bool = True) -> list[
     for text in affixes:
         spec = parse_affix(text)
         voice = voice_of(spec)
-        for surface in _surfaces(root, spec):
+        for surface, label in _surfaces(root, spec):
             variants = [surface]
             if enclitics:
                 variants += [surface + clitic for clitic in ENCLITICS]
             for variant in variants:
                 if variant not in seen:
                     seen.add(variant)
-                    affix = spec.text if variant == surface else f"{spec.text}+{variant[len(surface):]}"
+                    affix = label if variant == surface else f"{label}+{variant[len(surface):]}"
                     out.append(Form(variant, voice, affix, root))
     return out
 
