@@ -8,6 +8,13 @@ A direct quote's speaker is found, in order of preference, by
 3. `menurut X` anywhere in the sentence;
 4. continuation: an unattributed quote opening a sentence right after a quoted sentence
    keeps that speaker (quotes split across sentences).
+Web news and blogs also quote without marks, a paragraph at a time:
+5. a block quote: a paragraph after one that ends in a colon (`Budi menulis:` ¶ `…`); its
+   speaker is the subject of the speech verb of that intro, or the -nya of `Tambahnya:`, or
+   the intro's first named actor (`Rina tidak setuju:`);
+6. a tweet or chat line `@handle: …` / `nama: …` opening a paragraph: the label is the speaker.
+Unattributed marked quotes inside a block are its speaker's words (titles, scare quotes) and
+give way to the block.
 Indirect speech is `X mengatakan (bahwa) …` with no quote marks; its span is the clause.
 """
 
@@ -34,12 +41,27 @@ QUOTE_RE = re.compile(
 MAX_VERB_TO_SPEAKER = 8  # tokens between an after-quote verb and its speaker
 MAX_SPEAKER_TO_VERB = 4  # tokens between a speaker and an indirect-speech verb
 MIN_SINGLE_QUOTE_WORDS = 3  # ‘Two Words’ in single quotes are usually a title, not speech
+PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
+#: `@handle: text` / `nama: text` opening a paragraph (one word, no space before the colon)
+HEADLINE_SHARE = 0.6  # a line with this share of capitalised words and no full stop is a headline
+MAX_HEADER_WORDS = 5  # a section header ending in a colon is short
+LABEL_RE = re.compile(r"(?P<label>@?[^\W\d_][\w.\-]{0,29}):[ \t]+(?P<rest>\S)")
 
 
 @dataclass(frozen=True, slots=True)
 class _Found:
     content: Span
     outer: Span
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """An unmarked quote: a paragraph introduced by `intro` (the sentence ending in a colon before
+    it) or a line opened by a speaker `label`."""
+
+    content: Span
+    intro: int | None = None
+    label: Span | None = None
 
 
 class _Inside:
@@ -134,6 +156,9 @@ class QuoteStage:
         self.according = pack.speech_words("according_to")
         self.complementizers = pack.speech_words("complementizers")
         self.coordinators = pack.speech_words("coordinators")
+        self.block_labels = pack.speech_words("block_labels")
+        self.speech_verbs = self.before | self.indirect | self.after
+        self.header_function_words = pack.speech_words("header_function_words")
 
     def __call__(self, doc: Document) -> None:
         found = list(_find_quotes(doc))
@@ -148,7 +173,9 @@ class QuoteStage:
             quote = self._attribute(index, item, _latest(direct, indirect[reported - 1] if reported else None))
             attributed.append(quote)
             direct = quote if quote.speaker else direct
-        doc.quotes.extend(sorted([*attributed, *indirect], key=lambda q: q.span.start))
+        blocks = [self._attribute_block(index, block, [*attributed, *indirect]) for block in self._blocks(doc)]
+        attributed = [q for q in attributed if q.speaker is not None or not _within(q.span, blocks)]
+        doc.quotes.extend(sorted([*attributed, *blocks, *indirect], key=lambda q: q.span.start))
 
     # -- direct quotes ---------------------------------------------------------------------
     def _attribute(self, index: _DocIndex, item: _Found, previous: Quote | None) -> Quote:
@@ -165,23 +192,28 @@ class QuoteStage:
         return quote
 
     def _after(self, index: _DocIndex, item: _Found, quote: Quote, previous: Quote | None) -> bool:
-        doc = index.doc
         tokens = _tokens_after(index, item.outer.end, 3)
         verb = next((t for t in tokens if t.norm in self.after), None)
         if verb is None:
             return False
+        return self._after_speaker(index, verb, quote, previous, "quote:after")
+
+    def _after_speaker(self, index: _DocIndex, verb: Token, quote: Quote, previous: Quote | None,
+                       rule: str) -> bool:
+        """The speaker an attribution word names: `kata Xi`, or the -nya of `tambahnya`."""
         if verb.norm.endswith("nya") and len(verb.norm) > 4:
-            return self._clitic_speaker(doc, verb, quote, previous)
+            return self._clitic_speaker(index.doc, verb, quote, previous, rule)
         for i, mention in _mentions_after(index, verb.end, MAX_VERB_TO_SPEAKER):
-            return _set_speaker(doc, quote, i, mention, verb, f"quote:after:{verb.norm}")
+            return _set_speaker(index.doc, quote, i, mention, verb, f"{rule}:{verb.norm}")
         return False
 
-    def _clitic_speaker(self, doc: Document, verb: Token, quote: Quote, previous: Quote | None) -> bool:
+    def _clitic_speaker(self, doc: Document, verb: Token, quote: Quote, previous: Quote | None,
+                        rule: str) -> bool:
         """`tambahnya`: -nya is the last speaker, else the last person mentioned before the quote."""
         evidence = doc.span(verb.start, verb.end)
         if previous is not None and previous.speaker is not None:
             quote.speaker, quote.speaker_mention = previous.speaker, previous.speaker_mention
-            quote.evidence, quote.rule = evidence, f"quote:after:{verb.norm}:previous-speaker"
+            quote.evidence, quote.rule = evidence, f"{rule}:{verb.norm}:previous-speaker"
             return True
         people = [(i, m) for i, m in enumerate(doc.mentions)
                   if m.span.end <= quote.span.start and m.actor is not None and m.actor.type == "PER"]
@@ -189,7 +221,7 @@ class QuoteStage:
             return False
         index, mention = people[-1]
         quote.speaker, quote.speaker_mention = mention.actor, index
-        quote.evidence, quote.rule = evidence, f"quote:after:{verb.norm}:last-person"
+        quote.evidence, quote.rule = evidence, f"{rule}:{verb.norm}:last-person"
         return True
 
     def _before(self, index: _DocIndex, item: _Found, quote: Quote, previous: Quote | None) -> bool:
@@ -212,6 +244,89 @@ class QuoteStage:
                 for i, mention in _mentions_after(index, token.end, MAX_VERB_TO_SPEAKER):
                     return _set_speaker(index.doc, quote, i, mention, token, "quote:according-to")
         return False
+
+    # -- unmarked quotes: block paragraphs and speaker-labelled lines ---------------------------
+    def _blocks(self, doc: Document) -> Iterator[_Block]:
+        previous: Span | None = None
+        for match in PARAGRAPH_RE.finditer(doc.text):
+            paragraph = _stripped(doc, match.start(), match.end())
+            if paragraph is None:
+                continue
+            label = LABEL_RE.match(doc.text, paragraph.start)
+            rest = doc.span(label.start("rest"), paragraph.end) if label is not None else None
+            if label is not None and rest is not None and self._speaker_label(doc, label, rest):
+                yield _Block(rest, label=doc.span(*label.span("label")))
+            elif previous is not None and self._introduces(previous) and not self._header(paragraph.text):
+                yield _Block(paragraph, intro=doc.sentence_at(previous.end - 1))
+            previous = paragraph
+
+    def _introduces(self, paragraph: Span) -> bool:
+        """A paragraph ending in a colon introduces a quote, unless it is a section header
+        (`Pesan yang Bertentangan:`): a few words in Title Case and no speech verb. An intro may
+        well be mostly names (`Saudi Jeans mengatakan:`, `Ramy Raoof menuliskan garis-garis besar
+        Global Voices Advocacy:`)."""
+        if not paragraph.text.endswith(":"):
+            return False
+        words = {w.casefold() for w in re.findall(r"\w+", paragraph.text)}
+        return bool(words & self.speech_verbs) or not self._header(paragraph.text)
+
+    def _header(self, text: str) -> bool:
+        """A section header (`Pergerakan Massa`, `Manila`, `Pesan yang Bertentangan:`) rather than
+        speech: a few words, each capitalised or a function word — `Sally Sami melaporkan:` is not."""
+        words = re.findall(r"[^\W\d_][\w\-']*", text)
+        return 0 < len(words) <= MAX_HEADER_WORDS and all(
+            w[0].isupper() or w.casefold() in self.header_function_words for w in words)
+
+    def _speaker_label(self, doc: Document, label: re.Match[str], rest: Span) -> bool:
+        """`kopi_pagi: …` names its writer; `Catatan: …`, a place (`Yunani: <headline>`) or a
+        headline after the colon do not."""
+        if label.group("label").lstrip("@").casefold() in self.block_labels or _headline(rest.text):
+            return False
+        start, end = label.span("label")
+        return not any(p.span.start < end and start < p.span.end for p in doc.places)
+
+    def _attribute_block(self, index: _DocIndex, block: _Block, earlier: list[Quote]) -> Quote:
+        doc = index.doc
+        quote = Quote(block.content, doc.sentence_at(block.content.start), "direct")
+        if block.label is not None:
+            self._label_speaker(index, block.label, quote)
+        elif block.intro is not None:
+            previous = max((q for q in earlier if q.speaker is not None and q.span.end <= block.content.start),
+                           key=lambda q: q.span.start, default=None)
+            self._intro_speaker(index, block.intro, quote, previous)
+        return quote
+
+    def _label_speaker(self, index: _DocIndex, label: Span, quote: Quote) -> None:
+        """`@handle: …`: the handle speaks — as the actor it names when it is a mention."""
+        doc = index.doc
+        for i in index.mentions_starting(label.start, label.end):
+            if doc.mentions[i].span.end <= label.end and _speaker_like(doc.mentions[i]):
+                _set_speaker(doc, quote, i, doc.mentions[i], label, "quote:tweet-label")
+                return
+        quote.speaker = Actor(None, label.text, "PER")
+        quote.evidence, quote.rule = label, "quote:tweet-label"
+
+    def _intro_speaker(self, index: _DocIndex, intro: int, quote: Quote, previous: Quote | None) -> None:
+        """The speaker named by the sentence that introduces a block quote with its colon."""
+        doc = index.doc
+        sentence = doc.sentences[intro]
+        verbs = [t for t in index.cue_tokens("before", intro) if t.start not in index.inside]
+        mentions = [(i, m) for i, m in index.by_sentence.get(intro, [])
+                    if _speaker_like(m) and m.span.start not in index.inside and m.kind != "group"]
+        if verbs:
+            before = [(i, m) for i, m in mentions if m.span.end <= verbs[-1].start]
+            if before:
+                i, mention = _subject(before)
+                _set_speaker(doc, quote, i, mention, verbs[-1], f"quote:block:{verbs[-1].norm}")
+                return
+        opener = index.words_from(sentence.token_start, sentence.token_end, 1)
+        if opener and opener[0].norm in self.after:
+            self._after_speaker(index, opener[0], quote, previous, "quote:block:after")
+            return
+        named = [(i, m) for i, m in mentions if m.type in {"PER", "ORG"} or m.kind == "name"]
+        if named:
+            i, mention = named[0]
+            _set_speaker(doc, quote, i, mention, mention.span, "quote:block:intro-subject")
 
     # -- indirect speech -------------------------------------------------------------------
     def _indirect(self, index: _DocIndex) -> list[Quote]:
@@ -264,7 +379,26 @@ def _find_quotes(doc: Document):
         yield _Found(doc.span(start, end), doc.span(*match.span()))
 
 
-def _set_speaker(doc: Document, quote: Quote, index: int, mention: Mention, cue: Token, rule: str) -> bool:
+def _stripped(doc: Document, start: int, end: int) -> Span | None:
+    """The span [start, end) without surrounding white space (None when blank)."""
+    text = doc.text[start:end]
+    lead, body = len(text) - len(text.lstrip()), text.strip()
+    return doc.span(start + lead, start + lead + len(body)) if body else None
+
+
+def _headline(text: str) -> bool:
+    """Title Case without a closing full stop: a headline or section header, not speech."""
+    words = re.findall(r"[^\W\d_][\w\-']*", text)
+    if not words or text.rstrip().endswith((".", "!", "?", "…")):
+        return False
+    return sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words)
+
+
+def _within(span: Span, quotes: list[Quote]) -> bool:
+    return any(q.span.start <= span.start and span.end <= q.span.end for q in quotes)
+
+
+def _set_speaker(doc: Document, quote: Quote, index: int, mention: Mention, cue: Token | Span, rule: str) -> bool:
     speaker = mention.actor or Actor(None, mention.span.text, mention.type)
     quote.speaker, quote.speaker_mention = speaker, index
     lo, hi = min(cue.start, mention.span.start), max(cue.end, mention.span.end)
