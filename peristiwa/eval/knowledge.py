@@ -46,6 +46,7 @@ _NOT_NAME = frozenset({
     "negara", "kota", "provinsi", "republik", "serikat", "kerajaan", "party", "ministry", "council",
 })
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+MIN_HANDLE_CHARS = 5  # a shorter handle prefix ("@ab") says nothing about the name
 
 
 def name_tokens(name: str) -> frozenset[str]:
@@ -56,7 +57,23 @@ def name_tokens(name: str) -> frozenset[str]:
 
 def names_match(gold: str, predicted: Iterable[str]) -> bool:
     tokens = name_tokens(gold)
-    return bool(tokens) and any(tokens & name_tokens(p) for p in predicted)
+    predicted = list(predicted)
+    return (bool(tokens) and any(tokens & name_tokens(p) for p in predicted)) or any(
+        _handle_match(gold, p) for p in predicted)
+
+
+def _squashed(name: str) -> str:
+    return "".join(w.casefold() for w in _WORD.findall(name))
+
+
+def _handle_match(a: str, b: str) -> bool:
+    """A Twitter handle spells its writer's name without spaces: gold "@TheBigPharaoh" is the
+    blogger "The Big Pharaoh", "@LeilZahra" is "Leil-Zahra Mortada" (the handle may drop a surname)."""
+    if "@" not in a and "@" not in b:
+        return False
+    x, y = _squashed(a), _squashed(b)
+    short, long = sorted((x, y), key=len)
+    return len(short) >= MIN_HANDLE_CHARS and long.startswith(short)
 
 
 @dataclass(slots=True)

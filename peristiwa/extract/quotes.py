@@ -44,6 +44,7 @@ MIN_SINGLE_QUOTE_WORDS = 3  # ‘Two Words’ in single quotes are usually a tit
 PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
 #: `@handle: text` / `nama: text` opening a paragraph (one word, no space before the colon)
 HEADLINE_SHARE = 0.6  # a line with this share of capitalised words and no full stop is a headline
+MIN_VERB_CHARS = 4  # a prefixed verb is longer than its prefix plus a short stem ("meja" is a noun)
 MAX_HEADER_WORDS = 5  # a section header ending in a colon is short
 LABEL_RE = re.compile(r"(?P<label>@?[^\W\d_][\w.\-]{0,29}):[ \t]+(?P<rest>\S)")
 
@@ -159,6 +160,7 @@ class QuoteStage:
         self.block_labels = pack.speech_words("block_labels")
         self.speech_verbs = self.before | self.indirect | self.after
         self.header_function_words = pack.speech_words("header_function_words")
+        self.intro_verb_prefixes = tuple(pack.speech_words("intro_verb_prefixes"))
 
     def __call__(self, doc: Document) -> None:
         found = list(_find_quotes(doc))
@@ -173,7 +175,7 @@ class QuoteStage:
             quote = self._attribute(index, item, _latest(direct, indirect[reported - 1] if reported else None))
             attributed.append(quote)
             direct = quote if quote.speaker else direct
-        blocks = [self._attribute_block(index, block, [*attributed, *indirect]) for block in self._blocks(doc)]
+        blocks = self._attribute_blocks(index, [q for q in [*attributed, *indirect] if q.speaker is not None])
         attributed = [q for q in attributed if q.speaker is not None or not _within(q.span, blocks)]
         doc.quotes.extend(sorted([*attributed, *blocks, *indirect], key=lambda q: q.span.start))
 
@@ -212,8 +214,7 @@ class QuoteStage:
         """`tambahnya`: -nya is the last speaker, else the last person mentioned before the quote."""
         evidence = doc.span(verb.start, verb.end)
         if previous is not None and previous.speaker is not None:
-            quote.speaker, quote.speaker_mention = previous.speaker, previous.speaker_mention
-            quote.evidence, quote.rule = evidence, f"{rule}:{verb.norm}:previous-speaker"
+            _copy_speaker(quote, previous, evidence, f"{rule}:{verb.norm}:previous-speaker")
             return True
         people = [(i, m) for i, m in enumerate(doc.mentions)
                   if m.span.end <= quote.span.start and m.actor is not None and m.actor.type == "PER"]
@@ -285,14 +286,28 @@ class QuoteStage:
         start, end = label.span("label")
         return not any(p.span.start < end and start < p.span.end for p in doc.places)
 
-    def _attribute_block(self, index: _DocIndex, block: _Block, earlier: list[Quote]) -> Quote:
+    def _attribute_blocks(self, index: _DocIndex, spoken: list[Quote]) -> list[Quote]:
+        """Block quotes in text order, each knowing the last attributed quote before it (marked,
+        indirect or block), so that `Dia melanjutkan:` continues the block before."""
+        spoken = sorted(spoken, key=lambda q: q.span.end)
+        blocks: list[Quote] = []
+        previous: Quote | None = None
+        k = 0
+        for block in self._blocks(index.doc):
+            while k < len(spoken) and spoken[k].span.end <= block.content.start:
+                previous = _later(previous, spoken[k])
+                k += 1
+            quote = self._attribute_block(index, block, previous)
+            previous = _later(previous, quote) if quote.speaker is not None else previous
+            blocks.append(quote)
+        return blocks
+
+    def _attribute_block(self, index: _DocIndex, block: _Block, previous: Quote | None) -> Quote:
         doc = index.doc
         quote = Quote(block.content, doc.sentence_at(block.content.start), "direct")
         if block.label is not None:
             self._label_speaker(index, block.label, quote)
         elif block.intro is not None:
-            previous = max((q for q in earlier if q.speaker is not None and q.span.end <= block.content.start),
-                           key=lambda q: q.span.start, default=None)
             self._intro_speaker(index, block.intro, quote, previous)
         return quote
 
@@ -307,26 +322,45 @@ class QuoteStage:
         quote.evidence, quote.rule = label, "quote:tweet-label"
 
     def _intro_speaker(self, index: _DocIndex, intro: int, quote: Quote, previous: Quote | None) -> None:
-        """The speaker named by the sentence that introduces a block quote with its colon."""
+        """The speaker named by the sentence that introduces a block quote with its colon: the
+        subject of its verb (`Narablog dari Lesotho, Michael Jordan melaporkan:`), the -nya of
+        `Tambahnya:`, or — for `Dia melanjutkan:` / `Lalu menambahkan:` — the last speaker."""
         doc = index.doc
         sentence = doc.sentences[intro]
-        verbs = [t for t in index.cue_tokens("before", intro) if t.start not in index.inside]
-        mentions = [(i, m) for i, m in index.by_sentence.get(intro, [])
-                    if _speaker_like(m) and m.span.start not in index.inside and m.kind != "group"]
-        if verbs:
-            before = [(i, m) for i, m in mentions if m.span.end <= verbs[-1].start]
-            if before:
-                i, mention = _subject(before)
-                _set_speaker(doc, quote, i, mention, verbs[-1], f"quote:block:{verbs[-1].norm}")
-                return
         opener = index.words_from(sentence.token_start, sentence.token_end, 1)
         if opener and opener[0].norm in self.after:
             self._after_speaker(index, opener[0], quote, previous, "quote:block:after")
             return
-        named = [(i, m) for i, m in mentions if m.type in {"PER", "ORG"} or m.kind == "name"]
-        if named:
-            i, mention = named[0]
-            _set_speaker(doc, quote, i, mention, mention.span, "quote:block:intro-subject")
+        mentions = [(i, m) for i, m in index.by_sentence.get(intro, [])
+                    if _speaker_like(m) and m.span.start not in index.inside and m.kind != "group"]
+        verb = self._intro_verb(index, intro)
+        if verb is None:
+            named = [(i, m) for i, m in mentions if m.type in {"PER", "ORG"}]
+            if named:
+                _set_speaker(doc, quote, *named[0], named[0][1].span, "quote:block:intro-subject")
+            return
+        rule = f"quote:block:{verb.norm}"
+        before = [(i, m) for i, m in mentions if m.span.end <= verb.start]
+        subject = _intro_subject(before) if before else None
+        if previous is not None and (subject is None or subject[1].kind == "pronoun"):
+            _copy_speaker(quote, previous, doc.span(verb.start, verb.end), f"{rule}:previous-speaker")
+        elif subject is not None:
+            _set_speaker(doc, quote, *subject, verb, rule)
+
+    def _intro_verb(self, index: _DocIndex, intro: int) -> Token | None:
+        """The intro's verb: its last speech verb, else its first active verb (`mencatat`,
+        `bertanya`: a lower-case word with a verb prefix) outside quotes and names."""
+        verbs = [t for t in index.cue_tokens("before", intro) if t.start not in index.inside]
+        if verbs:
+            return verbs[-1]
+        doc = index.doc
+        names = [m.span for _, m in index.by_sentence.get(intro, [])]
+        for token in doc.sentence_tokens(doc.sentences[intro]):
+            if (len(token.norm) > MIN_VERB_CHARS and token.text.isalpha() and token.text.islower()
+                    and token.norm.startswith(self.intro_verb_prefixes) and token.start not in index.inside
+                    and not any(n.start <= token.start < n.end for n in names)):
+                return token
+        return None
 
     # -- indirect speech -------------------------------------------------------------------
     def _indirect(self, index: _DocIndex) -> list[Quote]:
@@ -398,6 +432,12 @@ def _within(span: Span, quotes: list[Quote]) -> bool:
     return any(q.span.start <= span.start and span.end <= q.span.end for q in quotes)
 
 
+def _copy_speaker(quote: Quote, previous: Quote, evidence: Span, rule: str) -> None:
+    """`quote` is spoken by the speaker of `previous` (a -nya or a pronoun standing for them)."""
+    quote.speaker, quote.speaker_mention = previous.speaker, previous.speaker_mention
+    quote.evidence, quote.rule = evidence, rule
+
+
 def _set_speaker(doc: Document, quote: Quote, index: int, mention: Mention, cue: Token | Span, rule: str) -> bool:
     speaker = mention.actor or Actor(None, mention.span.text, mention.type)
     quote.speaker, quote.speaker_mention = speaker, index
@@ -412,6 +452,17 @@ def _subject(candidates: list[tuple[int, Mention]]) -> tuple[int, Mention]:
         if mention.type in {"PER", "ORG"}:
             return index, mention
     return candidates[-1]
+
+
+def _intro_subject(candidates: list[tuple[int, Mention]]) -> tuple[int, Mention]:
+    """An intro opens with its subject, the appositions and relative clauses after it hold other
+    names (`The Nation, surat kabar Thailand berbahasa Inggris, menuding:`): the first person or
+    body, else the nearest mention."""
+    return next(((i, m) for i, m in candidates if m.type in {"PER", "ORG"}), candidates[-1])
+
+
+def _later(a: Quote | None, b: Quote) -> Quote:
+    return b if a is None or b.span.start >= a.span.start else a
 
 
 def _latest(direct: Quote | None, reported: Quote | None) -> Quote | None:
