@@ -146,7 +146,10 @@ class TimeRef:
 
 @dataclass(slots=True)
 class Quote:
-    """Reported speech: `span` is the quoted words, `evidence` the attribution (e.g. "kata Xi")."""
+    """Reported speech: `span` is the quoted words, `evidence` the attribution (e.g. "kata Xi").
+
+    `kind` is "direct" (in quote marks), "block" (unmarked: a paragraph after `X menulis:` or a
+    line `@handle: …`) or "indirect" (`X mengatakan bahwa …`)."""
 
     span: Span
     sentence: int

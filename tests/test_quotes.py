@@ -132,14 +132,14 @@ def test_many_quotes_in_one_sentence_cost_linear_work(extractor):
 
 
 # -- unmarked quotes of web news and blogs: block paragraphs after a colon, speaker-labelled lines --
-def direct(doc):
-    return [(q.span.text, q.speaker.name if q.speaker else None, q.rule) for q in doc.quotes if q.kind == "direct"]
+def blocks(doc):
+    return [(q.span.text, q.speaker.name if q.speaker else None, q.rule) for q in doc.quotes if q.kind == "block"]
 
 
 def test_block_quote_after_colon_intro_with_speech_verb(extract):
     text = ("Budi Santoso, seorang narablog dari Medan, menulis:\n\n"
             "Pemerintah daerah harus segera memperbaiki jalan yang rusak itu. Warga sudah menunggu lama.")
-    [(span, speaker, rule)] = direct(extract(text))
+    [(span, speaker, rule)] = blocks(extract(text))
     assert span.startswith("Pemerintah daerah") and span.endswith("menunggu lama.")
     assert "Budi" in speaker and rule == "quote:block:menulis"
 
@@ -147,20 +147,20 @@ def test_block_quote_after_colon_intro_with_speech_verb(extract):
 def test_block_quote_speaker_is_subject_of_a_non_speech_verb(extract):
     text = ("Narablog dari Surabaya, Rina Wulandari melaporkan:\n\n"
             "Ribuan warga turun ke jalan sejak pagi dan polisi menutup jalan utama.")
-    [(_, speaker, rule)] = direct(extract(text))
+    [(_, speaker, rule)] = blocks(extract(text))
     assert "Rina" in speaker and rule == "quote:block:melaporkan"
 
 
 def test_block_quote_intro_without_verb_takes_its_named_subject(extract):
     text = "Sebagai ketua kelompok tani, Agus Salim:\n\nKeputusan ini jelas merugikan para petani kecil."
-    [(_, speaker, rule)] = direct(extract(text))
+    [(_, speaker, rule)] = blocks(extract(text))
     assert "Agus" in speaker and rule == "quote:block:intro-subject"
 
 
 def test_block_quote_pronoun_or_bare_verb_intro_continues_the_last_speaker(extract):
     text = ("Joko Widodo menulis:\n\nAnggaran pendidikan akan naik tahun depan.\n\n"
             "Lalu menambahkan:\n\nSekolah di desa akan mendapat guru baru.")
-    quotes = direct(extract(text))
+    quotes = blocks(extract(text))
     assert [s for _, s, _ in quotes] == ["Joko Widodo", "Joko Widodo"]
     assert quotes[1][2] == "quote:block:menambahkan:previous-speaker"
 
@@ -168,21 +168,21 @@ def test_block_quote_pronoun_or_bare_verb_intro_continues_the_last_speaker(extra
 def test_block_quote_after_tambahnya_colon(extract):
     text = ("Joko Widodo mengatakan pemerintah “siap membantu.”\n\nTambahnya:\n\n"
             "Bantuan akan tiba dalam dua hari.")
-    block = direct(extract(text))[-1]
+    block = blocks(extract(text))[-1]
     assert block[0] == "Bantuan akan tiba dalam dua hari." and block[1] == "Joko Widodo"
     assert block[2].startswith("quote:block:after:tambahnya")
 
 
 def test_section_header_with_colon_introduces_no_block(extract):
     text = "Suara dari Ibu Kota:\n\nPergerakan Massa\n\nWarga berkumpul di alun-alun kota."
-    assert direct(extract(text)) == []
+    assert blocks(extract(text)) == []
 
 
 def test_tweet_label_lines_name_their_writers(extract):
     text = ("Beberapa pengguna Twitter menanggapi kabar itu.\n\n"
             "@warga_medan: Banjir lagi di jalan utama, tidak ada petugas sama sekali.\n\n"
             "kopi_pagi: Semoga pemerintah kota cepat bertindak.")
-    quotes = direct(extract(text))
+    quotes = blocks(extract(text))
     assert [(s, r) for _, s, r in quotes] == [("@warga_medan", "quote:tweet-label"),
                                               ("kopi_pagi", "quote:tweet-label")]
     assert quotes[0][0] == "Banjir lagi di jalan utama, tidak ada petugas sama sekali."
@@ -191,10 +191,13 @@ def test_tweet_label_lines_name_their_writers(extract):
 def test_label_that_is_a_note_a_place_or_a_headline_is_no_speaker(extract):
     text = ("Yunani: Ribuan Warga Memprotes Kenaikan Pajak\n\n"
             "Catatan: artikel ini diperbarui pada hari Senin.\n\nRapat: Membahas Anggaran Baru")
-    assert direct(extract(text)) == []
+    assert blocks(extract(text)) == []
 
 
-def test_unattributed_marked_title_inside_a_block_gives_way_to_it(extract):
+def test_block_quote_around_marked_title_keeps_both(extract):
+    """The title stays a marked quote for the event coder; the block is the blogger's words."""
     text = "Andi Wijaya menulis:\n\nJudul berita “Kota Tenggelam Lagi” itu berlebihan sekali."
-    quotes = direct(extract(text))
-    assert len(quotes) == 1 and quotes[0][0].startswith("Judul berita") and "Andi" in quotes[0][1]
+    doc = extract(text)
+    [block] = blocks(doc)
+    assert block[0].startswith("Judul berita") and "Andi" in block[1]
+    assert [q.span.text for q in doc.quotes if q.kind == "direct"] == ["Kota Tenggelam Lagi"]

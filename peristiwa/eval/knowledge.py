@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from peristiwa.api import Extractor
 
 KINDS = ("persons", "orgs", "places", "quotes", "dates")
+QUOTE_KINDS = frozenset({"direct", "block"})  # the gold lists quoted words, marked or not; not indirect speech
 ANAPHORIC_KINDS = frozenset({"pronoun", "possessive"})  # "mereka", "pemerintahnya": stand for an actor, name none
 #: words that never identify a name on their own (titles, articles, generic organisation heads)
 _NOT_NAME = frozenset({
@@ -149,7 +150,7 @@ def candidates(doc: Document, kind: str) -> list[Candidate]:
         return list(grouped.values())
     if kind == "quotes":
         return [Candidate(_speaker_names(doc, q.speaker, q.speaker_mention), None, start=q.span.start,
-                          end=q.span.end) for q in doc.quotes if q.kind == "direct"]
+                          end=q.span.end) for q in doc.quotes if q.kind in QUOTE_KINDS]
     if kind == "dates":
         return [Candidate((t.span.text,), t.value, start=t.span.start, end=t.span.end) for t in doc.times]
     raise ValueError(kind)

@@ -13,8 +13,9 @@ Web news and blogs also quote without marks, a paragraph at a time:
    speaker is the subject of the speech verb of that intro, or the -nya of `Tambahnya:`, or
    the intro's first named actor (`Rina tidak setuju:`);
 6. a tweet or chat line `@handle: …` / `nama: …` opening a paragraph: the label is the speaker.
-Unattributed marked quotes inside a block are its speaker's words (titles, scare quotes) and
-give way to the block.
+These unmarked quotes have kind "block": the event coder reads only marked ("direct") quotes as
+quoted speech, since a blog paragraph quoted whole reports actions (its verbs have their own
+subjects), and its speaker is no fallback source for them.
 Indirect speech is `X mengatakan (bahwa) …` with no quote marks; its span is the clause.
 """
 
@@ -176,7 +177,6 @@ class QuoteStage:
             attributed.append(quote)
             direct = quote if quote.speaker else direct
         blocks = self._attribute_blocks(index, [q for q in [*attributed, *indirect] if q.speaker is not None])
-        attributed = [q for q in attributed if q.speaker is not None or not _within(q.span, blocks)]
         doc.quotes.extend(sorted([*attributed, *blocks, *indirect], key=lambda q: q.span.start))
 
     # -- direct quotes ---------------------------------------------------------------------
@@ -304,7 +304,7 @@ class QuoteStage:
 
     def _attribute_block(self, index: _DocIndex, block: _Block, previous: Quote | None) -> Quote:
         doc = index.doc
-        quote = Quote(block.content, doc.sentence_at(block.content.start), "direct")
+        quote = Quote(block.content, doc.sentence_at(block.content.start), "block")
         if block.label is not None:
             self._label_speaker(index, block.label, quote)
         elif block.intro is not None:
@@ -426,10 +426,6 @@ def _headline(text: str) -> bool:
     if not words or text.rstrip().endswith((".", "!", "?", "…")):
         return False
     return sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words)
-
-
-def _within(span: Span, quotes: list[Quote]) -> bool:
-    return any(q.span.start <= span.start and span.end <= q.span.end for q in quotes)
 
 
 def _copy_speaker(quote: Quote, previous: Quote, evidence: Span, rule: str) -> None:
