@@ -201,3 +201,29 @@ def test_block_quote_around_marked_title_keeps_both(extract):
     [block] = blocks(doc)
     assert block[0].startswith("Judul berita") and "Andi" in block[1]
     assert [q.span.text for q in doc.quotes if q.kind == "direct"] == ["Kota Tenggelam Lagi"]
+
+
+def test_block_quote_intro_naming_no_actor_keeps_its_noun_phrase(extract):
+    text = ("Pemilik warung kopi yang tokonya terbakar menulis:\n\n"
+            "Semua barang dagangan saya habis dalam semalam.")
+    [(_, speaker, rule)] = blocks(extract(text))
+    assert speaker == "Pemilik warung kopi" and rule == "quote:block:menulis:phrase"
+
+
+def test_block_quote_adverbial_intro_is_no_speaker_phrase(extract):
+    text = "Dalam laporan sore yang beredar di grup warga:\n\nJembatan utama kota itu ditutup sejak pagi."
+    [(_, speaker, _)] = blocks(extract(text))
+    assert speaker is None
+
+
+def test_name_then_news_verb_after_the_quote(extract):
+    doc = extract("Dua aktivis ditahan karena “menyebarkan kabar bohong”, Antara melaporkan.")
+    [quote] = [q for q in doc.quotes if q.kind == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "Antara"
+    assert quote.rule == "quote:after-name:melaporkan"
+
+
+def test_shouted_quote_after_colon_has_its_speaker(extract):
+    doc = extract("Ratusan mahasiswa berseru: “Turunkan harga beras sekarang juga!”")
+    [quote] = [q for q in doc.quotes if q.kind == "direct"]
+    assert quote.speaker is not None and quote.rule == "quote:before:berseru"

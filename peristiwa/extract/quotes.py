@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from peristiwa.lang.pack import LanguagePack
-from peristiwa.model import Actor, Document, Mention, Quote, Span, Token
+from peristiwa.model import Actor, Document, Mention, Quote, Sentence, Span, Token
 
 #: A quote never crosses a paragraph (a blank line) and never contains a second opening mark of its
 #: own kind: with unbalanced typographic quotes (an opening “ whose ” was lost) the regex would
@@ -40,12 +40,14 @@ QUOTE_RE = re.compile(
     re.MULTILINE,
 )
 MAX_VERB_TO_SPEAKER = 8  # tokens between an after-quote verb and its speaker
+MAX_NAME_AFTER_QUOTE = 2  # tokens between a quote and the name in `“…”, Xinhua melaporkan`
 MAX_SPEAKER_TO_VERB = 4  # tokens between a speaker and an indirect-speech verb
 MIN_SINGLE_QUOTE_WORDS = 3  # ‘Two Words’ in single quotes are usually a title, not speech
 PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
 #: `@handle: text` / `nama: text` opening a paragraph (one word, no space before the colon)
 HEADLINE_SHARE = 0.6  # a line with this share of capitalised words and no full stop is a headline
 MIN_VERB_CHARS = 4  # a prefixed verb is longer than its prefix plus a short stem ("meja" is a noun)
+MAX_PHRASE_WORDS = 6  # a speaker noun phrase before its verb ("Salah seorang pewawancara di video")
 MAX_HEADER_WORDS = 5  # a section header ending in a colon is short
 LABEL_RE = re.compile(r"(?P<label>@?[^\W\d_][\w.\-]{0,29}):[ \t]+(?P<rest>\S)")
 
@@ -159,9 +161,13 @@ class QuoteStage:
         self.complementizers = pack.speech_words("complementizers")
         self.coordinators = pack.speech_words("coordinators")
         self.block_labels = pack.speech_words("block_labels")
-        self.speech_verbs = self.before | self.indirect | self.after
+        self.speech_verbs = self.before | self.indirect | self.after | pack.speech_words("news_verbs")
         self.header_function_words = pack.speech_words("header_function_words")
         self.intro_verb_prefixes = tuple(pack.speech_words("intro_verb_prefixes"))
+        self.relatives = pack.speech_words("relatives")
+        self.phrase_openers = pack.speech_words("not_speaker_openers")
+        self.not_speakers = (pack.speech_words("speaker_adverbs") | self.coordinators | pack.person_pronouns
+                             | pack.plural_pronouns)
 
     def __call__(self, doc: Document) -> None:
         found = list(_find_quotes(doc))
@@ -197,8 +203,21 @@ class QuoteStage:
         tokens = _tokens_after(index, item.outer.end, 3)
         verb = next((t for t in tokens if t.norm in self.after), None)
         if verb is None:
-            return False
+            return self._name_then_verb(index, item, quote)
         return self._after_speaker(index, verb, quote, previous, "quote:after")
+
+    def _name_then_verb(self, index: _DocIndex, item: _Found, quote: Quote) -> bool:
+        """`“…”, Xinhua melaporkan.`: a name right after the quote, then its speech verb."""
+        doc = index.doc
+        for i, mention in _mentions_after(index, item.outer.end, MAX_NAME_AFTER_QUOTE):
+            if doc.text[item.outer.end : doc.mentions[i].span.start].strip(" ,") or (
+                    doc.mentions[i].span.start != mention.span.start):
+                return False
+            sentence = doc.sentences[mention.sentence]
+            verb = index.words_from(index.first_token(sentence.index, mention.span.end), sentence.token_end, 1)
+            if verb and verb[0].norm in self.speech_verbs:
+                return _set_speaker(doc, quote, i, mention, verb[0], f"quote:after-name:{verb[0].norm}")
+        return False
 
     def _after_speaker(self, index: _DocIndex, verb: Token, quote: Quote, previous: Quote | None,
                        rule: str) -> bool:
@@ -342,10 +361,29 @@ class QuoteStage:
         rule = f"quote:block:{verb.norm}"
         before = [(i, m) for i, m in mentions if m.span.end <= verb.start]
         subject = _intro_subject(before) if before else None
-        if previous is not None and (subject is None or subject[1].kind == "pronoun"):
+        phrase = self._speaker_phrase(doc, sentence, verb) if subject is None else None
+        if phrase is not None:
+            quote.speaker = Actor(None, phrase.text, "PER")
+            quote.evidence, quote.rule = doc.span(phrase.start, verb.end), f"{rule}:phrase"
+        elif previous is not None and (subject is None or subject[1].kind == "pronoun"):
             _copy_speaker(quote, previous, doc.span(verb.start, verb.end), f"{rule}:previous-speaker")
         elif subject is not None:
             _set_speaker(doc, quote, *subject, verb, rule)
+
+    def _speaker_phrase(self, doc: Document, sentence: Sentence, verb: Token) -> Span | None:
+        """`Seorang saksi mata yang melihat serangan itu mengatakan:` names no actor, but its subject
+        noun phrase (up to a relative `yang` or a comma) still says who speaks; None when the words
+        before the verb are only adverbs and pronouns (`Lalu menambahkan:`, `Dia melanjutkan:`) or open
+        with a preposition (`Dalam kabar terbaru yang berhasil kami terima:`)."""
+        words: list[Token] = []
+        for token in doc.sentence_tokens(sentence):
+            if token.start >= verb.start or token.norm in self.relatives or token.text in {",", ";", "(", "–", "-"}:
+                break
+            words.append(token)
+        content = [t for t in words if t.norm not in self.not_speakers and any(c.isalpha() for c in t.text)]
+        if not content or len(words) > MAX_PHRASE_WORDS or words[0].norm in self.phrase_openers:
+            return None
+        return doc.span(words[0].start, words[-1].end)
 
     def _intro_verb(self, index: _DocIndex, intro: int) -> Token | None:
         """The intro's verb: its last speech verb, else its first active verb (`mencatat`,
