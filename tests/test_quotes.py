@@ -227,3 +227,8 @@ def test_shouted_quote_after_colon_has_its_speaker(extract):
     doc = extract("Ratusan mahasiswa berseru: “Turunkan harga beras sekarang juga!”")
     [quote] = [q for q in doc.quotes if q.kind == "direct"]
     assert quote.speaker is not None and quote.rule == "quote:before:berseru"
+
+
+def test_intro_after_intro_is_no_block_quote(extract):
+    text = "Andi Wijaya menulis:\n\nDia lalu bertanya kepada wali kota:\n\nMengapa jalan ini belum juga diperbaiki?"
+    assert [span for span, _, _ in blocks(extract(text))] == ["Mengapa jalan ini belum juga diperbaiki?"]

@@ -276,7 +276,8 @@ class QuoteStage:
             rest = doc.span(label.start("rest"), paragraph.end) if label is not None else None
             if label is not None and rest is not None and self._speaker_label(doc, label, rest):
                 yield _Block(rest, label=doc.span(*label.span("label")))
-            elif previous is not None and self._introduces(previous) and not self._header(paragraph.text):
+            elif (previous is not None and self._introduces(previous) and not self._header(paragraph.text)
+                  and not paragraph.text.endswith(":")):  # an intro after an intro: the quote is yet to come
                 yield _Block(paragraph, intro=doc.sentence_at(previous.end - 1))
             previous = paragraph
 
