@@ -232,3 +232,15 @@ def test_shouted_quote_after_colon_has_its_speaker(extract):
 def test_intro_after_intro_is_no_block_quote(extract):
     text = "Andi Wijaya menulis:\n\nDia lalu bertanya kepada wali kota:\n\nMengapa jalan ini belum juga diperbaiki?"
     assert [span for span, _, _ in blocks(extract(text))] == ["Mengapa jalan ini belum juga diperbaiki?"]
+
+
+def test_intro_that_lost_its_colon_still_introduces_a_block(extract):
+    text = ("Rina Wulandari, aktivis lingkungan dari Riau, mengatakan hal yang sama\n\n"
+            "Asap kebakaran hutan sudah membuat anak-anak sakit selama sebulan.")
+    [(span, speaker, rule)] = blocks(extract(text))
+    assert span.startswith("Asap kebakaran") and "Rina" in speaker and rule == "quote:block:mengatakan"
+
+
+def test_photo_caption_without_full_stop_introduces_nothing(extract):
+    text = "Warga membawa spanduk di depan kantor gubernur\n\nAksi itu berlangsung sampai sore."
+    assert blocks(extract(text)) == []

@@ -286,10 +286,16 @@ class QuoteStage:
         (`Pesan yang Bertentangan:`): a few words in Title Case and no speech verb. An intro may
         well be mostly names (`Saudi Jeans mengatakan:`, `Ramy Raoof menuliskan garis-garis besar
         Global Voices Advocacy:`)."""
-        if not paragraph.text.endswith(":"):
-            return False
         words = {w.casefold() for w in re.findall(r"\w+", paragraph.text)}
+        if not paragraph.text.endswith(":"):
+            return self._unpunctuated_intro(paragraph.text, words)
         return bool(words & self.speech_verbs) or not self._header(paragraph.text)
+
+    def _unpunctuated_intro(self, text: str, words: set[str]) -> bool:
+        """`Aung Zaw, editor di Irrawaddy, menuliskan pendapat umum tentang etnis Rohingya` ¶ …:
+        an intro whose colon was lost — a sentence with a speech verb and no closing mark (a photo
+        caption has no speech verb, a headline is Title Case)."""
+        return text[-1].isalnum() and bool(words & self.speech_verbs) and not _headline(text)
 
     def _header(self, text: str) -> bool:
         """A section header (`Pergerakan Massa`, `Manila`, `Pesan yang Bertentangan:`) rather than
