@@ -244,3 +244,14 @@ def test_intro_that_lost_its_colon_still_introduces_a_block(extract):
 def test_photo_caption_without_full_stop_introduces_nothing(extract):
     text = "Warga membawa spanduk di depan kantor gubernur\n\nAksi itu berlangsung sampai sore."
     assert blocks(extract(text)) == []
+
+
+def test_inline_colon_intro_quotes_the_rest_of_the_paragraph(extract):
+    text = "Narablog lain, Dewi Lestari, menulis: Kami tidak akan diam melihat hutan kami dibakar."
+    [(span, speaker, rule)] = blocks(extract(text))
+    assert span == "Kami tidak akan diam melihat hutan kami dibakar."
+    assert "Dewi" in speaker and rule == "quote:inline:menulis"
+
+
+def test_inline_colon_without_speech_verb_is_no_quote(extract):
+    assert blocks(extract("Jadwal rapat: Senin pagi di balai kota, dihadiri semua camat.")) == []

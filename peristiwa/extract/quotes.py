@@ -43,6 +43,8 @@ MAX_VERB_TO_SPEAKER = 8  # tokens between an after-quote verb and its speaker
 MAX_NAME_AFTER_QUOTE = 2  # tokens between a quote and the name in `“…”, Xinhua melaporkan`
 MAX_SPEAKER_TO_VERB = 4  # tokens between a speaker and an indirect-speech verb
 MIN_SINGLE_QUOTE_WORDS = 3  # ‘Two Words’ in single quotes are usually a title, not speech
+QUOTE_MARKS = "“\"«‘'"
+INLINE_COLON_RE = re.compile(r":[ \t]+(?=\S)")
 PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
 #: `@handle: text` / `nama: text` opening a paragraph (one word, no space before the colon)
 HEADLINE_SHARE = 0.6  # a line with this share of capitalised words and no full stop is a headline
@@ -60,12 +62,13 @@ class _Found:
 
 @dataclass(frozen=True, slots=True)
 class _Block:
-    """An unmarked quote: a paragraph introduced by `intro` (the sentence ending in a colon before
-    it) or a line opened by a speaker `label`."""
+    """An unmarked quote: words introduced by `intro` (the sentence, up to its colon, before them)
+    or a line opened by a speaker `label`."""
 
     content: Span
-    intro: int | None = None
+    intro: Span | None = None
     label: Span | None = None
+    rule: str = "quote:block"  # the provenance prefix: "quote:inline" for `X menulis: …` in one paragraph
 
 
 class _Inside:
@@ -266,7 +269,7 @@ class QuoteStage:
         return False
 
     # -- unmarked quotes: block paragraphs and speaker-labelled lines ---------------------------
-    def _blocks(self, doc: Document) -> Iterator[_Block]:
+    def _blocks(self, doc: Document, inside: _Inside) -> Iterator[_Block]:
         previous: Span | None = None
         for match in PARAGRAPH_RE.finditer(doc.text):
             paragraph = _stripped(doc, match.start(), match.end())
@@ -278,8 +281,25 @@ class QuoteStage:
                 yield _Block(rest, label=doc.span(*label.span("label")))
             elif (previous is not None and self._introduces(previous) and not self._header(paragraph.text)
                   and not paragraph.text.endswith(":")):  # an intro after an intro: the quote is yet to come
-                yield _Block(paragraph, intro=doc.sentence_at(previous.end - 1))
+                yield _Block(paragraph, intro=doc.span(doc.sentences[doc.sentence_at(previous.end - 1)].start,
+                                                       previous.end))
+            else:
+                yield from self._inline_blocks(doc, paragraph, inside)
             previous = paragraph
+
+    def _inline_blocks(self, doc: Document, paragraph: Span, inside: _Inside) -> Iterator[_Block]:
+        """`Bloger Sadafat menulis: <the post>`: a clause with a speech verb, a colon and the
+        quoted words up to the paragraph's end, within one paragraph and without quote marks."""
+        for colon in INLINE_COLON_RE.finditer(doc.text, paragraph.start, paragraph.end):
+            if colon.start() in inside:
+                continue
+            sentence = doc.sentences[doc.sentence_at(colon.start())]
+            start = max(sentence.start, paragraph.start)
+            words = {w.casefold() for w in re.findall(r"\w+", doc.text[start : colon.start()])}
+            if words & self.speech_verbs and doc.text[colon.end()] not in QUOTE_MARKS:
+                yield _Block(doc.span(colon.end(), paragraph.end), doc.span(start, colon.start() + 1),
+                             rule="quote:inline")
+            return
 
     def _introduces(self, paragraph: Span) -> bool:
         """A paragraph ending in a colon introduces a quote, unless it is a section header
@@ -319,7 +339,7 @@ class QuoteStage:
         blocks: list[Quote] = []
         previous: Quote | None = None
         k = 0
-        for block in self._blocks(index.doc):
+        for block in self._blocks(index.doc, index.inside):
             while k < len(spoken) and spoken[k].span.end <= block.content.start:
                 previous = _later(previous, spoken[k])
                 k += 1
@@ -334,7 +354,7 @@ class QuoteStage:
         if block.label is not None:
             self._label_speaker(index, block.label, quote)
         elif block.intro is not None:
-            self._intro_speaker(index, block.intro, quote, previous)
+            self._intro_speaker(index, block, quote, previous)
         return quote
 
     def _label_speaker(self, index: _DocIndex, label: Span, quote: Quote) -> None:
@@ -347,28 +367,31 @@ class QuoteStage:
         quote.speaker = Actor(None, label.text, "PER")
         quote.evidence, quote.rule = label, "quote:tweet-label"
 
-    def _intro_speaker(self, index: _DocIndex, intro: int, quote: Quote, previous: Quote | None) -> None:
+    def _intro_speaker(self, index: _DocIndex, block: _Block, quote: Quote, previous: Quote | None) -> None:
         """The speaker named by the sentence that introduces a block quote with its colon: the
         subject of its verb (`Narablog dari Lesotho, Michael Jordan melaporkan:`), the -nya of
         `Tambahnya:`, or — for `Dia melanjutkan:` / `Lalu menambahkan:` — the last speaker."""
-        doc = index.doc
+        doc, words = index.doc, block.intro
+        assert words is not None
+        intro = doc.sentence_at(words.start)
         sentence = doc.sentences[intro]
-        opener = index.words_from(sentence.token_start, sentence.token_end, 1)
+        opener = index.words_from(index.first_token(intro, words.start), sentence.token_end, 1)
         if opener and opener[0].norm in self.after:
-            self._after_speaker(index, opener[0], quote, previous, "quote:block:after")
+            self._after_speaker(index, opener[0], quote, previous, f"{block.rule}:after")
             return
         mentions = [(i, m) for i, m in index.by_sentence.get(intro, [])
-                    if _speaker_like(m) and m.span.start not in index.inside and m.kind != "group"]
-        verb = self._intro_verb(index, intro)
+                    if _speaker_like(m) and m.span.start not in index.inside and m.kind != "group"
+                    and words.start <= m.span.start and m.span.end <= words.end]
+        verb = self._intro_verb(index, intro, words.end)
         if verb is None:
             named = [(i, m) for i, m in mentions if m.type in {"PER", "ORG"}]
             if named:
-                _set_speaker(doc, quote, *named[0], named[0][1].span, "quote:block:intro-subject")
+                _set_speaker(doc, quote, *named[0], named[0][1].span, f"{block.rule}:intro-subject")
             return
-        rule = f"quote:block:{verb.norm}"
+        rule = f"{block.rule}:{verb.norm}"
         before = [(i, m) for i, m in mentions if m.span.end <= verb.start]
         subject = _intro_subject(before) if before else None
-        phrase = self._speaker_phrase(doc, sentence, verb) if subject is None else None
+        phrase = self._speaker_phrase(doc, sentence, words.start, verb) if subject is None else None
         if phrase is not None:
             quote.speaker = Actor(None, phrase.text, "PER")
             quote.evidence, quote.rule = doc.span(phrase.start, verb.end), f"{rule}:phrase"
@@ -377,13 +400,15 @@ class QuoteStage:
         elif subject is not None:
             _set_speaker(doc, quote, *subject, verb, rule)
 
-    def _speaker_phrase(self, doc: Document, sentence: Sentence, verb: Token) -> Span | None:
+    def _speaker_phrase(self, doc: Document, sentence: Sentence, start: int, verb: Token) -> Span | None:
         """`Seorang saksi mata yang melihat serangan itu mengatakan:` names no actor, but its subject
         noun phrase (up to a relative `yang` or a comma) still says who speaks; None when the words
         before the verb are only adverbs and pronouns (`Lalu menambahkan:`, `Dia melanjutkan:`) or open
         with a preposition (`Dalam kabar terbaru yang berhasil kami terima:`)."""
         words: list[Token] = []
         for token in doc.sentence_tokens(sentence):
+            if token.start < start:
+                continue
             if token.start >= verb.start or token.norm in self.relatives or token.text in {",", ";", "(", "–", "-"}:
                 break
             words.append(token)
@@ -392,15 +417,17 @@ class QuoteStage:
             return None
         return doc.span(words[0].start, words[-1].end)
 
-    def _intro_verb(self, index: _DocIndex, intro: int) -> Token | None:
+    def _intro_verb(self, index: _DocIndex, intro: int, end: int) -> Token | None:
         """The intro's verb: its last speech verb, else its first active verb (`mencatat`,
         `bertanya`: a lower-case word with a verb prefix) outside quotes and names."""
-        verbs = [t for t in index.cue_tokens("before", intro) if t.start not in index.inside]
+        verbs = [t for t in index.cue_tokens("before", intro, end) if t.start not in index.inside]
         if verbs:
             return verbs[-1]
         doc = index.doc
         names = [m.span for _, m in index.by_sentence.get(intro, [])]
         for token in doc.sentence_tokens(doc.sentences[intro]):
+            if token.start >= end:
+                break
             if (len(token.norm) > MIN_VERB_CHARS and token.text.isalpha() and token.text.islower()
                     and token.norm.startswith(self.intro_verb_prefixes) and token.start not in index.inside
                     and not any(n.start <= token.start < n.end for n in names)):
