@@ -271,13 +271,14 @@ class QuoteStage:
     # -- unmarked quotes: block paragraphs and speaker-labelled lines ---------------------------
     def _blocks(self, doc: Document, inside: _Inside) -> Iterator[_Block]:
         previous: Span | None = None
+        place_starts = sorted(p.span.start for p in doc.places)
         for match in PARAGRAPH_RE.finditer(doc.text):
             paragraph = _stripped(doc, match.start(), match.end())
             if paragraph is None:
                 continue
             label = LABEL_RE.match(doc.text, paragraph.start)
             rest = doc.span(label.start("rest"), paragraph.end) if label is not None else None
-            if label is not None and rest is not None and self._speaker_label(doc, label, rest):
+            if label is not None and rest is not None and self._speaker_label(label, rest, place_starts):
                 yield _Block(rest, label=doc.span(*label.span("label")))
             elif (previous is not None and self._introduces(previous) and not self._header(paragraph.text)
                   and not paragraph.text.endswith(":")):  # an intro after an intro: the quote is yet to come
@@ -324,13 +325,14 @@ class QuoteStage:
         return 0 < len(words) <= MAX_HEADER_WORDS and all(
             w[0].isupper() or w.casefold() in self.header_function_words for w in words)
 
-    def _speaker_label(self, doc: Document, label: re.Match[str], rest: Span) -> bool:
+    def _speaker_label(self, label: re.Match[str], rest: Span, place_starts: list[int]) -> bool:
         """`kopi_pagi: …` names its writer; `Catatan: …`, a place (`Yunani: <headline>`) or a
-        headline after the colon do not."""
+        headline after the colon do not. A place in the label starts inside it (the label opens
+        its paragraph), so sorted place starts answer by bisection."""
         if label.group("label").lstrip("@").casefold() in self.block_labels or _headline(rest.text):
             return False
         start, end = label.span("label")
-        return not any(p.span.start < end and start < p.span.end for p in doc.places)
+        return bisect_left(place_starts, start) == bisect_left(place_starts, end)
 
     def _attribute_blocks(self, index: _DocIndex, spoken: list[Quote]) -> list[Quote]:
         """Block quotes in text order, each knowing the last attributed quote before it (marked,
