@@ -255,3 +255,9 @@ def test_inline_colon_intro_quotes_the_rest_of_the_paragraph(extract):
 
 def test_inline_colon_without_speech_verb_is_no_quote(extract):
     assert blocks(extract("Jadwal rapat: Senin pagi di balai kota, dihadiri semua camat.")) == []
+
+
+def test_intro_phrase_is_the_stretch_next_to_its_verb_and_a_role_noun_is_no_verb(extract):
+    text = "Joko Widodo menulis:\n\nKami siap.\n\nPukul sepuluh, sang menteri menjawab:\n\nBaik, nanti saya periksa."
+    last = blocks(extract(text))[-1]
+    assert last[1] == "sang menteri" and last[2] == "quote:block:menjawab:phrase"

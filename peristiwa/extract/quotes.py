@@ -49,6 +49,7 @@ PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
 #: `@handle: text` / `nama: text` opening a paragraph (one word, no space before the colon)
 HEADLINE_SHARE = 0.6  # a line with this share of capitalised words and no full stop is a headline
 MIN_VERB_CHARS = 4  # a prefixed verb is longer than its prefix plus a short stem ("meja" is a noun)
+PHRASE_BREAKS = frozenset({",", ";", "(", ")", "–", "-"})  # punctuation that closes a phrase before a verb
 MAX_PHRASE_WORDS = 6  # a speaker noun phrase before its verb ("Salah seorang pewawancara di video")
 MAX_HEADER_WORDS = 5  # a section header ending in a colon is short
 LABEL_RE = re.compile(r"(?P<label>@?[^\W\d_][\w.\-]{0,29}):[ \t]+(?P<rest>\S)")
@@ -157,6 +158,7 @@ class QuoteStage:
     name = "quotes"
 
     def __init__(self, pack: LanguagePack) -> None:
+        self.pack = pack
         self.after = pack.speech_words("after_quote")
         self.before = pack.speech_words("before_quote")
         self.indirect = pack.speech_words("indirect")
@@ -404,16 +406,23 @@ class QuoteStage:
 
     def _speaker_phrase(self, doc: Document, sentence: Sentence, start: int, verb: Token) -> Span | None:
         """`Seorang saksi mata yang melihat serangan itu mengatakan:` names no actor, but its subject
-        noun phrase (up to a relative `yang` or a comma) still says who speaks; None when the words
-        before the verb are only adverbs and pronouns (`Lalu menambahkan:`, `Dia melanjutkan:`) or open
-        with a preposition (`Dalam kabar terbaru yang berhasil kami terima:`)."""
+        noun phrase still says who speaks: the last comma-bounded stretch before the verb
+        (`Pukul sepuluh, sang menteri menjawab:`) without its relative clause. None when those words
+        are only adverbs and pronouns (`Lalu menambahkan:`, `Dia melanjutkan:`) or open with a
+        preposition (`Dalam kabar terbaru yang berhasil kami terima:`)."""
         words: list[Token] = []
+        relative = False
         for token in doc.sentence_tokens(sentence):
             if token.start < start:
                 continue
-            if token.start >= verb.start or token.norm in self.relatives or token.text in {",", ";", "(", "–", "-"}:
+            if token.start >= verb.start:
                 break
-            words.append(token)
+            if token.text in PHRASE_BREAKS:
+                words, relative = [], False
+            elif token.norm in self.relatives:
+                relative = True
+            elif not relative:
+                words.append(token)
         content = [t for t in words if t.norm not in self.not_speakers and any(c.isalpha() for c in t.text)]
         if not content or len(words) > MAX_PHRASE_WORDS or words[0].norm in self.phrase_openers:
             return None
@@ -431,8 +440,9 @@ class QuoteStage:
             if token.start >= end:
                 break
             if (len(token.norm) > MIN_VERB_CHARS and token.text.isalpha() and token.text.islower()
-                    and token.norm.startswith(self.intro_verb_prefixes) and token.start not in index.inside
-                    and not any(n.start <= token.start < n.end for n in names)):
+                    and token.norm.startswith(self.intro_verb_prefixes) and token.norm not in self.according
+                    and self.pack.role_at([token.norm], 0)[1] is None  # "sang menteri menjawab:"
+                    and token.start not in index.inside and not any(n.start <= token.start < n.end for n in names)):
                 return token
         return None
 
