@@ -261,3 +261,10 @@ def test_intro_phrase_is_the_stretch_next_to_its_verb_and_a_role_noun_is_no_verb
     text = "Joko Widodo menulis:\n\nKami siap.\n\nPukul sepuluh, sang menteri menjawab:\n\nBaik, nanti saya periksa."
     last = blocks(extract(text))[-1]
     assert last[1] == "sang menteri" and last[2] == "quote:block:menjawab:phrase"
+
+
+def test_urging_verb_before_a_marked_quote_names_its_speaker(extract):
+    doc = extract("Di depan para pemimpin partai, Retno Marsudi mendesak semua pihak, "
+                  "“Jangan biarkan kekerasan terulang.”")
+    [quote] = [q for q in doc.quotes if q.kind == "direct"]
+    assert quote.speaker is not None and "Retno" in quote.speaker.name and quote.rule == "quote:before:mendesak"

@@ -160,13 +160,13 @@ class QuoteStage:
     def __init__(self, pack: LanguagePack) -> None:
         self.pack = pack
         self.after = pack.speech_words("after_quote")
-        self.before = pack.speech_words("before_quote")
+        self.before = pack.speech_words("before_quote") | pack.speech_words("quote_verbs")
         self.indirect = pack.speech_words("indirect")
         self.according = pack.speech_words("according_to")
         self.complementizers = pack.speech_words("complementizers")
         self.coordinators = pack.speech_words("coordinators")
         self.block_labels = pack.speech_words("block_labels")
-        self.speech_verbs = self.before | self.indirect | self.after | pack.speech_words("news_verbs")
+        self.speech_verbs = self.before | self.indirect | self.after
         self.header_function_words = pack.speech_words("header_function_words")
         self.intro_verb_prefixes = tuple(pack.speech_words("intro_verb_prefixes"))
         self.relatives = pack.speech_words("relatives")
