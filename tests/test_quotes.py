@@ -268,3 +268,9 @@ def test_urging_verb_before_a_marked_quote_names_its_speaker(extract):
                   "“Jangan biarkan kekerasan terulang.”")
     [quote] = [q for q in doc.quotes if q.kind == "direct"]
     assert quote.speaker is not None and "Retno" in quote.speaker.name and quote.rule == "quote:before:mendesak"
+
+
+def test_country_in_an_intro_is_no_speaker(extract):
+    text = "Seorang narablog dari Malaysia menulis:\n\nHarga minyak goreng naik dua kali lipat bulan ini."
+    [(_, speaker, rule)] = blocks(extract(text))
+    assert speaker == "Seorang narablog dari Malaysia" and rule == "quote:block:menulis:phrase"

@@ -50,6 +50,7 @@ PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
 HEADLINE_SHARE = 0.6  # a line with this share of capitalised words and no full stop is a headline
 MIN_VERB_CHARS = 4  # a prefixed verb is longer than its prefix plus a short stem ("meja" is a noun)
 PHRASE_BREAKS = frozenset({",", ";", "(", ")", "–", "-"})  # punctuation that closes a phrase before a verb
+PLACE_TYPES = frozenset({"GPE", "LOC"})
 MAX_PHRASE_WORDS = 6  # a speaker noun phrase before its verb ("Salah seorang pewawancara di video")
 MAX_HEADER_WORDS = 5  # a section header ending in a colon is short
 LABEL_RE = re.compile(r"(?P<label>@?[^\W\d_][\w.\-]{0,29}):[ \t]+(?P<rest>\S)")
@@ -95,6 +96,7 @@ class _DocIndex:
     def __init__(self, doc: Document, cues: dict[str, frozenset[str]], inside: list[Span]) -> None:
         self.doc = doc
         self.inside = _Inside(inside)
+        self.places = _Inside(sorted((p.span for p in doc.places), key=lambda span: span.start))
         self.token_starts = [t.start for t in doc.tokens]
         self.next_word = _next_word_table(doc.tokens)
         self.cues = {kind: [i for i, t in enumerate(doc.tokens) if t.norm in words]
@@ -385,7 +387,8 @@ class QuoteStage:
             return
         mentions = [(i, m) for i, m in index.by_sentence.get(intro, [])
                     if _speaker_like(m) and m.span.start not in index.inside and m.kind != "group"
-                    and words.start <= m.span.start and m.span.end <= words.end]
+                    and words.start <= m.span.start and m.span.end <= words.end
+                    and not self._is_place(index, m)]
         verb = self._intro_verb(index, intro, words.end)
         if verb is None:
             named = [(i, m) for i, m in mentions if m.type in {"PER", "ORG"}]
@@ -427,6 +430,12 @@ class QuoteStage:
         if not content or len(words) > MAX_PHRASE_WORDS or words[0].norm in self.phrase_openers:
             return None
         return doc.span(words[0].start, words[-1].end)
+
+    @staticmethod
+    def _is_place(index: _DocIndex, mention: Mention) -> bool:
+        """A country or city in an intro is where the writer is from or writes about (`Narablog
+        dari Lesotho menulis:`, `Kairo berubah menjadi barak:`), not who writes the quoted post."""
+        return mention.type in PLACE_TYPES or mention.span.start in index.places
 
     def _intro_verb(self, index: _DocIndex, intro: int, end: int) -> Token | None:
         """The intro's verb: its last speech verb, else its first active verb (`mencatat`,
