@@ -274,3 +274,9 @@ def test_country_in_an_intro_is_no_speaker(extract):
     text = "Seorang narablog dari Malaysia menulis:\n\nHarga minyak goreng naik dua kali lipat bulan ini."
     [(_, speaker, rule)] = blocks(extract(text))
     assert speaker == "Seorang narablog dari Malaysia" and rule == "quote:block:menulis:phrase"
+
+
+def test_platform_in_an_intro_is_no_speaker(extract):
+    text = "Pengguna Facebook dari Medan menulis:\n\nListrik padam lagi sejak tadi malam di kampung kami."
+    [(_, speaker, _)] = blocks(extract(text))
+    assert speaker == "Pengguna Facebook dari Medan"

@@ -172,6 +172,7 @@ class QuoteStage:
         self.header_function_words = pack.speech_words("header_function_words")
         self.intro_verb_prefixes = tuple(pack.speech_words("intro_verb_prefixes"))
         self.relatives = pack.speech_words("relatives")
+        self.platforms = pack.speech_words("platforms")
         self.phrase_openers = pack.speech_words("not_speaker_openers")
         self.not_speakers = (pack.speech_words("speaker_adverbs") | self.coordinators | pack.person_pronouns
                              | pack.plural_pronouns)
@@ -388,7 +389,7 @@ class QuoteStage:
         mentions = [(i, m) for i, m in index.by_sentence.get(intro, [])
                     if _speaker_like(m) and m.span.start not in index.inside and m.kind != "group"
                     and words.start <= m.span.start and m.span.end <= words.end
-                    and not self._is_place(index, m)]
+                    and not self._is_place(index, m) and not self._is_platform(m)]
         verb = self._intro_verb(index, intro, words.end)
         if verb is None:
             named = [(i, m) for i, m in mentions if m.type in {"PER", "ORG"}]
@@ -436,6 +437,10 @@ class QuoteStage:
         """A country or city in an intro is where the writer is from or writes about (`Narablog
         dari Lesotho menulis:`, `Kairo berubah menjadi barak:`), not who writes the quoted post."""
         return mention.type in PLACE_TYPES or mention.span.start in index.places
+
+    def _is_platform(self, mention: Mention) -> bool:
+        """`Pengguna Twitter weddady menulis:`: the site is where the post appeared, not its writer."""
+        return mention.span.text.casefold() in self.platforms
 
     def _intro_verb(self, index: _DocIndex, intro: int, end: int) -> Token | None:
         """The intro's verb: its last speech verb, else its first active verb (`mencatat`,
