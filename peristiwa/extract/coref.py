@@ -46,6 +46,7 @@ DESCRIPTION_CHARS = 120  # how far from a name its "seorang …" description may
 MAX_ORIGIN_WORDS = 3  # "yang berasal dari": origin words alone between a name and its country
 MAX_DESCRIPTION_WORDS = 4  # words of a "seorang …" description beside a name ("seorang wanita muslim asal")
 VERB_PREFIXES = ("me", "di", "ber", "ter")  # a word with one is probably a predicate: no description
+DESCRIBING_ROLE_KINDS = frozenset({"person", "title", "leader", "spokesperson"})  # "NAME, wartawan … COUNTRY"
 
 
 class _Words(NamedTuple):
@@ -71,8 +72,8 @@ class CorefStage:
 
     def __call__(self, doc: Document) -> None:
         doc.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
+        self._described_persons(doc)  # first: a person's own description beats a country nearby
         _anchor_role_only(doc, lambda code: self.kb.country(code) is not None)
-        self._described_persons(doc)
         self._shared_country_names(doc)
         _resolve_surnames(doc.mentions)
         self._bare_titles(doc)
@@ -171,37 +172,55 @@ class CorefStage:
                 mention.rule += ";coref:shared-country-name"
 
     def _described_persons(self, doc: Document) -> None:
-        """"Axel, seorang Jerman pengangguran", "seorang wanita muslim asal Mesir, Marwa El Sherbini": an
-        unknown person described beside its name by a short phrase opened by "seorang/sang" that names a
-        country is a person of that country — with the phrase's role word if it has one ("seorang
-        wartawan Mesir" → MED), else a civilian. News introduces little-known people this way once and
-        then uses the name alone, which the surname rule then links."""
+        """"Axel, seorang Jerman pengangguran", "seorang wanita muslim asal Mesir, Marwa El Sherbini",
+        "Rashid Nurgaliev, menteri dalam negeri Rusia", "Carmel Budiardjo dari Partai Buruh Inggris": a person
+        the KB does not know, or a titled one whose title names no country ("Hakim Richard Berman, Hakim
+        Pengadilan Distrik AS"), described beside its name by a short phrase (opened by "seorang/sang" or a
+        role word, or origin words alone) that names a country — or, through origin words alone, an
+        organisation of a country — is a person of that country. Its role: the title's, else the phrase's
+        role word ("seorang wartawan Mesir" → MED), else the organisation's, else a civilian. News introduces
+        little-known people this way once and then uses the name alone, which the surname rule then links.
+        Runs before role anchoring, so a person's own description wins over a country merely nearby."""
         mentions = doc.mentions
         for index, mention in enumerate(mentions):
-            if mention.kind != "name" or mention.type != "PER" or mention.actor is not None:
+            if mention.kind != "name" or mention.type != "PER" or not _undescribed(mention):
                 continue
             found = self._described_after(doc, mentions, index) or self._described_before(doc, mentions, index)
             if found is None:
                 continue
-            country, words = found
-            role = self._role_in(words) or "CVL"
-            mention.actor = Actor(None, mention.span.text, "PER", code=country + role, country=country, role=role)
-            mention.rule += ";coref:described-person"
+            country, role, how = found
+            title_role = mention.actor.role if mention.actor is not None else None
+            role = title_role or role
+            name = mention.actor.name if mention.actor is not None else mention.span.text
+            title = mention.actor.title if mention.actor is not None else None
+            mention.actor = Actor(None, name, "PER", code=country + role, country=country, role=role, title=title)
+            mention.rule += f";coref:{how}"
 
-    def _described_after(self, doc: Document, mentions: list[Mention], index: int) -> tuple[str, list[str]] | None:
-        """"NAME, seorang DESC COUNTRY": the first country mention after the name, reached only through
-        an opener and a few description words."""
+    def _described_after(self, doc: Document, mentions: list[Mention], index: int
+                         ) -> tuple[str, str, str] | None:
+        """"NAME, seorang DESC COUNTRY" / "NAME, ROLE … COUNTRY": the first country mention after the name,
+        reached only through an opener or a role word and a few description words; or "NAME dari ORG": the
+        first national organisation after it, reached through origin words alone (membership)."""
         mention = mentions[index]
         same_sentence = itertools.takewhile(lambda m: m.sentence == mention.sentence, mentions[index + 1 :])
-        country = next((m for m in same_sentence if _is_country(m)), None)
-        if country is None or country.span.start - mention.span.end > DESCRIPTION_CHARS:
+        target = next((m for m in same_sentence if _is_country(m) or _national_org(m)), None)
+        if target is None or target.span.start - mention.span.end > DESCRIPTION_CHARS:
             return None
-        words = doc.text[mention.span.end : country.span.start].replace(",", " , ").split()
+        words = doc.text[mention.span.end : target.span.start].replace(",", " , ").split()
         if words[:1] == [","]:
             words = words[1:]
-        return (country.actor.country, words) if self._description(words) else None  # type: ignore[union-attr]
+        actor = target.actor
+        assert actor is not None and actor.country is not None
+        if _is_country(target):
+            if not self._description(words):
+                return None
+            return actor.country, self._role_in(words) or "CVL", "described-person"
+        if not self._origin_only(words):
+            return None
+        return actor.country, actor.role or "CVL", "member-of-org"
 
-    def _described_before(self, doc: Document, mentions: list[Mention], index: int) -> tuple[str, list[str]] | None:
+    def _described_before(self, doc: Document, mentions: list[Mention], index: int
+                          ) -> tuple[str, str, str] | None:
         """"seorang DESC COUNTRY, NAME": the country mention right before the name, a comma between."""
         mention = mentions[index]
         country = next((m for m in reversed(mentions[:index]) if m.span.end <= mention.span.start), None)
@@ -212,28 +231,41 @@ class CorefStage:
         before = window.split()[-(MAX_DESCRIPTION_WORDS + 1) :]
         for start in range(len(before)):
             if self._description(before[start:]):
-                return country.actor.country, before[start + 1 :]  # type: ignore[union-attr]
+                words = before[start + 1 :]
+                return country.actor.country, self._role_in(words) or "CVL", "described-person"  # type: ignore[union-attr]
         return None
 
+    def _origin_only(self, words: list[str]) -> bool:
+        """"asal", "yang berasal dari": at most MAX_ORIGIN_WORDS origin words, not ending in "yang"."""
+        origin = self.pack.name_cues.get("apposition_origin", ())
+        return (bool(words) and len(words) <= MAX_ORIGIN_WORDS and all(w in origin for w in words)
+                and words[-1] != "yang")
+
     def _description(self, words: list[str]) -> bool:
-        """An opener, then at most MAX_DESCRIPTION_WORDS lower-case words that are no verb or clause; or
-        origin words alone ("Rami Zaki asal Mesir", "Ahmed, yang berasal dari Irak")."""
+        """An opener, then at most MAX_DESCRIPTION_WORDS lower-case words that are no verb or clause; a role
+        word, then at most MAX_DESCRIPTION_WORDS words that are no verb ("wartawan senior", "Hakim Pengadilan
+        Distrik"); or origin words alone ("Rami Zaki asal Mesir", "Ahmed, yang berasal dari Irak")."""
+        if self._origin_only(words):
+            return True
         cues = self.pack.name_cues
         origin = cues.get("apposition_origin", ())
-        if words and len(words) <= MAX_ORIGIN_WORDS and all(w in origin for w in words) and words[-1] != "yang":
-            return True
+        n_role, role = self.pack.role_at([w.lower() for w in words], 0) if words else (0, None)
+        if role is not None and role.kind in DESCRIBING_ROLE_KINDS:
+            rest = words[n_role:]
+            return len(rest) <= MAX_DESCRIPTION_WORDS and all(
+                w.isalpha() and (w[0].isupper() or w in origin or not w.startswith(VERB_PREFIXES)) for w in rest)
         if not words or words[0].lower() not in cues.get("apposition_openers", ()):
             return False
         rest = words[1:]
         return len(rest) <= MAX_DESCRIPTION_WORDS and all(
-            w.isalpha() and w.islower() and (w in cues.get("apposition_origin", ()) or not w.startswith(VERB_PREFIXES))
+            w.isalpha() and w.islower() and (w in origin or not w.startswith(VERB_PREFIXES))
             for w in rest)
 
     def _role_in(self, words: list[str]) -> str | None:
         norms = [w.lower() for w in words]
         for i in range(len(norms)):
             _, role = self.pack.role_at(norms, i)
-            if role is not None and role.role and role.kind in {"person", "group"}:
+            if role is not None and role.role and role.kind in DESCRIBING_ROLE_KINDS | {"group"}:
                 return role.role
         return None
 
@@ -436,6 +468,20 @@ def _is_country(mention: Mention) -> bool:
     actor = mention.actor
     return (mention.kind == "name" and actor is not None and actor.type == "GPE" and actor.role is None
             and actor.country is not None and actor.code == actor.country)
+
+
+def _undescribed(mention: Mention) -> bool:
+    """A person with no country yet: unknown to the KB, or titled by a word that names no country."""
+    actor = mention.actor
+    return actor is None or (actor.kb_id is None and actor.country is None and actor.role is not None
+                             and mention.rule.startswith("pattern:title+name"))
+
+
+def _national_org(mention: Mention) -> bool:
+    """An organisation of one state ("Partai Buruh Inggris" → GBR), not a person, country or IGO."""
+    actor = mention.actor
+    return (actor is not None and actor.type == "ORG" and mention.kind in ("name", "pattern")
+            and _national(actor))
 
 
 def is_person(mention: Mention) -> bool:
