@@ -287,3 +287,25 @@ def test_a_region_gives_no_country_to_a_later_role_noun(extract):
 def test_a_role_noun_takes_the_country_where_it_acts_over_where_someone_comes_from(extract):
     doc = extract("Polisi menyelidiki penyerangan seorang wanita dari Filipina di Manama.")
     assert [m.actor.code for m in doc.mentions if m.span.text == "Polisi"] == ["BHRCOP"]
+
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("Kemarin Dmitri Orlovsky, wartawan senior Ukraina, ditahan di Minsk.", "Dmitri Orlovsky", "UKRMED"),
+    ("Wilhelm Straub, menteri dalam negeri Austria, mengumumkan audit itu.", "Wilhelm Straub", "AUTGOV"),
+    ("Fiona Galloway dari Partai Buruh Inggris mengecam keputusan itu di Kenya.", "Fiona Galloway", "GBRPTY"),
+])
+def test_a_role_word_apposition_or_org_membership_gives_an_unknown_person_its_country(extract, text, name, code):
+    doc = extract(text)
+    assert mention_codes(doc, name) == [code]
+    assert any(":coref:" in m.rule or ";coref:" in m.rule for m in doc.mentions if m.span.text == name)
+
+
+def test_a_title_naming_no_country_takes_the_country_of_its_own_apposition_not_a_nearby_one(extract):
+    doc = extract("Jaksa Martin Kowalczyk, jaksa Pengadilan Distrik Polandia, menuntut seorang warga Irak.")
+    assert mention_codes(doc, "Martin Kowalczyk") == ["POLJUD"]
+    assert any("described-person" in m.rule for m in doc.mentions if m.span.text == "Martin Kowalczyk")
+
+
+def test_membership_needs_origin_words_alone(extract):
+    doc = extract("Fiona Galloway mengkritik Partai Buruh Inggris di Nairobi.")
+    assert mention_codes(doc, "Fiona Galloway") in ([None], [])
