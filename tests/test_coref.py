@@ -309,3 +309,13 @@ def test_a_title_naming_no_country_takes_the_country_of_its_own_apposition_not_a
 def test_membership_needs_origin_words_alone(extract):
     doc = extract("Fiona Galloway mengkritik Partai Buruh Inggris di Nairobi.")
     assert mention_codes(doc, "Fiona Galloway") in ([None], [])
+
+
+def test_a_role_noun_does_not_take_an_earlier_same_role_country_when_its_sentence_names_another(extract):
+    doc = extract("Kabinet Etiopia menyetujui anggaran baru. Media Kenya melaporkan bahwa kabinet akan bersidang lagi.")
+    assert mention_codes(doc, "kabinet") == ["KENGOV"]
+
+
+def test_a_role_noun_keeps_the_earlier_same_role_country_when_its_sentence_names_it(extract):
+    doc = extract("Kabinet Etiopia menyetujui anggaran baru. Media Kenya mengatakan kabinet itu mengecam Etiopia.")
+    assert mention_codes(doc, "kabinet itu") == ["ETHGOV"]

@@ -41,6 +41,7 @@ DISCOURSE_WINDOW = 3  # sentences back a role noun may take the country of the l
 MIN_VARIANT_LETTERS = 8  # a surname spelt one letter differently must be this long ("Ahmedinejad")
 SPEAKER_GAP = 3  # adverbs allowed between a speaker and its speech verb ("X juga mengatakan")
 NON_STATE_COUNTRIES = frozenset({"IGO", "NGO", "IMG"})
+OWN_CONTEXT_ONLY = ("pattern:body+name",)  # unknown named bodies: a country from their own words or none
 REGION_ROLE = "REG"  # regions (Asia, the West) carry a 3-letter CAMEO code in the country field: not a state
 DESCRIPTION_CHARS = 120  # how far from a name its "seorang …" description may reach (bounded: huge inputs)
 MAX_ORIGIN_WORDS = 3  # "yang berasal dari": origin words alone between a name and its country
@@ -365,10 +366,12 @@ def _anchor_role_only(doc: Document, is_state: Callable[[str], bool]) -> None:
     """Give "demonstran"/"polisi" (or "Senator Talha Mehmood") a country from its own context.
 
     In order: a country named before it in the sentence (names only: "Senator Pakistan …, Senator
-    Talha Mehmood"), a place in the same sentence, an earlier mention in the article with the same
-    role and a country ("polisi Mesir … para polisi"), else (role nouns only) the country of the
-    nearest earlier actor within the last DISCOURSE_WINDOW sentences ("Pemerintah Mesir … Para
-    demonstran …"). Never the article's main country by default: an unknown titled name or a role
+    Talha Mehmood"), a place in the same sentence, a country the sentence names (role nouns only; an
+    earlier same-role or recent country only if it is one of them, else the nearest), an earlier mention
+    in the article with the same role and a country ("polisi Mesir … para polisi"), else the country of
+    the nearest earlier actor within the last DISCOURSE_WINDOW sentences ("Pemerintah Mesir … Para
+    demonstran …"). Unknown named bodies ("Partai Ata-Zhurt", OWN_CONTEXT_ONLY) are never anchored: their
+    country comes from their own words. Never the article's main country by default: an unknown titled name or a role
     noun far from any country stays without one, and so does one after a region or bloc ("pemimpin
     Afrika", "Asia"): `is_state` says which codes are states. Each anchor records how it was found
     (`--explain`).
@@ -382,7 +385,8 @@ def _anchor_role_only(doc: Document, is_state: Callable[[str], bool]) -> None:
         state = actor.country is not None and is_state(actor.country)
         if actor.role and state:
             last_by_role[actor.role] = actor.country
-        if not mention.rule.startswith("pattern:") or actor.country or not actor.role or ":generic:" in mention.rule:
+        if (not mention.rule.startswith("pattern:") or actor.country or not actor.role or ":generic:" in mention.rule
+                or mention.rule.startswith(OWN_CONTEXT_ONLY)):
             if state:
                 last_country = (mention.sentence, actor.country)
             continue
@@ -436,6 +440,10 @@ def _one_letter_off(a: str, b: str) -> bool:
 
 def _role_anchor(doc: Document, mention: Mention, same_role_before: str | None, recent: str | None
                  ) -> tuple[str, str] | None:
+    """Where a role noun's country comes from, nearest context first: a place of its sentence, else a
+    country its sentence names (an earlier same-role or recent country only if it is one of them: never
+    across to a foreign country when the sentence names another), else the country of the last few
+    sentences, else an earlier mention with the same role."""
     country_before = _country_before(doc.mentions, mention)
     if mention.kind == "name" and country_before:
         return country_before, "country-in-sentence"
@@ -445,11 +453,25 @@ def _role_anchor(doc: Document, mention: Mention, same_role_before: str | None, 
         located = [p for p in places if doc.text[max(0, p.span.start - 8) : p.span.start].split()[-1:] == ["di"]]
         located = located or places
         return min(located, key=lambda p: abs(p.span.start - mention.span.start)).country or "", "place"
+    named = _countries_in_sentence(doc.mentions, mention)
+    if named and mention.kind != "name":
+        for country, how in ((same_role_before, "earlier-mention"), (recent, "recent-mention")):
+            if country in named:
+                return country, how
+        return named[0], "country-in-sentence"
     if same_role_before:
         return same_role_before, "earlier-mention"
     if recent:
         return recent, "recent-mention"
     return None
+
+
+def _countries_in_sentence(mentions: list[Mention], target: Mention) -> list[str]:
+    """The states the sentence of `target` names, nearest to it first."""
+    found = [m for m in mentions if m.sentence == target.sentence and _is_country(m)
+             and m.actor is not None and _national(m.actor)]
+    found.sort(key=lambda m: abs(m.span.start - target.span.start))
+    return list(dict.fromkeys(m.actor.country for m in found if m.actor is not None and m.actor.country))
 
 
 def _country_before(mentions: list[Mention], target: Mention) -> str | None:
@@ -478,10 +500,10 @@ def _undescribed(mention: Mention) -> bool:
 
 
 def _national_org(mention: Mention) -> bool:
-    """An organisation of one state ("Partai Buruh Inggris" → GBR), not a person, country or IGO."""
+    """A named organisation of one state ("Partai Buruh Inggris" → GBR), not a person, country or IGO, nor a
+    role noun with its owner ("warga Thailand": its country mention is the description's)."""
     actor = mention.actor
-    return (actor is not None and actor.type == "ORG" and mention.kind in ("name", "pattern")
-            and _national(actor))
+    return actor is not None and actor.type == "ORG" and mention.kind == "name" and _national(actor)
 
 
 def is_person(mention: Mention) -> bool:
