@@ -316,6 +316,19 @@ def test_a_role_noun_does_not_take_an_earlier_same_role_country_when_its_sentenc
     assert mention_codes(doc, "kabinet") == ["KENGOV"]
 
 
+def test_a_role_noun_takes_no_country_its_sentence_names_by_guess(extract):
+    doc = extract("Polisi menangkap seorang warga negara Amerika di rumahnya.")
+    assert mention_codes(doc, "Polisi") in ([None], [])
+
+
 def test_a_role_noun_keeps_the_earlier_same_role_country_when_its_sentence_names_it(extract):
     doc = extract("Kabinet Etiopia menyetujui anggaran baru. Media Kenya mengatakan kabinet itu mengecam Etiopia.")
     assert mention_codes(doc, "kabinet itu") == ["ETHGOV"]
+
+
+def test_a_group_noun_with_its_country_right_before_an_unknown_name_gives_the_person_that_country(extract):
+    doc = extract("Polisi Mesir menahan seorang warga negara Kanada John Mitchell di Kairo. "
+                  "Mitchell dibebaskan kemarin.")
+    assert mention_codes(doc, "John Mitchell") == ["CANCVL"]
+    assert mention_codes(doc, "Mitchell") == ["CANCVL"]
+    assert any("owned-role-before" in m.rule for m in doc.mentions if m.span.text == "John Mitchell")

@@ -48,6 +48,7 @@ MAX_ORIGIN_WORDS = 3  # "yang berasal dari": origin words alone between a name a
 MAX_DESCRIPTION_WORDS = 4  # words of a "seorang …" description beside a name ("seorang wanita muslim asal")
 VERB_PREFIXES = ("me", "di", "ber", "ter")  # a word with one is probably a predicate: no description
 DESCRIBING_ROLE_KINDS = frozenset({"person", "title", "leader", "spokesperson"})  # "NAME, wartawan … COUNTRY"
+OWNED_PERSON_KINDS = frozenset({"group", "nationality", "person"})  # "warga negara Amerika NAME"
 
 
 class _Words(NamedTuple):
@@ -186,7 +187,8 @@ class CorefStage:
         for index, mention in enumerate(mentions):
             if mention.kind != "name" or mention.type != "PER" or not _undescribed(mention):
                 continue
-            found = self._described_after(doc, mentions, index) or self._described_before(doc, mentions, index)
+            found = (self._described_after(doc, mentions, index) or self._described_before(doc, mentions, index)
+                     or self._owned_role_before(doc, mentions, index))
             if found is None:
                 continue
             country, role, how = found
@@ -235,6 +237,22 @@ class CorefStage:
                 words = before[start + 1 :]
                 return country.actor.country, self._role_in(words) or "CVL", "described-person"  # type: ignore[union-attr]
         return None
+
+    def _owned_role_before(self, doc: Document, mentions: list[Mention], index: int
+                           ) -> tuple[str, str, str] | None:
+        """"seorang warga negara Amerika John Yettaw", "polisi Mesir Ahmed Fathi": a group or person noun with
+        its country right before the name (nothing between) names what the person is — that country's
+        people, with the noun's role. A body ("Kementerian Luar Negeri Rusia") before a name is no such noun."""
+        mention = mentions[index]
+        before = [m for m in mentions[:index] if m.span.end <= mention.span.start and m.sentence == mention.sentence]
+        owned = min(before, key=lambda m: (-m.span.end, m.span.start), default=None)  # the outermost, adjacent
+        if (owned is None or owned.kind != "pattern" or owned.actor is None or not _state_coded(owned)
+                or not owned.actor.role or doc.text[owned.span.end : mention.span.start].strip()):
+            return None
+        _, role = self.pack.role_at([w.lower() for w in owned.span.text.split()], 0)
+        if role is None or role.kind not in OWNED_PERSON_KINDS:
+            return None
+        return owned.actor.country, owned.actor.role, "owned-role-before"  # type: ignore[return-value]
 
     def _origin_only(self, words: list[str]) -> bool:
         """"asal", "yang berasal dari": at most MAX_ORIGIN_WORDS origin words, not ending in "yang"."""
@@ -366,8 +384,8 @@ def _anchor_role_only(doc: Document, is_state: Callable[[str], bool]) -> None:
     """Give "demonstran"/"polisi" (or "Senator Talha Mehmood") a country from its own context.
 
     In order: a country named before it in the sentence (names only: "Senator Pakistan …, Senator
-    Talha Mehmood"), a place in the same sentence, a country the sentence names (role nouns only; an
-    earlier same-role or recent country only if it is one of them, else the nearest), an earlier mention
+    Talha Mehmood"), a place in the same sentence, when the sentence names countries (role nouns only) an
+    earlier same-role or recent country only if it is one of them (else none), an earlier mention
     in the article with the same role and a country ("polisi Mesir … para polisi"), else the country of
     the nearest earlier actor within the last DISCOURSE_WINDOW sentences ("Pemerintah Mesir … Para
     demonstran …"). Unknown named bodies ("Partai Ata-Zhurt", OWN_CONTEXT_ONLY) are never anchored: their
@@ -440,10 +458,11 @@ def _one_letter_off(a: str, b: str) -> bool:
 
 def _role_anchor(doc: Document, mention: Mention, same_role_before: str | None, recent: str | None
                  ) -> tuple[str, str] | None:
-    """Where a role noun's country comes from, nearest context first: a place of its sentence, else a
-    country its sentence names (an earlier same-role or recent country only if it is one of them: never
-    across to a foreign country when the sentence names another), else the country of the last few
-    sentences, else an earlier mention with the same role."""
+    """Where a role noun's country comes from, nearest context first: a place of its sentence; else, when
+    its sentence names countries, an earlier same-role or recent country only if it is one of them (never
+    across to a foreign country when the sentence names another; nor one of those countries by guess:
+    "polisi menangkap warga Amerika" says nothing of the police's); else an earlier mention with the same
+    role, else the country of the last few sentences."""
     country_before = _country_before(doc.mentions, mention)
     if mention.kind == "name" and country_before:
         return country_before, "country-in-sentence"
@@ -458,7 +477,7 @@ def _role_anchor(doc: Document, mention: Mention, same_role_before: str | None, 
         for country, how in ((same_role_before, "earlier-mention"), (recent, "recent-mention")):
             if country in named:
                 return country, how
-        return named[0], "country-in-sentence"
+        return None  # the countries named here may be its target's ("menangkap warga Amerika"): no guess
     if same_role_before:
         return same_role_before, "earlier-mention"
     if recent:
