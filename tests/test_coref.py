@@ -332,3 +332,8 @@ def test_a_group_noun_with_its_country_right_before_an_unknown_name_gives_the_pe
     assert mention_codes(doc, "John Mitchell") == ["CANCVL"]
     assert mention_codes(doc, "Mitchell") == ["CANCVL"]
     assert any("owned-role-before" in m.rule for m in doc.mentions if m.span.text == "John Mitchell")
+
+
+def test_an_unknown_name_after_a_titled_country_and_a_comma_holds_that_role(extract):
+    doc = extract("Para pemberontak dibayar oleh mantan perdana menteri Nepal, Ramesh Adhikari, pada tahun 2001.")
+    assert mention_codes(doc, "Ramesh Adhikari") == ["NPLELI"]

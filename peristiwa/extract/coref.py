@@ -232,10 +232,13 @@ class CorefStage:
             return None
         window = doc.text[max(0, country.span.start - DESCRIPTION_CHARS) : country.span.start]
         before = window.split()[-(MAX_DESCRIPTION_WORDS + 1) :]
+        # "mantan presiden Liberia, Charles Taylor": the holder of the role phrase the country closes (LBRELI)
+        phrase = next((m for m in mentions[:index] if m.span.end == country.span.end and m.kind == "pattern"
+                       and m.actor is not None and m.actor.role), None)
         for start in range(len(before)):
             if self._description(before[start:]):
-                words = before[start + 1 :]
-                return country.actor.country, self._role_in(words) or "CVL", "described-person"  # type: ignore[union-attr]
+                role = phrase.actor.role if phrase is not None else self._role_in(before[start:])  # type: ignore[union-attr]
+                return country.actor.country, role or "CVL", "described-person"  # type: ignore[union-attr]
         return None
 
     def _owned_role_before(self, doc: Document, mentions: list[Mention], index: int
