@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 
 def actors(doc):
     return {m.span.text: m.actor for m in doc.mentions if m.actor is not None}
@@ -255,27 +253,3 @@ def test_loyalists_of_a_named_leader_are_his_followers(extract):
     doc = extract("Muammar Gaddafi berpidato di televisi. Para loyalis Gaddafi menyerang kota itu.", "2011-03-01")
     found = [m for m in doc.mentions if m.span.text == "loyalis Gaddafi"]
     assert found and found[0].actor.code == "LBYCVL"
-
-
-def named_body(doc, text):
-    return [m for m in doc.mentions if m.span.text == text and m.rule.startswith("pattern:body+name")]
-
-
-@pytest.mark.parametrize(("text", "body", "code"), [
-    ("Partai Tolgoi Nuur menolak hasil pemilu itu.", "Partai Tolgoi Nuur", None),  # a sentence start, too
-    ("Ribuan orang mendukung Koalisi Suara Perempuan Kirgizstan pekan ini.", "Koalisi Suara Perempuan Kirgizstan",
-     "KGZPTY"),
-    ("Kemarin Dewan Permusyawaratan Syura di Bahrain bersidang.", "Dewan Permusyawaratan Syura", "BHR"),
-])
-def test_a_body_noun_and_an_unknown_name_are_one_organisation_with_its_own_country(extract, text, body, code):
-    doc = extract(text)
-    found = named_body(doc, body)
-    assert len(found) == 1 and found[0].type == "ORG"
-    assert found[0].actor is not None and found[0].actor.code == code
-
-
-def test_an_unknown_named_body_takes_no_country_from_the_article(extract):
-    doc = extract("Polisi Kirgizstan menangkap puluhan demonstran di Bishkek. "
-                  "Partai Tolgoi Nuur mengecam penangkapan itu.")
-    found = named_body(doc, "Partai Tolgoi Nuur")
-    assert len(found) == 1 and found[0].actor is not None and found[0].actor.country is None
