@@ -337,3 +337,10 @@ def test_a_group_noun_with_its_country_right_before_an_unknown_name_gives_the_pe
 def test_an_unknown_name_after_a_titled_country_and_a_comma_holds_that_role(extract):
     doc = extract("Para pemberontak dibayar oleh mantan perdana menteri Nepal, Ramesh Adhikari, pada tahun 2001.")
     assert mention_codes(doc, "Ramesh Adhikari") == ["NPLELI"]
+
+
+def test_a_name_before_the_sentence_that_describes_it_is_the_described_person(extract):
+    doc = extract("Tomasz Wrobelski mengecam pemerintah Belarus. "
+                  "Tomasz Wrobelski, seorang wartawan asal Polandia, ditahan di Minsk sejak Mei.")
+    assert mention_codes(doc, "Tomasz Wrobelski") == ["POLMED", "POLMED"]
+    assert any("same-person-elsewhere" in m.rule for m in doc.mentions)

@@ -78,6 +78,7 @@ class CorefStage:
         _anchor_role_only(doc, lambda code: self.kb.country(code) is not None)
         self._shared_country_names(doc)
         _resolve_surnames(doc.mentions)
+        _same_person_elsewhere(doc.mentions)
         self._bare_titles(doc)
         speakers = self._speakers(doc)
         first_by_id: dict[str, int] = {}
@@ -451,6 +452,26 @@ def _resolve_surnames(mentions: list[Mention]) -> None:
             for word in (words[0], words[-1]):
                 full.setdefault(word, {}).setdefault(key, index)
             surnames.setdefault(words[-1], {}).setdefault(key, index)
+
+
+def _same_person_elsewhere(mentions: list[Mention]) -> None:
+    """"Quynh menulis … (later) narablog Vietnam Nguyen Ngoc Nhu Quynh", "Yagoob … Yagoob, seorang bloger
+    Bahrain": a name left unlinked is the person the article codes elsewhere — before or after it — under
+    the same full name, or whose full name starts or ends with it, when exactly one coded person fits.
+    Headlines and lead paragraphs often name a person before the sentence that says who they are."""
+    people: dict[str, dict[str, int]] = {}  # a full name or one of its end words → {actor key → index}
+    for index, mention in enumerate(mentions):
+        actor, words = mention.actor, mention.span.text.split()
+        if mention.kind == "name" and actor is not None and actor.type == "PER" and actor.code and len(words) >= 2:
+            for key in {mention.span.text, words[0], words[-1]}:
+                people.setdefault(key, {}).setdefault(actor.kb_id or actor.name, index)
+    for mention in mentions:
+        if mention.kind != "name" or mention.actor is not None or mention.type not in ("PER", "MISC"):
+            continue
+        candidates = people.get(mention.span.text, {})
+        if len(candidates) == 1:
+            _link(mention, mentions, next(iter(candidates.values())), "coref:same-person-elsewhere")
+            mention.type = "PER"
 
 
 def _one_letter_off(a: str, b: str) -> bool:
