@@ -27,3 +27,15 @@ def test_an_unknown_named_body_takes_no_country_from_the_article(extract):
                   "Partai Tolgoi Nuur mengecam penangkapan itu.")
     found = named_body(doc, "Partai Tolgoi Nuur")
     assert len(found) == 1 and found[0].actor is not None and found[0].actor.country is None
+
+
+def test_a_media_firm_or_school_noun_in_lower_case_opens_a_name_too(extract):
+    doc = extract("Menurut surat kabar Dnevni Glasnik, polisi menahan tiga orang.")
+    found = named_body(doc, "surat kabar Dnevni Glasnik")
+    assert len(found) == 1 and found[0].actor is not None and found[0].actor.role == "MED"
+    assert found[0].actor.country is None
+
+
+def test_a_government_noun_before_a_name_is_no_named_body(extract):
+    doc = extract("Para demonstran mengecam pemerintah Tolgoi Nuur di Bishkek.")
+    assert not [m for m in doc.mentions if m.rule.startswith("pattern:body+name")]

@@ -225,18 +225,21 @@ class _Scanner:
         return k + n_unknown - i
 
     def _named_body(self, i: int) -> int:
-        """"Partai Ata-Zhurt", "Koalisi Gerakan Perempuan Kirgizstan", "Dewan Shura di Bahrain": a capitalised
-        body noun (names.yaml `body_heads`) and a capitalised name the KB does not know are one organisation,
-        with the noun's role if it is a role word ("Partai" → PTY). Its country comes only from its own words:
-        a country ending the name ("… Kirgizstan") or named right after it with "di"; else it has none (the
-        article's country is no evidence of an unknown body's: coreference does not anchor it)."""
+        """"Partai Ata-Zhurt", "Koalisi Gerakan Perempuan Kirgizstan", "Dewan Shura di Bahrain", "harian Kurir":
+        a capitalised body noun (names.yaml `body_heads`), or a body role word of a `named_body_roles` role
+        in any case ("surat kabar", "stasiun TV"), and a capitalised name the KB does not know are one
+        organisation, with the noun's role if it is a role word ("Partai" → PTY). Its country comes only
+        from its own words: a country ending the name ("… Kirgizstan") or named right after it with "di";
+        else it has none (the article's country is no evidence of an unknown body's: coreference does not
+        anchor it)."""
         norms, shapes = self.w.norms, self.w.shapes
-        if norms[i] not in self.pack.name_cues.get("body_heads", ()) or not _is_name_token(shapes[i]):
+        n_head, role = self._body_head(i)
+        if not n_head:
             return 0
-        k = i + 1
+        start = k = i + n_head
         while k < len(norms) and _is_name_token(shapes[k]) and not self.kb.match(norms, self.w.surfaces, k)[1]:
             k += 1
-        if k == i + 1:
+        if k == start:
             return 0
         n_owner, owner = self._owner_at(k)
         if owner is not None and owner.kind == "country":
@@ -244,12 +247,23 @@ class _Scanner:
             country, end = owner.country, k + n_owner
         else:
             country, end = self._country_after_di(k), k
-        _, role = self.pack.role_at(norms, i)
-        role_code = _role_code(role, None, False) if role is not None and role.kind in {"body", "group"} else None
+        role_code = _role_code(role, None, False) if role is not None else None
         actor = Actor(None, " ".join(self.w.surfaces[i:end]), "ORG", code=_code(country, role_code),
                       country=country, role=role_code)
-        self._emit(i, end - i, "ORG", actor, f"pattern:body+name:{norms[i]}", "name", 0.8)
+        self._emit(i, end - i, "ORG", actor, f"pattern:body+name:{' '.join(norms[i:start])}", "name", 0.8)
         return end - i
+
+    def _body_head(self, i: int) -> tuple[int, RoleWord | None]:
+        """(length, role word or None) of a body noun that can open an organisation's name at token `i`."""
+        cues = self.pack.name_cues
+        n, role = self.pack.role_at(self.w.norms, i, self.w.surfaces)
+        if role is not None and role.kind not in {"body", "group"}:
+            role = None
+        if role is not None and (role.role or "").lower() in cues.get("named_body_roles", ()):
+            return n, role
+        if self.w.norms[i] in cues.get("body_heads", ()) and _is_name_token(self.w.shapes[i]):
+            return 1, role if n == 1 else None
+        return 0, None
 
     def _country_after_di(self, k: int) -> str | None:
         """"… di Bahrain": the country named right after "di" at token `k` (where the body is)."""
