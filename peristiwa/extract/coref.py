@@ -41,11 +41,14 @@ DISCOURSE_WINDOW = 3  # sentences back a role noun may take the country of the l
 MIN_VARIANT_LETTERS = 8  # a surname spelt one letter differently must be this long ("Ahmedinejad")
 SPEAKER_GAP = 3  # adverbs allowed between a speaker and its speech verb ("X juga mengatakan")
 NON_STATE_COUNTRIES = frozenset({"IGO", "NGO", "IMG"})
+OWN_CONTEXT_ONLY = ("pattern:body+name",)  # unknown named bodies: a country from their own words or none
 REGION_ROLE = "REG"  # regions (Asia, the West) carry a 3-letter CAMEO code in the country field: not a state
 DESCRIPTION_CHARS = 120  # how far from a name its "seorang …" description may reach (bounded: huge inputs)
 MAX_ORIGIN_WORDS = 3  # "yang berasal dari": origin words alone between a name and its country
 MAX_DESCRIPTION_WORDS = 4  # words of a "seorang …" description beside a name ("seorang wanita muslim asal")
 VERB_PREFIXES = ("me", "di", "ber", "ter")  # a word with one is probably a predicate: no description
+DESCRIBING_ROLE_KINDS = frozenset({"person", "title", "leader", "spokesperson"})  # "NAME, wartawan … COUNTRY"
+OWNED_PERSON_KINDS = frozenset({"group", "nationality", "person"})  # "warga negara Amerika NAME"
 
 
 class _Words(NamedTuple):
@@ -71,10 +74,11 @@ class CorefStage:
 
     def __call__(self, doc: Document) -> None:
         doc.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
+        self._described_persons(doc)  # first: a person's own description beats a country nearby
         _anchor_role_only(doc, lambda code: self.kb.country(code) is not None)
-        self._described_persons(doc)
         self._shared_country_names(doc)
         _resolve_surnames(doc.mentions)
+        _same_person_elsewhere(doc.mentions)
         self._bare_titles(doc)
         speakers = self._speakers(doc)
         first_by_id: dict[str, int] = {}
@@ -171,37 +175,56 @@ class CorefStage:
                 mention.rule += ";coref:shared-country-name"
 
     def _described_persons(self, doc: Document) -> None:
-        """"Axel, seorang Jerman pengangguran", "seorang wanita muslim asal Mesir, Marwa El Sherbini": an
-        unknown person described beside its name by a short phrase opened by "seorang/sang" that names a
-        country is a person of that country — with the phrase's role word if it has one ("seorang
-        wartawan Mesir" → MED), else a civilian. News introduces little-known people this way once and
-        then uses the name alone, which the surname rule then links."""
+        """"Axel, seorang Jerman pengangguran", "seorang wanita muslim asal Mesir, Marwa El Sherbini",
+        "Rashid Nurgaliev, menteri dalam negeri Rusia", "Carmel Budiardjo dari Partai Buruh Inggris": a person
+        the KB does not know, or a titled one whose title names no country ("Hakim Richard Berman, Hakim
+        Pengadilan Distrik AS"), described beside its name by a short phrase (opened by "seorang/sang" or a
+        role word, or origin words alone) that names a country — or, through origin words alone, an
+        organisation of a country — is a person of that country. Its role: the title's, else the phrase's
+        role word ("seorang wartawan Mesir" → MED), else the organisation's, else a civilian. News introduces
+        little-known people this way once and then uses the name alone, which the surname rule then links.
+        Runs before role anchoring, so a person's own description wins over a country merely nearby."""
         mentions = doc.mentions
         for index, mention in enumerate(mentions):
-            if mention.kind != "name" or mention.type != "PER" or mention.actor is not None:
+            if mention.kind != "name" or mention.type != "PER" or not _undescribed(mention):
                 continue
-            found = self._described_after(doc, mentions, index) or self._described_before(doc, mentions, index)
+            found = (self._described_after(doc, mentions, index) or self._described_before(doc, mentions, index)
+                     or self._owned_role_before(doc, mentions, index))
             if found is None:
                 continue
-            country, words = found
-            role = self._role_in(words) or "CVL"
-            mention.actor = Actor(None, mention.span.text, "PER", code=country + role, country=country, role=role)
-            mention.rule += ";coref:described-person"
+            country, role, how = found
+            title_role = mention.actor.role if mention.actor is not None else None
+            role = title_role or role
+            name = mention.actor.name if mention.actor is not None else mention.span.text
+            title = mention.actor.title if mention.actor is not None else None
+            mention.actor = Actor(None, name, "PER", code=country + role, country=country, role=role, title=title)
+            mention.rule += f";coref:{how}"
 
-    def _described_after(self, doc: Document, mentions: list[Mention], index: int) -> tuple[str, list[str]] | None:
-        """"NAME, seorang DESC COUNTRY": the first country mention after the name, reached only through
-        an opener and a few description words."""
+    def _described_after(self, doc: Document, mentions: list[Mention], index: int
+                         ) -> tuple[str, str, str] | None:
+        """"NAME, seorang DESC COUNTRY" / "NAME, ROLE … COUNTRY": the first country mention after the name,
+        reached only through an opener or a role word and a few description words; or "NAME dari ORG": the
+        first national organisation after it, reached through origin words alone (membership)."""
         mention = mentions[index]
         same_sentence = itertools.takewhile(lambda m: m.sentence == mention.sentence, mentions[index + 1 :])
-        country = next((m for m in same_sentence if _is_country(m)), None)
-        if country is None or country.span.start - mention.span.end > DESCRIPTION_CHARS:
+        target = next((m for m in same_sentence if _is_country(m) or _national_org(m)), None)
+        if target is None or target.span.start - mention.span.end > DESCRIPTION_CHARS:
             return None
-        words = doc.text[mention.span.end : country.span.start].replace(",", " , ").split()
+        words = doc.text[mention.span.end : target.span.start].replace(",", " , ").split()
         if words[:1] == [","]:
             words = words[1:]
-        return (country.actor.country, words) if self._description(words) else None  # type: ignore[union-attr]
+        actor = target.actor
+        assert actor is not None and actor.country is not None
+        if _is_country(target):
+            if not self._description(words):
+                return None
+            return actor.country, self._role_in(words) or "CVL", "described-person"
+        if not self._origin_only(words):
+            return None
+        return actor.country, actor.role or "CVL", "member-of-org"
 
-    def _described_before(self, doc: Document, mentions: list[Mention], index: int) -> tuple[str, list[str]] | None:
+    def _described_before(self, doc: Document, mentions: list[Mention], index: int
+                          ) -> tuple[str, str, str] | None:
         """"seorang DESC COUNTRY, NAME": the country mention right before the name, a comma between."""
         mention = mentions[index]
         country = next((m for m in reversed(mentions[:index]) if m.span.end <= mention.span.start), None)
@@ -210,30 +233,62 @@ class CorefStage:
             return None
         window = doc.text[max(0, country.span.start - DESCRIPTION_CHARS) : country.span.start]
         before = window.split()[-(MAX_DESCRIPTION_WORDS + 1) :]
+        # "mantan presiden Liberia, Charles Taylor": the holder of the role phrase the country closes (LBRELI)
+        phrase = next((m for m in mentions[:index] if m.span.end == country.span.end and m.kind == "pattern"
+                       and m.actor is not None and m.actor.role), None)
         for start in range(len(before)):
             if self._description(before[start:]):
-                return country.actor.country, before[start + 1 :]  # type: ignore[union-attr]
+                role = phrase.actor.role if phrase is not None else self._role_in(before[start:])  # type: ignore[union-attr]
+                return country.actor.country, role or "CVL", "described-person"  # type: ignore[union-attr]
         return None
 
+    def _owned_role_before(self, doc: Document, mentions: list[Mention], index: int
+                           ) -> tuple[str, str, str] | None:
+        """"seorang warga negara Amerika John Yettaw", "polisi Mesir Ahmed Fathi": a group or person noun with
+        its country right before the name (nothing between) names what the person is — that country's
+        people, with the noun's role. A body ("Kementerian Luar Negeri Rusia") before a name is no such noun."""
+        mention = mentions[index]
+        before = [m for m in mentions[:index] if m.span.end <= mention.span.start and m.sentence == mention.sentence]
+        owned = min(before, key=lambda m: (-m.span.end, m.span.start), default=None)  # the outermost, adjacent
+        if (owned is None or owned.kind != "pattern" or owned.actor is None or not _state_coded(owned)
+                or not owned.actor.role or doc.text[owned.span.end : mention.span.start].strip()):
+            return None
+        _, role = self.pack.role_at([w.lower() for w in owned.span.text.split()], 0)
+        if role is None or role.kind not in OWNED_PERSON_KINDS:
+            return None
+        return owned.actor.country, owned.actor.role, "owned-role-before"  # type: ignore[return-value]
+
+    def _origin_only(self, words: list[str]) -> bool:
+        """"asal", "yang berasal dari": at most MAX_ORIGIN_WORDS origin words, not ending in "yang"."""
+        origin = self.pack.name_cues.get("apposition_origin", ())
+        return (bool(words) and len(words) <= MAX_ORIGIN_WORDS and all(w in origin for w in words)
+                and words[-1] != "yang")
+
     def _description(self, words: list[str]) -> bool:
-        """An opener, then at most MAX_DESCRIPTION_WORDS lower-case words that are no verb or clause; or
-        origin words alone ("Rami Zaki asal Mesir", "Ahmed, yang berasal dari Irak")."""
+        """An opener, then at most MAX_DESCRIPTION_WORDS lower-case words that are no verb or clause; a role
+        word, then at most MAX_DESCRIPTION_WORDS words that are no verb ("wartawan senior", "Hakim Pengadilan
+        Distrik"); or origin words alone ("Rami Zaki asal Mesir", "Ahmed, yang berasal dari Irak")."""
+        if self._origin_only(words):
+            return True
         cues = self.pack.name_cues
         origin = cues.get("apposition_origin", ())
-        if words and len(words) <= MAX_ORIGIN_WORDS and all(w in origin for w in words) and words[-1] != "yang":
-            return True
+        n_role, role = self.pack.role_at([w.lower() for w in words], 0) if words else (0, None)
+        if role is not None and role.kind in DESCRIBING_ROLE_KINDS:
+            rest = words[n_role:]
+            return len(rest) <= MAX_DESCRIPTION_WORDS and all(
+                w.isalpha() and (w[0].isupper() or w in origin or not w.startswith(VERB_PREFIXES)) for w in rest)
         if not words or words[0].lower() not in cues.get("apposition_openers", ()):
             return False
         rest = words[1:]
         return len(rest) <= MAX_DESCRIPTION_WORDS and all(
-            w.isalpha() and w.islower() and (w in cues.get("apposition_origin", ()) or not w.startswith(VERB_PREFIXES))
+            w.isalpha() and w.islower() and (w in origin or not w.startswith(VERB_PREFIXES))
             for w in rest)
 
     def _role_in(self, words: list[str]) -> str | None:
         norms = [w.lower() for w in words]
         for i in range(len(norms)):
             _, role = self.pack.role_at(norms, i)
-            if role is not None and role.role and role.kind in {"person", "group"}:
+            if role is not None and role.role and role.kind in DESCRIBING_ROLE_KINDS | {"group"}:
                 return role.role
         return None
 
@@ -333,10 +388,12 @@ def _anchor_role_only(doc: Document, is_state: Callable[[str], bool]) -> None:
     """Give "demonstran"/"polisi" (or "Senator Talha Mehmood") a country from its own context.
 
     In order: a country named before it in the sentence (names only: "Senator Pakistan …, Senator
-    Talha Mehmood"), a place in the same sentence, an earlier mention in the article with the same
-    role and a country ("polisi Mesir … para polisi"), else (role nouns only) the country of the
-    nearest earlier actor within the last DISCOURSE_WINDOW sentences ("Pemerintah Mesir … Para
-    demonstran …"). Never the article's main country by default: an unknown titled name or a role
+    Talha Mehmood"), a place in the same sentence, when the sentence names countries (role nouns only) an
+    earlier same-role or recent country only if it is one of them (else none), an earlier mention
+    in the article with the same role and a country ("polisi Mesir … para polisi"), else the country of
+    the nearest earlier actor within the last DISCOURSE_WINDOW sentences ("Pemerintah Mesir … Para
+    demonstran …"). Unknown named bodies ("Partai Ata-Zhurt", OWN_CONTEXT_ONLY) are never anchored: their
+    country comes from their own words. Never the article's main country by default: an unknown titled name or a role
     noun far from any country stays without one, and so does one after a region or bloc ("pemimpin
     Afrika", "Asia"): `is_state` says which codes are states. Each anchor records how it was found
     (`--explain`).
@@ -350,7 +407,8 @@ def _anchor_role_only(doc: Document, is_state: Callable[[str], bool]) -> None:
         state = actor.country is not None and is_state(actor.country)
         if actor.role and state:
             last_by_role[actor.role] = actor.country
-        if not mention.rule.startswith("pattern:") or actor.country or not actor.role or ":generic:" in mention.rule:
+        if (not mention.rule.startswith("pattern:") or actor.country or not actor.role or ":generic:" in mention.rule
+                or mention.rule.startswith(OWN_CONTEXT_ONLY)):
             if state:
                 last_country = (mention.sentence, actor.country)
             continue
@@ -396,6 +454,26 @@ def _resolve_surnames(mentions: list[Mention]) -> None:
             surnames.setdefault(words[-1], {}).setdefault(key, index)
 
 
+def _same_person_elsewhere(mentions: list[Mention]) -> None:
+    """"Quynh menulis … (later) narablog Vietnam Nguyen Ngoc Nhu Quynh", "Yagoob … Yagoob, seorang bloger
+    Bahrain": a name left unlinked is the person the article codes elsewhere — before or after it — under
+    the same full name, or whose full name starts or ends with it, when exactly one coded person fits.
+    Headlines and lead paragraphs often name a person before the sentence that says who they are."""
+    people: dict[str, dict[str, int]] = {}  # a full name or one of its end words → {actor key → index}
+    for index, mention in enumerate(mentions):
+        actor, words = mention.actor, mention.span.text.split()
+        if mention.kind == "name" and actor is not None and actor.type == "PER" and actor.code and len(words) >= 2:
+            for key in {mention.span.text, words[0], words[-1]}:
+                people.setdefault(key, {}).setdefault(actor.kb_id or actor.name, index)
+    for mention in mentions:
+        if mention.kind != "name" or mention.actor is not None or mention.type not in ("PER", "MISC"):
+            continue
+        candidates = people.get(mention.span.text, {})
+        if len(candidates) == 1:
+            _link(mention, mentions, next(iter(candidates.values())), "coref:same-person-elsewhere")
+            mention.type = "PER"
+
+
 def _one_letter_off(a: str, b: str) -> bool:
     """Same length, same first letter, exactly one other letter different (case-insensitive)."""
     a, b = a.lower(), b.lower()
@@ -404,6 +482,11 @@ def _one_letter_off(a: str, b: str) -> bool:
 
 def _role_anchor(doc: Document, mention: Mention, same_role_before: str | None, recent: str | None
                  ) -> tuple[str, str] | None:
+    """Where a role noun's country comes from, nearest context first: a place of its sentence; else, when
+    its sentence names countries, an earlier same-role or recent country only if it is one of them (never
+    across to a foreign country when the sentence names another; nor one of those countries by guess:
+    "polisi menangkap warga Amerika" says nothing of the police's); else an earlier mention with the same
+    role, else the country of the last few sentences."""
     country_before = _country_before(doc.mentions, mention)
     if mention.kind == "name" and country_before:
         return country_before, "country-in-sentence"
@@ -413,11 +496,25 @@ def _role_anchor(doc: Document, mention: Mention, same_role_before: str | None, 
         located = [p for p in places if doc.text[max(0, p.span.start - 8) : p.span.start].split()[-1:] == ["di"]]
         located = located or places
         return min(located, key=lambda p: abs(p.span.start - mention.span.start)).country or "", "place"
+    named = _countries_in_sentence(doc.mentions, mention)
+    if named and mention.kind != "name":
+        for country, how in ((same_role_before, "earlier-mention"), (recent, "recent-mention")):
+            if country in named:
+                return country, how
+        return None  # the countries named here may be its target's ("menangkap warga Amerika"): no guess
     if same_role_before:
         return same_role_before, "earlier-mention"
     if recent:
         return recent, "recent-mention"
     return None
+
+
+def _countries_in_sentence(mentions: list[Mention], target: Mention) -> list[str]:
+    """The states the sentence of `target` names, nearest to it first."""
+    found = [m for m in mentions if m.sentence == target.sentence and _is_country(m)
+             and m.actor is not None and _national(m.actor)]
+    found.sort(key=lambda m: abs(m.span.start - target.span.start))
+    return list(dict.fromkeys(m.actor.country for m in found if m.actor is not None and m.actor.country))
 
 
 def _country_before(mentions: list[Mention], target: Mention) -> str | None:
@@ -436,6 +533,20 @@ def _is_country(mention: Mention) -> bool:
     actor = mention.actor
     return (mention.kind == "name" and actor is not None and actor.type == "GPE" and actor.role is None
             and actor.country is not None and actor.code == actor.country)
+
+
+def _undescribed(mention: Mention) -> bool:
+    """A person with no country yet: unknown to the KB, or titled by a word that names no country."""
+    actor = mention.actor
+    return actor is None or (actor.kb_id is None and actor.country is None and actor.role is not None
+                             and mention.rule.startswith("pattern:title+name"))
+
+
+def _national_org(mention: Mention) -> bool:
+    """A named organisation of one state ("Partai Buruh Inggris" → GBR), not a person, country or IGO, nor a
+    role noun with its owner ("warga Thailand": its country mention is the description's)."""
+    actor = mention.actor
+    return actor is not None and actor.type == "ORG" and mention.kind == "name" and _national(actor)
 
 
 def is_person(mention: Mention) -> bool:
