@@ -209,3 +209,8 @@ def test_capitalised_preposition_in_a_headline_ends_the_possessor_search(extract
     events = coded(extract, "Warga Jepang Menulis Petisi Kepada Pemerintah Korea Selatan")
     petitions = [e for e in events if e[0].startswith("14")]
     assert all(src != "KORGOV" for _, src, _, _ in petitions), petitions
+
+
+def test_actor_after_the_relative_di_mana_is_its_clause_subject(extract) -> None:
+    events = coded(extract, "Ini adalah situasi di mana tentara Thailand menyerang Kamboja.")
+    assert any(code.startswith("19") and src == "THAMIL" and tgt == "KHM" for code, src, tgt, _ in events), events

@@ -214,6 +214,8 @@ class EventStage:
         negated = "negation" in flags
         if "requested" in flags:  # "meminta X untuk segera V": the demand is the event, not X's own intent
             return code, flags, ""
+        if HYPOTHETICAL in flags:  # "jika Korea Utara menyerang, …": the condition, supposed, neither threat nor act
+            return code, [f for f in flags if f != "conditional"], "modality:hypothetical(condition clause)"
         if negated and ("refusal" in flags or "future" in flags):
             kind = "refusal"
         elif negated:
@@ -262,7 +264,10 @@ class EventStage:
 
 #: flag of an announced act whose source only a convention supplies (nobody named announced it)
 SPECULATIVE = "speculative"
-NOT_HAPPENED = frozenset({"denied", "requested", SPECULATIVE, "question"})  # demanded, denied, speculated, asked
+#: flag of an act inside a condition clause ("jika X menyerang Y, …"): supposed, not reported (modality.yaml)
+HYPOTHETICAL = "hypothetical"
+#: demanded, denied, speculated, asked, supposed
+NOT_HAPPENED = frozenset({"denied", "requested", SPECULATIVE, "question", HYPOTHETICAL})
 #: flag of an event whose root needs a target the text does not give (conventions.yaml: domestic_target)
 INCOMPLETE = "incomplete"
 #: flag of a private person's unaddressed statement (conventions.yaml: commentary): not a political event

@@ -51,6 +51,9 @@ class CoderWords:
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     modality_breaks: frozenset[str] = frozenset()
     modality_window: int = 4
+    condition_breaks: frozenset[str] = frozenset()
+    complement_heads: frozenset[str] = frozenset()
+    condition_window: int = 16
 
     @classmethod
     def load(cls, language: str) -> CoderWords:
@@ -93,6 +96,9 @@ class CoderWords:
             modality={flag: words(modality, flag) for flag in flags},
             modality_breaks=words(modality, "clause_breaks"),
             modality_window=int(modality.get("window", 4)),
+            condition_breaks=words(modality, "condition_breaks"),
+            complement_heads=words(modality, "complement_heads"),
+            condition_window=int(modality.get("condition_window", 16)),
         )
 
     def target_preps_for(self, root: str, locative: bool = False) -> frozenset[str]:
