@@ -214,3 +214,13 @@ def test_capitalised_preposition_in_a_headline_ends_the_possessor_search(extract
 def test_actor_after_the_relative_di_mana_is_its_clause_subject(extract) -> None:
     events = coded(extract, "Ini adalah situasi di mana tentara Thailand menyerang Kamboja.")
     assert any(code.startswith("19") and src == "THAMIL" and tgt == "KHM" for code, src, tgt, _ in events), events
+
+
+def test_unaddressed_statement_of_someone_known_only_by_country_is_commentary(extract) -> None:
+    for text in ("Para narablog Vietnam mengatakan bahwa harga beras terus naik.",
+                 "Komunitas Facebook Filipina menyatakan bahwa banjir itu sangat parah."):
+        assert not [e for e in exported(extract, text) if e[0] == "01"], (text, exported(extract, text))
+        doc = extract(text, published="2023-05-10")
+        assert any("commentary(unknown speaker of country)" in e.rule for e in doc.events), doc.events
+    state = exported(extract, "Vietnam mengatakan bahwa perbatasan akan dibuka pekan depan.")
+    assert any(root == "01" and src == "VNM" for root, src, _ in state), state

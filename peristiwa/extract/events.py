@@ -115,9 +115,10 @@ class EventStage:
             implicit = (_unattributed_target(source_actor, target_actor) if unattributed and source_actor.role is None
                         else self._implicit_target(root, source_actor, target_actor, _others_named(ctx, source_arg)))
             target_rule, event_flags = self_rule, flags
-            if target_actor is None and self.conventions.is_commentary(root, source_actor.role):
+            commentary = target_actor is None and self._commentary(ctx, match, root, source_actor, source_arg)
+            if commentary:
                 implicit = None
-                target_rule, event_flags = self_rule + "; commentary(private speaker)", [*flags, COMMENTARY]
+                target_rule, event_flags = f"{self_rule}; commentary({commentary})", [*flags, COMMENTARY]
             elif implicit is not None:
                 target_actor, target_rule = implicit[0], self_rule + implicit[1]
             elif target_actor is None or target_actor.code is None:
@@ -125,6 +126,18 @@ class EventStage:
             events.append(self._event(ctx, match, code, (source_actor, source_arg), (target_actor, target_arg),
                                       rule + target_rule, event_flags))
         return events
+
+    def _commentary(self, ctx: SentenceContext, match: TriggerMatch, root: str, source: Actor, arg: Arg) -> str:
+        """Why an unaddressed statement is commentary (conventions.yaml `commentary`), "" when it is not: a private
+        person's, or a speaker known only by a country in a phrase the country does not head ("para bloger Mesir
+        mengomentari …") — someone from there, not its state."""
+        if root not in self.conventions.commentary_roots:
+            return ""
+        if self.conventions.is_commentary(root, source.role):
+            return "private speaker"
+        if match.voice != "nominal" and ctx.country_in_unknown_phrase(arg):
+            return "unknown speaker of country"
+        return ""
 
     def _acts_on_each_other(self, ctx: SentenceContext, match: TriggerMatch, root: str, sources: list[Arg]) -> bool:
         """Co-agents with no stated target act on each other in a mutual act (conventions.yaml: reciprocal), with

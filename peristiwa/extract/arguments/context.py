@@ -75,3 +75,22 @@ class SentenceContext(Passive, Nominal, Parsed, Implicit):
 
     def has_possessor(self, match: TriggerMatch) -> bool:
         return bool(self._possessor(match.end))
+
+    def country_in_unknown_phrase(self, arg: Arg) -> bool:
+        """"Para bloger Mesir", "pengguna Twitter Mesir", "Grup Facebook Libanon", "Saudi Jeans": a bare country
+        that does not head its noun phrase — a common noun or other capitalised words the actor resolver knew
+        nothing of stand around it — names where an unknown speaker is from, not the state that acted. In a
+        title-case headline capitals say nothing, so there it never holds."""
+        if len(arg.actors) != 1 or arg.mention_index is None or self.title_case:
+            return False
+        actor = arg.actors[0]
+        if actor.role is not None or actor.code is None or actor.code != actor.country:
+            return False
+        mention = arg.mention
+        start, end = self.token_of.get(mention.span.start), self._token_ending_at(mention.span.end)
+        if start is None or end is None:
+            return False
+        after = self.tokens[end + 1].text if end + 1 < len(self.tokens) else ""
+        return (self._modifies_noun(mention) or self._np_start(mention) < start
+                or (after[:1].isupper() and self._mention_starting_at(end + 1) is None))
+
