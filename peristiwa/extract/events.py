@@ -108,6 +108,8 @@ class EventStage:
             code, flags, modal_rule = match.code, [*flags, SPECULATIVE], "modality:speculative(no stated source)"
         if modal_rule:
             rule = f"{rule}; {modal_rule}"
+        if SERIES in flags:  # "liputan khusus tentang Protes di Suriah": the topic of a coverage series
+            rule = f"{rule}; series-topic(label)"
         events = []
         reciprocal = self._acts_on_each_other(ctx, match, root, sources)
         for source_actor, source_arg, target_actor, target_arg, self_rule in _without_self_targets(
@@ -287,11 +289,13 @@ INCOMPLETE = "incomplete"
 COMMENTARY = "commentary"
 #: flag of an event noun brought in as a comparison ("seperti demonstrasi di Moldova"): background, not reported
 COMPARISON = "comparison"
+#: flag of an event noun naming the topic of a coverage series ("liputan khusus tentang Protes di Suriah"): a label
+SERIES = "series"
 #: flag of an act described as what an actor often or usually does: a characterisation, not a reported act
 HABITUAL = "habitual"
 #: flag of an act its own clause dates years before the publication (conventions.yaml `background`)
 BACKGROUND = "background"
-NOT_EXPORTED = NOT_HAPPENED | {INCOMPLETE, COMMENTARY, COMPARISON, HABITUAL, BACKGROUND}
+NOT_EXPORTED = NOT_HAPPENED | {INCOMPLETE, COMMENTARY, COMPARISON, SERIES, HABITUAL, BACKGROUND}
 
 
 def is_resolved(event: Event) -> bool:

@@ -21,6 +21,8 @@ class Modality(Phrases):
             flags.append("question")  # "Apakah X menyerang Y?": the whole sentence is asked
         if match.voice == "nominal" and self._compared(match.start):
             flags.append("comparison")
+        if match.voice == "nominal" and self._series_topic(match.start):
+            flags.append("series")
         if self._supposed(match.start):
             flags.append("hypothetical")
         if match.voice == "passive" and match.start > 0 and self.norms[match.start - 1] in self.words.relative:
@@ -52,6 +54,16 @@ class Modality(Phrases):
             if self.norms[k] in self.words.modality_breaks:
                 return False
             if self.norms[k] in self.words.modality.get("comparison", ()):
+                return True
+        return False
+
+    def _series_topic(self, start: int) -> bool:
+        """"bagian dari liputan khusus tentang Protes di Suriah 2011": an event noun after a phrase naming a coverage
+        series, with no verb or clause break between, is the series' topic label, not a report (modality.yaml)."""
+        for k in range(start - 1, max(-1, start - 1 - self.words.series_window), -1):
+            if self.norms[k] in self.words.modality_breaks or self._is_verbal(k):
+                return False
+            if any(tuple(self.norms[k:k + len(p)]) == p for p in self.words.series):
                 return True
         return False
 

@@ -53,6 +53,8 @@ class CoderWords:
     modality_window: int = 4
     condition_breaks: frozenset[str] = frozenset()
     complement_heads: frozenset[str] = frozenset()
+    series: frozenset[tuple[str, ...]] = frozenset()
+    series_window: int = 8
     condition_window: int = 16
 
     @classmethod
@@ -98,6 +100,8 @@ class CoderWords:
             modality_window=int(modality.get("window", 4)),
             condition_breaks=words(modality, "condition_breaks"),
             complement_heads=words(modality, "complement_heads"),
+            series=frozenset(tuple(str(p).lower().split()) for p in modality.get("series") or ()),
+            series_window=int(modality.get("series_window", 8)),
             condition_window=int(modality.get("condition_window", 16)),
         )
 
