@@ -224,3 +224,11 @@ def test_unaddressed_statement_of_someone_known_only_by_country_is_commentary(ex
         assert any("commentary(unknown speaker of country)" in e.rule for e in doc.events), doc.events
     state = exported(extract, "Vietnam mengatakan bahwa perbatasan akan dibuka pekan depan.")
     assert any(root == "01" and src == "VNM" for root, src, _ in state), state
+
+
+def test_actor_after_the_preposition_dalam_is_no_subject(extract) -> None:
+    text = "Pembahasan Rancangan Undang-Undang Pemilu dalam DPR mendorong para perempuan untuk mencalonkan diri."
+    events = coded(extract, text)
+    assert not [e for e in events if e[1] is not None and e[1].startswith("IDN")], events
+    inside = coded(extract, "Polisi Indonesia di dalam gedung itu menangkap tiga orang.")
+    assert any(code.startswith("17") and src == "IDNCOP" for code, src, _, _ in inside), inside
