@@ -14,6 +14,8 @@ from peristiwa.extract.arguments.passive import Passive
 from peristiwa.extract.arguments.phrases import Arg, joined_rules
 from peristiwa.extract.triggers import TriggerMatch
 
+#: words before a country searched for a noun naming the country's side ("sumber senior Iran")
+STATE_SIDE_REACH = 2
 SENTENCE_OPENERS = frozenset({'"', "“", "‘", "(", "—", "-", ":"})  # a capital after these starts a clause
 
 
@@ -90,6 +92,9 @@ class SentenceContext(Passive, Nominal, Parsed, Implicit):
         start, end = self.token_of.get(mention.span.start), self._token_ending_at(mention.span.end)
         if start is None or end is None:
             return False
+        head = self._np_start(mention)
+        if any(self.norms[k] in self.words.state_side_heads for k in range(max(0, head - STATE_SIDE_REACH), start)):
+            return False  # "pihak Iran", "sumber senior Iran": the country's side speaks
         after = self.tokens[end + 1].text if end + 1 < len(self.tokens) else ""
         return (self._modifies_noun(mention) or self._np_start(mention) < start
                 or (after[:1].isupper() and self._mention_starting_at(end + 1) is None))

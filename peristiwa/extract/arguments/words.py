@@ -47,6 +47,7 @@ class CoderWords:
     object_control: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
     quantifiers: frozenset[str] = frozenset()
+    state_side_heads: frozenset[str] = frozenset()
     connectives: frozenset[tuple[str, ...]] = frozenset()
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     modality_breaks: frozenset[str] = frozenset()
@@ -94,6 +95,7 @@ class CoderWords:
             object_control=words(syntax, "object_control"),
             occurrence_verbs=words(syntax, "occurrence_verbs"),
             quantifiers=words(syntax, "quantifiers"),
+            state_side_heads=words(syntax, "state_side_heads"),
             connectives=frozenset(tuple(str(p).lower().split()) for p in syntax.get("connectives") or ()),
             modality={flag: words(modality, flag) for flag in flags},
             modality_breaks=words(modality, "clause_breaks"),
