@@ -235,3 +235,11 @@ def test_actor_after_the_preposition_dalam_is_no_subject(extract) -> None:
     assert not [e for e in events if e[1] is not None and e[1].startswith("IDN")], events
     inside = coded(extract, "Polisi Indonesia di dalam gedung itu menangkap tiga orang.")
     assert any(code.startswith("17") and src == "IDNCOP" for code, src, _, _ in inside), inside
+
+
+def test_actor_after_the_verb_of_a_named_clause_is_not_the_trigger_target(extract) -> None:
+    text = "Kementerian Luar Negeri Jepang menegaskan Hiroshi Tanabe telah memasuki Kedutaan Besar Rusia."
+    events = coded(extract, text)
+    assert not [e for e in events if e[0].startswith("01") and e[2] is not None and e[2].startswith("RUS")], events
+    direct = coded(extract, "Kementerian Luar Negeri Jepang mengecam Rusia pada Senin.")
+    assert any(code.startswith("11") and tgt == "RUS" for code, _, tgt, _ in direct), direct
