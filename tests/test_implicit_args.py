@@ -243,11 +243,3 @@ def test_actor_after_the_verb_of_a_named_clause_is_not_the_trigger_target(extrac
     assert not [e for e in events if e[0].startswith("01") and e[2] is not None and e[2].startswith("RUS")], events
     direct = coded(extract, "Kementerian Luar Negeri Jepang mengecam Rusia pada Senin.")
     assert any(code.startswith("11") and tgt == "RUS" for code, _, tgt, _ in direct), direct
-
-
-def test_passive_with_an_unknown_oleh_agent_gets_no_authorities(extract) -> None:
-    for text in ("Dua wartawan Kenya dibunuh oleh pelaku pembantaian di Nairobi.",
-                 "Dua wartawan Kenya ditahan oleh orang-orang berseragam hitam di Nairobi."):
-        assert not [e for e in exported(extract, text) if e[1] == "KENGOV"], (text, exported(extract, text))
-    agentless = exported(extract, "Dua wartawan Kenya ditangkap di Nairobi.")
-    assert any(src == "KENGOV" for _, src, _ in agentless), agentless

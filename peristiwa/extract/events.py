@@ -161,8 +161,6 @@ class EventStage:
     def _agentless_authorities(self, ctx: SentenceContext, match: TriggerMatch, targets: list[Arg],
                                rule: str) -> tuple[list[Arg], str]:
         """The authorities behind an act reported without its agent (conventions.yaml, jurisdiction)."""
-        if ctx.names_unknown_agent(match):  # "terbunuh oleh pelaku genosida": an agent is stated, just not known
-            return [], rule
         state_act = self.conventions.is_state_act(match.code) and _reports_an_act(match)
         if match.voice == "passive" or state_act:
             sources = _authorities_of(targets)

@@ -21,7 +21,7 @@ class Passive(Subjects):
             agents, agent_rule = self._shared_agent(match.end), "shared-oleh"
         if not agents:
             agents = self._bare_agent(match.end)
-            agent_rule = "bare" if agents else ("oleh(unknown)" if self.names_unknown_agent(match) else "none")
+            agent_rule = "bare" if agents else "none"
         left = match.start - 1
         if left >= 0 and self.norms[left] in self.words.relative:
             claimant = self._denied_claim_author(left)
@@ -33,14 +33,6 @@ class Passive(Subjects):
         # "beras dikirim oleh X ke Myanmar": the thing sent is no actor; the destination is the target
         targets = self._after_prep(match.end, self.words.target_preps)
         return agents, targets, f"args:passive agent={agent_rule} target=prep"
-
-    def names_unknown_agent(self, match: TriggerMatch) -> bool:
-        """"terbunuh oleh pelaku genosida": a passive whose `oleh` agent the coder cannot resolve still names its
-        agent — no convention may supply the authorities as the one who did it."""
-        if match.voice != "passive" or match.end >= len(self.tokens):
-            return False
-        k = self._skip_adverbs_right(match.end)
-        return k < len(self.tokens) and self.norms[k] in self.words.agent_preps
 
     def _shared_agent(self, verb_end: int) -> list[Arg]:
         """"ditangkap dan dipukuli oleh polisi": coordinated passive verbs share the last one's agent."""
