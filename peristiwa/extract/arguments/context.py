@@ -79,9 +79,10 @@ class SentenceContext(Passive, Nominal, Parsed, Implicit):
         return bool(self._possessor(match.end))
 
     def country_in_unknown_phrase(self, arg: Arg) -> bool:
-        """"Para bloger Mesir", "pengguna Twitter Mesir", "Grup Facebook Libanon", "Saudi Jeans": a bare country
-        that does not head its noun phrase — a common noun or other capitalised words the actor resolver knew
-        nothing of stand around it — names where an unknown speaker is from, not the state that acted. In a
+        """"Para bloger Mesir", "pengguna Twitter Mesir", "Saudi Jeans": a bare country that does not head its noun
+        phrase — a common noun the actor resolver knew nothing of before it, or a capitalised word after it — names
+        where an unknown speaker is from, not the state that acted. A capitalised name before the country ("Komisi
+        Pemilihan Umum Mesir") is more often a state body the knowledge base lacks, so it does not count. In a
         title-case headline capitals say nothing, so there it never holds."""
         if len(arg.actors) != 1 or arg.mention_index is None or self.title_case:
             return False
@@ -96,6 +97,5 @@ class SentenceContext(Passive, Nominal, Parsed, Implicit):
         if any(self.norms[k] in self.words.state_side_heads for k in range(max(0, head - STATE_SIDE_REACH), start)):
             return False  # "pihak Iran", "sumber senior Iran": the country's side speaks
         after = self.tokens[end + 1].text if end + 1 < len(self.tokens) else ""
-        return (self._modifies_noun(mention) or self._np_start(mention) < start
-                or (after[:1].isupper() and self._mention_starting_at(end + 1) is None))
+        return self._modifies_noun(mention) or (after[:1].isupper() and self._mention_starting_at(end + 1) is None)
 
