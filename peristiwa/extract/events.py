@@ -114,7 +114,9 @@ class EventStage:
         reciprocal = self._acts_on_each_other(ctx, match, root, sources)
         for source_actor, source_arg, target_actor, target_arg, self_rule in _without_self_targets(
                 _pairs(sources, targets, reciprocal)):
-            implicit = (_unattributed_target(source_actor, target_actor) if unattributed and source_actor.role is None
+            # "menarik pasukannya" with no "dari X": whom they leave is unsaid, so no convention supplies it
+            implicit = (None if match.theme else _unattributed_target(source_actor, target_actor)
+                        if unattributed and source_actor.role is None
                         else self._implicit_target(root, source_actor, target_actor, _others_named(ctx, source_arg)))
             target_rule, event_flags = self_rule, flags
             commentary = target_actor is None and self._commentary(ctx, match, root, source_actor, source_arg)
