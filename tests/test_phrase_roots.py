@@ -1,0 +1,68 @@
+"""Fixed adjacent phrases made roots with object senses ("memanggil duta besar" → `panggil` + the diplomat class):
+each sense on a written sentence with a modifier, a number or a possessive between the verb and its object (which
+the old adjacent phrase missed), and the bare verb with a non-political object giving no event."""
+
+from __future__ import annotations
+
+import pytest
+from test_mined_triggers import matches
+
+from peristiwa.extract.triggers import Lexicon
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return Lexicon.load()
+
+
+SENSES = [
+    # (sentence, entry id, code)
+    ("Kemlu memanggil dua diplomat senior kedutaan itu pada Senin.", "panggil", "114"),
+    ("Pemanggilan duta besarnya dilakukan sehari setelah insiden itu.", "panggil", "114"),
+    ("Pengadilan memanggil tiga saksi kunci dalam kasus suap itu.", "panggil", "090"),
+    ("Kementerian pertahanan memanggil ribuan pasukan cadangan.", "panggil", "154"),
+    ("Kementerian itu memanggil kembali duta besarnya dari Canberra.", "panggil-pulang", "161"),
+    ("Thailand menutup semua pos lintas batasnya dengan Kamboja.", "tutup", "191"),
+    ("Pemberontak menguasai dua distrik di utara.", "kuasai", "192"),
+    ("Moskow menempatkan sistem rudal baru di wilayah itu.", "tempatkan", "150"),
+    ("Rusia menempatkan ribuan tentara tambahan di dekat perbatasan.", "tempatkan", "154"),
+    ("Penempatan ribuan pasukannya di perbatasan memicu kecemasan.", "tempatkan", "154"),
+    ("Jakarta menempatkan ratusan personel polisi di sekitar kedutaan.", "tempatkan", "153"),
+    ("Dua pesawat pengintai memasuki wilayah udara negara tetangga itu.", "masuki", "150"),
+    ("Jet tempur itu memasuki ruang udaranya tanpa izin.", "masuki", "150"),
+    ("Pemerintah mengakhiri blokade selama sepuluh tahun atas wilayah itu.", "akhiri", "0872"),
+    ("Presiden mengakhiri keadaan darurat di provinsi itu.", "akhiri", "0814"),
+    ("Uni Eropa mengakhiri sebagian sanksinya terhadap negara itu.", "akhiri", "085"),
+    ("Israel mengakhiri operasi militernya di Gaza.", "akhiri", "087"),
+    ("PBB mengakhiri misi perdamaiannya di negara itu.", "akhiri", "1661"),
+    ("Kedua negara mengakhiri kerja sama militernya.", "akhiri", "160"),
+    ("Washington mengenakan tarif tambahan 25 persen atas baja itu.", "kenakan", "163"),
+    ("Perusahaan itu dikenakan sanksi ekonomi baru oleh Washington.", "kenakan", "163"),
+    ("Beijing mengerahkan dua kapal induk ke selat itu.", "kerah", "150"),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "code"), SENSES)
+def test_phrase_root_sense(lex: Lexicon, text: str, entry: str, code: str) -> None:
+    got = matches(lex, text)
+    assert any(e == entry and c == code and r.startswith(f"lexicon:{entry}[") for e, c, r in got), got
+
+
+NOT_EVENTS = [
+    "Ibu memanggil anaknya untuk makan malam.",              # calling a person by name
+    "Warga memanggil dokter ke rumahnya.",
+    "Toko itu menutup cabangnya di pusat kota.",             # closing a shop
+    "Penyanyi itu menguasai panggung sepanjang malam.",
+    "Panitia menempatkan kursi tambahan di aula.",           # placing furniture
+    "Ia menempatkan keluarganya di atas segalanya.",
+    "Indonesia memasuki musim hujan bulan depan.",           # entering a season
+    "Pemain itu mengakhiri kariernya tahun lalu.",           # ending a career, a visit, a life
+    "Menteri mengakhiri kunjungannya di Tokyo.",
+    "Siswi itu mengenakan jilbab putih ke sekolah.",         # wearing clothes
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_phrase_root_needs_its_object(lex: Lexicon, text: str) -> None:
+    roots = {"panggil", "tutup", "kuasai", "tempatkan", "masuki", "akhiri", "kenakan"}
+    assert not [m for m in matches(lex, text) if m[0] in roots]
