@@ -66,3 +66,47 @@ NOT_EVENTS = [
 def test_phrase_root_needs_its_object(lex: Lexicon, text: str) -> None:
     roots = {"panggil", "tutup", "kuasai", "tempatkan", "masuki", "akhiri", "kenakan"}
     assert not [m for m in matches(lex, text) if m[0] in roots]
+
+
+SENSES_2 = [
+    ("Washington mengurangi separuh staf kedutaannya di Havana.", "kurangi", "161"),
+    ("Inggris mengurangi ribuan tentaranya di Irak.", "kurangi", "0874"),
+    ("Kedua pihak sepakat untuk mengurangi secara bertahap ketegangan di perbatasan.", "kurangi", "087"),
+    ("Amerika Serikat menjual 24 jet tempur baru kepada Mesir.", "jual-senjata", "062"),
+    ("Indonesia membeli dua kapal selam buatan Korea.", "beli-senjata", "062"),
+    ("Uni Eropa memperluas daftar sanksinya terhadap Moskow.", "perluas", "163"),
+    ("Kedua negara memulai babak baru perundingan damai.", "mulai", "046"),
+    ("Kejaksaan memulai kembali penyelidikan atas kasus itu.", "mulai", "090"),
+    ("Kedua delegasi akan melanjutkan kembali perundingan di Jenewa.", "lanjutkan-runding", "046"),
+    ("Kedua negara berupaya memperbaiki kembali hubungan bilateralnya.", "perbaiki", "050"),
+    ("Jepang menghapus sebagian utang negara itu.", "hapus", "071"),
+    ("Washington menghapus seluruh sanksinya atas Sudan.", "hapus", "085"),
+    ("Dewan Keamanan mengangkat seluruh sanksi atas Liberia.", "angkat", "085"),
+    ("Mahasiswa kembali menyuarakan dengan lantang protes mereka.", "suarakan", "140"),
+]
+
+
+@pytest.mark.parametrize(("text", "entry", "code"), SENSES_2)
+def test_phrase_root_sense_2(lex: Lexicon, text: str, entry: str, code: str) -> None:
+    test_phrase_root_sense(lex, text, entry, code)
+
+
+NOT_EVENTS_2 = [
+    "Program itu mengurangi angka kemiskinan di desa.",      # cutting poverty
+    "Pedagang itu menjual sayur di pasar.",                   # selling goods
+    "Ibu membeli beras di warung.",
+    "Pemerintah kota memperluas jalan di pusat kota.",        # widening a road
+    "Sekolah memulai tahun ajaran baru.",                     # starting a school year
+    "Ia melanjutkan kuliahnya di Bandung.",
+    "Warga memperbaiki jalan desa yang rusak.",               # repairing a road
+    "Akun itu menghapus unggahannya.",                        # deleting a post
+    "Presiden mengangkat menteri baru.",                      # appointing a minister
+    "Penyanyi itu menyuarakan isi hatinya.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS_2)
+def test_phrase_root_2_needs_its_object(lex: Lexicon, text: str) -> None:
+    roots = {"kurangi", "jual-senjata", "beli-senjata", "perluas", "mulai", "lanjutkan-runding", "perbaiki", "hapus",
+             "angkat", "suarakan"}
+    assert not [m for m in matches(lex, text) if m[0] in roots]
