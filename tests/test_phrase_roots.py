@@ -110,3 +110,9 @@ def test_phrase_root_2_needs_its_object(lex: Lexicon, text: str) -> None:
     roots = {"kurangi", "jual-senjata", "beli-senjata", "perluas", "mulai", "lanjutkan-runding", "perbaiki", "hapus",
              "angkat", "suarakan"}
     assert not [m for m in matches(lex, text) if m[0] in roots]
+
+
+def test_ending_a_love_affair_or_an_excise_is_no_event(lex: Lexicon) -> None:
+    # a bare "hubungan" is as often personal; a "tarif cukai" is a domestic tax, not a tariff on another state
+    assert not [m for m in matches(lex, "Pasangan itu mengakhiri hubungan mereka yang gagal.") if m[0] == "akhiri"]
+    assert not [m for m in matches(lex, "Pemerintah menaikkan pengenaan tarif cukai rokok.") if m[0] == "kenakan"]
