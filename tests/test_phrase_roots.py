@@ -116,3 +116,9 @@ def test_ending_a_love_affair_or_an_excise_is_no_event(lex: Lexicon) -> None:
     # a bare "hubungan" is as often personal; a "tarif cukai" is a domestic tax, not a tariff on another state
     assert not [m for m in matches(lex, "Pasangan itu mengakhiri hubungan mereka yang gagal.") if m[0] == "akhiri"]
     assert not [m for m in matches(lex, "Pemerintah menaikkan pengenaan tarif cukai rokok.") if m[0] == "kenakan"]
+
+
+def test_ending_or_deleting_a_ban_eases_a_restriction(lex: Lexicon) -> None:
+    # a ban lifted is 081 as with `cabut`, not the sanctions code its class would give
+    assert ("akhiri", "081") in [(e, c) for e, c, _ in matches(lex, "Junta mengakhiri semua larangan berkumpul.")]
+    assert ("hapus", "081") in [(e, c) for e, c, _ in matches(lex, "Pemerintah menghapus sebagian pembatasan impor.")]
