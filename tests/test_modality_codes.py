@@ -133,3 +133,11 @@ def test_event_noun_naming_a_coverage_series_is_a_label(extractor) -> None:
     seen = extractor.extract("Liputan televisi menunjukkan kerusuhan terjadi di Nairobi pada Senin.",
                              published=date(2020, 1, 1))
     assert any(is_resolved(e) for e in seen.events if e.root_code == "14"), seen.events
+
+
+def test_act_conjoined_with_a_demanded_act_is_demanded_too(extractor) -> None:
+    doc = extractor.extract("Mahasiswa menuntut pemerintah Filipina untuk membekukan hubungan dengan Jepang dan "
+                            "mengusir duta besarnya.", published=date(2020, 1, 1))
+    demanded = [e for e in doc.events if e.root_code == "16"]
+    assert len(demanded) >= 2 and all("requested" in e.modality and not is_resolved(e) for e in demanded), \
+        [(e.code, e.modality, e.rule) for e in doc.events]

@@ -36,7 +36,7 @@ class Modality(Phrases):
         opener = self._word_before_subject(start)
         requested = self._demand_verb(start) is not None or (
             opener is not None and self.norms[opener] in self.words.modality.get("requested", ())) or (
-            depth > 0 and self._purpose_of_requested(start, depth))
+            depth > 0 and (self._purpose_of_requested(start, depth) or self._conjoined_with_requested(start, depth)))
         flags: list[str] = ["requested"] if requested else []
         lo = max(0, start - self.words.modality_window)
         for k in range(start - 1, lo - 1, -1):
@@ -103,6 +103,17 @@ class Modality(Phrases):
             if self._is_predicate(k):
                 return "requested" in self._mood(k, depth - 1)
         return False
+
+    def _conjoined_with_requested(self, start: int, depth: int) -> bool:
+        """"menuntut Y untuk memutuskan hubungan dan menutup kedutaannya": a predicate joined by `dan` to a
+        demanded act shares its subject and its mood — demanded too, not a fact."""
+        marker = self._skip_adverbs(start - 1)
+        if marker < 1 or self.norms[marker] not in self.words.coordinators:
+            return False
+        verb = max((k for k in self.trigger_starts if k < marker), default=None)
+        if verb is None or any(self.norms[k] in self.words.clause_breaks for k in range(verb, marker)):
+            return False
+        return "requested" in self._mood(verb, depth - 1)
 
     def _word_before_subject(self, trigger_start: int) -> int | None:
         """The word before the actor phrase that is the trigger's subject ("agar [Bangladesh dan Myanmar]
