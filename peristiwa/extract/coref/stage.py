@@ -32,17 +32,23 @@ from collections import Counter
 from collections.abc import Callable
 from typing import NamedTuple
 
+from peristiwa.extract.coref.common import (
+    DISCOURSE_WINDOW,
+    is_country,
+    link,
+    national,
+    person_like,
+    plural_like,
+    state_coded,
+)
+from peristiwa.extract.coref.focus import Speakers, antecedent, chained, parenthetical
 from peristiwa.kb.base import KnowledgeBase
 from peristiwa.lang.pack import LanguagePack
 from peristiwa.model import Actor, Document, Mention, Token
 
 GROUP_WINDOW = 2  # sentences looked back for a group's members
-DISCOURSE_WINDOW = 3  # sentences back a role noun may take the country of the latest named actor
 MIN_VARIANT_LETTERS = 8  # a surname spelt one letter differently must be this long ("Ahmedinejad")
-SPEAKER_GAP = 3  # adverbs allowed between a speaker and its speech verb ("X juga mengatakan")
-NON_STATE_COUNTRIES = frozenset({"IGO", "NGO", "IMG"})
 OWN_CONTEXT_ONLY = ("pattern:body+name",)  # unknown named bodies: a country from their own words or none
-REGION_ROLE = "REG"  # regions (Asia, the West) carry a 3-letter CAMEO code in the country field: not a state
 DESCRIPTION_CHARS = 120  # how far from a name its "seorang …" description may reach (bounded: huge inputs)
 MAX_ORIGIN_WORDS = 3  # "yang berasal dari": origin words alone between a name and its country
 MAX_DESCRIPTION_WORDS = 4  # words of a "seorang …" description beside a name ("seorang wanita muslim asal")
@@ -66,9 +72,7 @@ class CorefStage:
 
     def __init__(self, kb: KnowledgeBase, pack: LanguagePack) -> None:
         self.kb = kb
-        self.verbs = pack.speech_words("before_quote") | pack.speech_words("indirect")
-        self.cues = pack.speech_words("after_quote") | pack.speech_words("according_to")
-        self.adverbs = pack.speech_words("speaker_adverbs")
+        self.speakers = Speakers(pack)
         self.coordinators = pack.speech_words("coordinators")
         self.pack = pack
 
@@ -80,7 +84,7 @@ class CorefStage:
         _resolve_surnames(doc.mentions)
         _same_person_elsewhere(doc.mentions)
         self._bare_titles(doc)
-        speakers = self._speakers(doc)
+        speakers = self.speakers(doc)
         first_by_id: dict[str, int] = {}
         for index, mention in enumerate(doc.mentions):
             if mention.kind == "pronoun" and mention.type == "PER":
@@ -207,7 +211,7 @@ class CorefStage:
         first national organisation after it, reached through origin words alone (membership)."""
         mention = mentions[index]
         same_sentence = itertools.takewhile(lambda m: m.sentence == mention.sentence, mentions[index + 1 :])
-        target = next((m for m in same_sentence if _is_country(m) or _national_org(m)), None)
+        target = next((m for m in same_sentence if is_country(m) or _national_org(m)), None)
         if target is None or target.span.start - mention.span.end > DESCRIPTION_CHARS:
             return None
         words = doc.text[mention.span.end : target.span.start].replace(",", " , ").split()
@@ -215,7 +219,7 @@ class CorefStage:
             words = words[1:]
         actor = target.actor
         assert actor is not None and actor.country is not None
-        if _is_country(target):
+        if is_country(target):
             if not self._description(words):
                 return None
             return actor.country, self._role_in(words) or "CVL", "described-person"
@@ -228,7 +232,7 @@ class CorefStage:
         """"seorang DESC COUNTRY, NAME": the country mention right before the name, a comma between."""
         mention = mentions[index]
         country = next((m for m in reversed(mentions[:index]) if m.span.end <= mention.span.start), None)
-        if (country is None or country.sentence != mention.sentence or not _is_country(country)
+        if (country is None or country.sentence != mention.sentence or not is_country(country)
                 or doc.text[country.span.end : mention.span.start].strip() != ","):
             return None
         window = doc.text[max(0, country.span.start - DESCRIPTION_CHARS) : country.span.start]
@@ -250,7 +254,7 @@ class CorefStage:
         mention = mentions[index]
         before = [m for m in mentions[:index] if m.span.end <= mention.span.start and m.sentence == mention.sentence]
         owned = min(before, key=lambda m: (-m.span.end, m.span.start), default=None)  # the outermost, adjacent
-        if (owned is None or owned.kind != "pattern" or owned.actor is None or not _state_coded(owned)
+        if (owned is None or owned.kind != "pattern" or owned.actor is None or not state_coded(owned)
                 or not owned.actor.role or doc.text[owned.span.end : mention.span.start].strip()):
             return None
         _, role = self.pack.role_at([w.lower() for w in owned.span.text.split()], 0)
@@ -292,37 +296,12 @@ class CorefStage:
                 return role.role
         return None
 
-    def _speakers(self, doc: Document) -> set[int]:
-        """Indexes of person mentions that speak: "X (juga) mengatakan …", "…, kata X", "menurut X".
-
-        Found from the words around each mention (the quote stage runs later and needs coref)."""
-        found: set[int] = set()
-        for index, mention in enumerate(doc.mentions):
-            if not _person_like(mention):
-                continue
-            tokens = doc.sentence_tokens(doc.sentences[mention.sentence])
-            first = next((k for k, t in enumerate(tokens) if t.end > mention.span.start), len(tokens))
-            last = next((k for k, t in enumerate(tokens) if t.end >= mention.span.end), len(tokens) - 1)
-            if self._verb_follows([t.norm for t in tokens[last + 1 : last + 2 + SPEAKER_GAP]]) or (
-                    first > 0 and tokens[first - 1].norm in self.cues):
-                found.add(index)
-        return found
-
-    def _verb_follows(self, norms: list[str]) -> bool:
-        """A speech verb first, or after adverbs only ("juga", "kemudian")."""
-        for norm in norms:
-            if norm in self.verbs:
-                return True
-            if norm not in self.adverbs:
-                return False
-        return False
-
     def _resolve_country(self, mentions: list[Mention], index: int) -> None:
         """"negara itu": the country named most often in the last DISCOURSE_WINDOW sentences up to it
         (ties: the latest) — a count, not the nearest name, so a passing "ke Moskow" does not win."""
         anaphor = mentions[index]
         window = [i for i in range(index) if anaphor.sentence - mentions[i].sentence <= DISCOURSE_WINDOW
-                  and _state_coded(mentions[i])]
+                  and state_coded(mentions[i])]
         if not window:
             return
         counts = Counter(mentions[i].actor.country for i in window)  # type: ignore[union-attr]
@@ -336,13 +315,13 @@ class CorefStage:
         """"mereka": the group, body or country in focus; a coordinated subject ("Amerika Serikat dan
         Filipina … mereka") gives all its members."""
         mentions = doc.mentions
-        found = (_parenthetical(doc, index, _plural_like) or _chained(mentions, index)
-                 or _antecedent(mentions, index, set(), _plural_like, DISCOURSE_WINDOW))
+        found = (parenthetical(doc, index, plural_like) or chained(mentions, index)
+                 or antecedent(mentions, index, set(), plural_like, DISCOURSE_WINDOW))
         if found is None:
             return
         target, how = found
-        plural, antecedent = mentions[index], mentions[target]
-        plural.actor, plural.members = antecedent.actor, list(antecedent.members)
+        plural, referent = mentions[index], mentions[target]
+        plural.actor, plural.members = referent.actor, list(referent.members)
         plural.antecedent = target
         plural.rule = f"coref:plural:{how}"
         conjuncts = self._conjuncts(doc, target, index)
@@ -357,7 +336,7 @@ class CorefStage:
             if mention.span.start < run[-1].span.end:
                 continue  # nested inside the previous conjunct ("Presiden Prancis" ⊃ "Prancis")
             between = doc.text[run[-1].span.end : mention.span.start].strip(" ,").lower()
-            if between not in self.coordinators or not _plural_like(mention):
+            if between not in self.coordinators or not plural_like(mention):
                 break
             run.append(mention)
         return run
@@ -439,12 +418,12 @@ def _resolve_surnames(mentions: list[Mention]) -> None:
         if len(words) == 1 and mention.actor is None:
             candidates = full.get(words[0], {})
             if len(candidates) == 1:
-                _link(mention, mentions, next(iter(candidates.values())), "coref:surname")
+                link(mention, mentions, next(iter(candidates.values())), "coref:surname")
             elif not candidates and len(words[0]) >= MIN_VARIANT_LETTERS:
                 variants = {key: i for word, found in surnames.items() if _one_letter_off(word, words[0])
                             for key, i in found.items()}
                 if len(variants) == 1:
-                    _link(mention, mentions, next(iter(variants.values())), "coref:surname-variant")
+                    link(mention, mentions, next(iter(variants.values())), "coref:surname-variant")
             continue
         actor = mention.actor
         if len(words) >= 2 and actor is not None and actor.type == "PER" and actor.code:
@@ -470,7 +449,7 @@ def _same_person_elsewhere(mentions: list[Mention]) -> None:
             continue
         candidates = people.get(mention.span.text, {})
         if len(candidates) == 1:
-            _link(mention, mentions, next(iter(candidates.values())), "coref:same-person-elsewhere")
+            link(mention, mentions, next(iter(candidates.values())), "coref:same-person-elsewhere")
             mention.type = "PER"
 
 
@@ -511,8 +490,8 @@ def _role_anchor(doc: Document, mention: Mention, same_role_before: str | None, 
 
 def _countries_in_sentence(mentions: list[Mention], target: Mention) -> list[str]:
     """The states the sentence of `target` names, nearest to it first."""
-    found = [m for m in mentions if m.sentence == target.sentence and _is_country(m)
-             and m.actor is not None and _national(m.actor)]
+    found = [m for m in mentions if m.sentence == target.sentence and is_country(m)
+             and m.actor is not None and national(m.actor)]
     found.sort(key=lambda m: abs(m.span.start - target.span.start))
     return list(dict.fromkeys(m.actor.country for m in found if m.actor is not None and m.actor.country))
 
@@ -528,13 +507,6 @@ def _country_before(mentions: list[Mention], target: Mention) -> str | None:
     return found
 
 
-def _is_country(mention: Mention) -> bool:
-    """A mention of a country itself ("Mesir"), not of one of its bodies or people."""
-    actor = mention.actor
-    return (mention.kind == "name" and actor is not None and actor.type == "GPE" and actor.role is None
-            and actor.country is not None and actor.code == actor.country)
-
-
 def _undescribed(mention: Mention) -> bool:
     """A person with no country yet: unknown to the KB, or titled by a word that names no country."""
     actor = mention.actor
@@ -546,94 +518,25 @@ def _national_org(mention: Mention) -> bool:
     """A named organisation of one state ("Partai Buruh Inggris" → GBR), not a person, country or IGO, nor a
     role noun with its owner ("warga Thailand": its country mention is the description's)."""
     actor = mention.actor
-    return actor is not None and actor.type == "ORG" and mention.kind == "name" and _national(actor)
-
-
-def is_person(mention: Mention) -> bool:
-    return mention.actor is not None and mention.actor.type == "PER"
-
-
-def _person_like(mention: Mention) -> bool:
-    """A coded person, or a name typed PER that nothing could link (still the person in focus)."""
-    return is_person(mention) or (mention.actor is None and mention.type == "PER" and mention.kind == "name")
-
-
-def _national(actor: Actor) -> bool:
-    """An actor of a state (a country, its bodies, its people): not an IGO/NGO, not a region ("Asia Tengah")."""
-    return (actor.country is not None and len(actor.country) == 3 and actor.country not in NON_STATE_COUNTRIES
-            and actor.role != REGION_ROLE)
-
-
-def _state_coded(mention: Mention) -> bool:
-    """An actor of a state: a country, its bodies or its people (not an IGO/NGO)."""
-    actor = mention.actor
-    return actor is not None and mention.kind != "group" and _national(actor)
-
-
-def _antecedent(mentions: list[Mention], index: int, speakers: set[int], fits, window: int | None = None,
-                nearest: bool = False) -> tuple[int, str] | None:
-    """(index, how) of the referent in focus: the subject (first fitting mention; with `nearest`, the
-    closest) of the anaphor's own sentence before it, else the latest speaker, else the subject, of the
-    nearest earlier sentence (within `window` sentences) that has a fitting mention."""
-    anaphor = mentions[index]
-    same = [i for i in range(index) if mentions[i].sentence == anaphor.sentence and fits(mentions[i])]
-    if same:
-        return (same[-1], "sentence-nearest") if nearest else (same[0], "sentence-subject")
-    lowest = -1 if window is None else anaphor.sentence - window - 1
-    for sentence in range(anaphor.sentence - 1, max(lowest, -1), -1):
-        earlier = [i for i in range(index) if mentions[i].sentence == sentence and fits(mentions[i])]
-        spoke = [i for i in earlier if i in speakers]
-        if spoke:
-            return spoke[-1], "previous-speaker"
-        if earlier:
-            return earlier[0], "previous-subject"
-    return None
-
-
-def _parenthetical(doc: Document, index: int, fits) -> tuple[int, str] | None:
-    """"Mereka (Suriah) membakar …", "dia (Obama)": a fitting mention in brackets right after the pronoun
-    says whom the writer means."""
-    following = index + 1
-    if following >= len(doc.mentions):
-        return None
-    pronoun, named = doc.mentions[index], doc.mentions[following]
-    if named.sentence != pronoun.sentence or not fits(named):
-        return None
-    before, after = doc.article.text[pronoun.span.end : named.span.start], doc.article.text[named.span.end :]
-    if before.strip() == "(" and after.lstrip().startswith(")"):
-        return following, "parenthetical"
-    return None
-
-
-def _chained(mentions: list[Mention], index: int) -> tuple[int, str] | None:
-    """"Mereka (Suriah) membakar …, mereka membunuh …, mereka menculik …": a later "mereka" of the same
-    sentence keeps the referent of the "mereka" before it, not the sentence's first subject."""
-    anaphor = mentions[index]
-    for j in range(index - 1, -1, -1):
-        earlier = mentions[j]
-        if earlier.sentence != anaphor.sentence:
-            return None
-        if earlier.kind == "pronoun" and earlier.type == anaphor.type and earlier.antecedent is not None:
-            return earlier.antecedent, "sentence-chain"
-    return None
+    return actor is not None and actor.type == "ORG" and mention.kind == "name" and national(actor)
 
 
 def _resolve_pronoun(mentions: list[Mention], index: int, speakers: set[int], doc: Document) -> None:
-    found = _parenthetical(doc, index, _person_like) or _antecedent(mentions, index, speakers, _person_like)
+    found = parenthetical(doc, index, person_like) or antecedent(mentions, index, speakers, person_like)
     if found is not None:
-        _link(mentions[index], mentions, found[0], f"coref:pronoun:{found[1]}")
+        link(mentions[index], mentions, found[0], f"coref:pronoun:{found[1]}")
 
 
 def _owner_like(mention: Mention) -> bool:
     """Anything that can own a government or troops, coded or not: "banyak pemerintah … rakyatnya"
     belongs to the uncoded "pemerintah", not to a country named sentences before."""
-    return _person_like(mention) or (mention.actor is not None and mention.kind not in ("group", "possessive"))
+    return person_like(mention) or (mention.actor is not None and mention.kind not in ("group", "possessive"))
 
 
 def _resolve_possessive(mentions: list[Mention], index: int, speakers: set[int]) -> None:
     """"pemerintahnya" after "Presiden Prancis …": the owner's country with the noun's role (FRAGOV).
     An owner without a country (an unknown blogger) leaves the noun uncoded but records the owner."""
-    found = _antecedent(mentions, index, speakers, _owner_like, DISCOURSE_WINDOW, nearest=True)
+    found = antecedent(mentions, index, speakers, _owner_like, DISCOURSE_WINDOW, nearest=True)
     mention = mentions[index]
     if found is None or mention.actor is None:
         return
@@ -641,26 +544,11 @@ def _resolve_possessive(mentions: list[Mention], index: int, speakers: set[int])
     mention.antecedent = target
     mention.rule += f":owner-{how}"
     owner = mentions[target].actor
-    if owner is None or not _state_coded(mentions[target]):
+    if owner is None or not state_coded(mentions[target]):
         return
     role, country = mention.actor.role, owner.country
     mention.actor = Actor(None, mention.actor.name, mention.actor.type, code=f"{country}{role}" if role else country,
                           country=country, role=role)
-
-
-def _plural_like(mention: Mention) -> bool:
-    """A group, body or country, a role noun ("polisi Mesir", typed PER but usually many), or a group
-    expression with members — not a named person."""
-    if mention.kind == "group":
-        return bool(mention.members)
-    return (mention.actor is not None and (mention.actor.type != "PER" or mention.kind == "pattern")
-            and mention.kind not in ("pronoun", "possessive"))
-
-
-def _link(mention: Mention, mentions: list[Mention], target: int, rule: str) -> None:
-    mention.actor = mentions[target].actor
-    mention.antecedent = target
-    mention.rule = rule
 
 
 def _resolve_group(mentions: list[Mention], index: int) -> None:
