@@ -287,3 +287,60 @@ def test_a_region_gives_no_country_to_a_later_role_noun(extract):
 def test_a_role_noun_takes_the_country_where_it_acts_over_where_someone_comes_from(extract):
     doc = extract("Polisi menyelidiki penyerangan seorang wanita dari Filipina di Manama.")
     assert [m.actor.code for m in doc.mentions if m.span.text == "Polisi"] == ["BHRCOP"]
+
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("Kemarin Dmitri Orlovsky, wartawan senior Ukraina, ditahan di Minsk.", "Dmitri Orlovsky", "UKRMED"),
+    ("Wilhelm Straub, menteri dalam negeri Austria, mengumumkan audit itu.", "Wilhelm Straub", "AUTGOV"),
+    ("Fiona Galloway dari Partai Buruh Inggris mengecam keputusan itu di Kenya.", "Fiona Galloway", "GBRPTY"),
+])
+def test_a_role_word_apposition_or_org_membership_gives_an_unknown_person_its_country(extract, text, name, code):
+    doc = extract(text)
+    assert mention_codes(doc, name) == [code]
+    assert any(":coref:" in m.rule or ";coref:" in m.rule for m in doc.mentions if m.span.text == name)
+
+
+def test_a_title_naming_no_country_takes_the_country_of_its_own_apposition_not_a_nearby_one(extract):
+    doc = extract("Jaksa Martin Kowalczyk, jaksa Pengadilan Distrik Polandia, menuntut seorang warga Irak.")
+    assert mention_codes(doc, "Martin Kowalczyk") == ["POLJUD"]
+    assert any("described-person" in m.rule for m in doc.mentions if m.span.text == "Martin Kowalczyk")
+
+
+def test_membership_needs_origin_words_alone(extract):
+    doc = extract("Fiona Galloway mengkritik Partai Buruh Inggris di Nairobi.")
+    assert mention_codes(doc, "Fiona Galloway") in ([None], [])
+
+
+def test_a_role_noun_does_not_take_an_earlier_same_role_country_when_its_sentence_names_another(extract):
+    doc = extract("Kabinet Etiopia menyetujui anggaran baru. Media Kenya melaporkan bahwa kabinet akan bersidang lagi.")
+    assert mention_codes(doc, "kabinet") == ["KENGOV"]
+
+
+def test_a_role_noun_takes_no_country_its_sentence_names_by_guess(extract):
+    doc = extract("Polisi menangkap seorang warga negara Amerika di rumahnya.")
+    assert mention_codes(doc, "Polisi") in ([None], [])
+
+
+def test_a_role_noun_keeps_the_earlier_same_role_country_when_its_sentence_names_it(extract):
+    doc = extract("Kabinet Etiopia menyetujui anggaran baru. Media Kenya mengatakan kabinet itu mengecam Etiopia.")
+    assert mention_codes(doc, "kabinet itu") == ["ETHGOV"]
+
+
+def test_a_group_noun_with_its_country_right_before_an_unknown_name_gives_the_person_that_country(extract):
+    doc = extract("Polisi Mesir menahan seorang warga negara Kanada John Mitchell di Kairo. "
+                  "Mitchell dibebaskan kemarin.")
+    assert mention_codes(doc, "John Mitchell") == ["CANCVL"]
+    assert mention_codes(doc, "Mitchell") == ["CANCVL"]
+    assert any("owned-role-before" in m.rule for m in doc.mentions if m.span.text == "John Mitchell")
+
+
+def test_an_unknown_name_after_a_titled_country_and_a_comma_holds_that_role(extract):
+    doc = extract("Para pemberontak dibayar oleh mantan perdana menteri Nepal, Ramesh Adhikari, pada tahun 2001.")
+    assert mention_codes(doc, "Ramesh Adhikari") == ["NPLELI"]
+
+
+def test_a_name_before_the_sentence_that_describes_it_is_the_described_person(extract):
+    doc = extract("Tomasz Wrobelski mengecam pemerintah Belarus. "
+                  "Tomasz Wrobelski, seorang wartawan asal Polandia, ditahan di Minsk sejak Mei.")
+    assert mention_codes(doc, "Tomasz Wrobelski") == ["POLMED", "POLMED"]
+    assert any("same-person-elsewhere" in m.rule for m in doc.mentions)

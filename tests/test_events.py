@@ -586,3 +586,9 @@ def test_statement_about_an_actor_targets_it(extract) -> None:
     # syntax.yaml topic_preps: a comment or concern "mengenai/tentang X" with no addressee is about X
     doc = extract("Presiden Chili menyatakan keprihatinan mendalam mengenai Bolivia.")
     assert ("CHLGOV", "BOL") in {(s, t) for s, t, c in coded(doc) if c[:2] in {"01", "11"}}, coded(doc, all_events=True)
+
+
+def test_withdrawal_from_nowhere_said_gets_no_domestic_target(extract) -> None:
+    doc = extract("Turki menarik pasukannya pekan lalu.")
+    withdrawals = [e for e in doc.events if e.code == "0874"]
+    assert withdrawals and all(not is_resolved(e) and e.target is None for e in withdrawals), withdrawals

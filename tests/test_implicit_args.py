@@ -209,3 +209,39 @@ def test_capitalised_preposition_in_a_headline_ends_the_possessor_search(extract
     events = coded(extract, "Warga Jepang Menulis Petisi Kepada Pemerintah Korea Selatan")
     petitions = [e for e in events if e[0].startswith("14")]
     assert all(src != "KORGOV" for _, src, _, _ in petitions), petitions
+
+
+def test_actor_after_the_relative_di_mana_is_its_clause_subject(extract) -> None:
+    events = coded(extract, "Ini adalah situasi di mana tentara Thailand menyerang Kamboja.")
+    assert any(code.startswith("19") and src == "THAMIL" and tgt == "KHM" for code, src, tgt, _ in events), events
+
+
+def test_unaddressed_statement_of_someone_known_only_by_country_is_commentary(extract) -> None:
+    for text in ("Para narablog Vietnam mengatakan bahwa harga beras terus naik.",
+                 "Sebuah komunitas Facebook Filipina menyatakan bahwa banjir itu sangat parah."):
+        assert not [e for e in exported(extract, text) if e[0] == "01"], (text, exported(extract, text))
+        doc = extract(text, published="2023-05-10")
+        assert any("commentary(unknown speaker of country)" in e.rule for e in doc.events), doc.events
+    for text in ("Vietnam mengatakan bahwa perbatasan akan dibuka pekan depan.",
+                 "Pihak Vietnam mengatakan bahwa perbatasan akan dibuka pekan depan.",
+                 "Sumber senior Vietnam mengakui bahwa perbatasan akan dibuka pekan depan.",
+                 "Menurut laporan, kantor kepresidenan Vietnam menyatakan bahwa perbatasan akan dibuka pekan depan.",
+                 "Komisi Perbatasan Nasional Vietnam menyatakan bahwa perbatasan akan dibuka pekan depan."):
+        state = exported(extract, text)
+        assert any(root == "01" and src == "VNM" for root, src, _ in state), (text, state)
+
+
+def test_actor_after_the_preposition_dalam_is_no_subject(extract) -> None:
+    text = "Pembahasan Rancangan Undang-Undang Pemilu dalam DPR mendorong para perempuan untuk mencalonkan diri."
+    events = coded(extract, text)
+    assert not [e for e in events if e[1] is not None and e[1].startswith("IDN")], events
+    inside = coded(extract, "Polisi Indonesia di dalam gedung itu menangkap tiga orang.")
+    assert any(code.startswith("17") and src == "IDNCOP" for code, src, _, _ in inside), inside
+
+
+def test_actor_after_the_verb_of_a_named_clause_is_not_the_trigger_target(extract) -> None:
+    text = "Kementerian Luar Negeri Jepang menegaskan Hiroshi Tanabe telah memasuki Kedutaan Besar Rusia."
+    events = coded(extract, text)
+    assert not [e for e in events if e[0].startswith("01") and e[2] is not None and e[2].startswith("RUS")], events
+    direct = coded(extract, "Kementerian Luar Negeri Jepang mengecam Rusia pada Senin.")
+    assert any(code.startswith("11") and tgt == "RUS" for code, _, tgt, _ in direct), direct

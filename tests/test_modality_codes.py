@@ -103,3 +103,41 @@ def test_recent_or_undated_act_is_news(extractor) -> None:
         doc = extractor.extract(text, published=date(2020, 1, 1))
         arrests = [e for e in doc.events if e.code.startswith("17")]
         assert arrests and all(is_resolved(e) for e in arrests), (text, doc.events)
+
+
+def test_act_inside_a_condition_clause_is_supposed_not_reported(extractor) -> None:
+    for text in ("Jika terjadi situasi di mana tentara Thailand menyerang Kamboja, perang akan pecah.",
+                 "Seandainya polisi Mesir menangkap para wartawan yang meliput unjuk rasa itu, dunia akan marah."):
+        doc = extractor.extract(text, published=date(2020, 1, 1))
+        acts = [e for e in doc.events if e.root_code in ("17", "19")]
+        assert acts and all("hypothetical" in e.modality and not is_resolved(e) for e in acts), doc.events
+        assert all("modality:hypothetical(condition clause)" in e.rule for e in acts)
+
+
+def test_condition_ends_with_its_clause_and_a_colloquial_that_is_no_condition(extractor) -> None:
+    doc = extractor.extract("Jika harga naik, polisi Mesir menangkap para pedagang di Kairo.",
+                            published=date(2020, 1, 1))
+    assert any(is_resolved(e) for e in doc.events if e.root_code == "17"), doc.events
+    said = extractor.extract("Saksi itu mengatakan kalau polisi Mesir menangkap para wartawan di Kairo.",
+                             published=date(2020, 1, 1))
+    assert any(is_resolved(e) for e in said.events if e.root_code == "17"), said.events
+
+
+def test_event_noun_naming_a_coverage_series_is_a_label(extractor) -> None:
+    for text in ("Tulisan ini adalah bagian dari liputan khusus tentang Kerusuhan di Kenya 2008.",
+                 "Artikel ini merupakan bagian dari liputan khusus kami Protes di Bangladesh 2013."):
+        doc = extractor.extract(text, published=date(2020, 1, 1))
+        labels = [e for e in doc.events if e.root_code == "14"]
+        assert labels and all("series" in e.modality and not is_resolved(e) for e in labels), doc.events
+        assert all("series-topic(label)" in e.rule for e in labels)
+    seen = extractor.extract("Liputan televisi menunjukkan kerusuhan terjadi di Nairobi pada Senin.",
+                             published=date(2020, 1, 1))
+    assert any(is_resolved(e) for e in seen.events if e.root_code == "14"), seen.events
+
+
+def test_act_conjoined_with_a_demanded_act_is_demanded_too(extractor) -> None:
+    doc = extractor.extract("Mahasiswa menuntut pemerintah Filipina untuk membekukan hubungan dengan Jepang dan "
+                            "mengusir duta besarnya.", published=date(2020, 1, 1))
+    demanded = [e for e in doc.events if e.root_code == "16"]
+    assert len(demanded) >= 2 and all("requested" in e.modality and not is_resolved(e) for e in demanded), \
+        [(e.code, e.modality, e.rule) for e in doc.events]

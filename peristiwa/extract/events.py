@@ -108,16 +108,21 @@ class EventStage:
             code, flags, modal_rule = match.code, [*flags, SPECULATIVE], "modality:speculative(no stated source)"
         if modal_rule:
             rule = f"{rule}; {modal_rule}"
+        if SERIES in flags:  # "liputan khusus tentang Protes di Suriah": the topic of a coverage series
+            rule = f"{rule}; series-topic(label)"
         events = []
         reciprocal = self._acts_on_each_other(ctx, match, root, sources)
         for source_actor, source_arg, target_actor, target_arg, self_rule in _without_self_targets(
                 _pairs(sources, targets, reciprocal)):
-            implicit = (_unattributed_target(source_actor, target_actor) if unattributed and source_actor.role is None
+            # "menarik pasukannya" with no "dari X": whom they leave is unsaid, so no convention supplies it
+            implicit = (None if match.theme else _unattributed_target(source_actor, target_actor)
+                        if unattributed and source_actor.role is None
                         else self._implicit_target(root, source_actor, target_actor, _others_named(ctx, source_arg)))
             target_rule, event_flags = self_rule, flags
-            if target_actor is None and self.conventions.is_commentary(root, source_actor.role):
+            commentary = target_actor is None and self._commentary(ctx, match, root, source_actor, source_arg)
+            if commentary:
                 implicit = None
-                target_rule, event_flags = self_rule + "; commentary(private speaker)", [*flags, COMMENTARY]
+                target_rule, event_flags = f"{self_rule}; commentary({commentary})", [*flags, COMMENTARY]
             elif implicit is not None:
                 target_actor, target_rule = implicit[0], self_rule + implicit[1]
             elif target_actor is None or target_actor.code is None:
@@ -125,6 +130,18 @@ class EventStage:
             events.append(self._event(ctx, match, code, (source_actor, source_arg), (target_actor, target_arg),
                                       rule + target_rule, event_flags))
         return events
+
+    def _commentary(self, ctx: SentenceContext, match: TriggerMatch, root: str, source: Actor, arg: Arg) -> str:
+        """Why an unaddressed statement is commentary (conventions.yaml `commentary`), "" when it is not: a private
+        person's, or a speaker known only by a country in a phrase the country does not head ("para bloger Mesir
+        mengomentari …") — someone from there, not its state."""
+        if root not in self.conventions.commentary_roots:
+            return ""
+        if self.conventions.is_commentary(root, source.role):
+            return "private speaker"
+        if match.voice != "nominal" and ctx.country_in_unknown_phrase(arg):
+            return "unknown speaker of country"
+        return ""
 
     def _acts_on_each_other(self, ctx: SentenceContext, match: TriggerMatch, root: str, sources: list[Arg]) -> bool:
         """Co-agents with no stated target act on each other in a mutual act (conventions.yaml: reciprocal), with
@@ -214,6 +231,8 @@ class EventStage:
         negated = "negation" in flags
         if "requested" in flags:  # "meminta X untuk segera V": the demand is the event, not X's own intent
             return code, flags, ""
+        if HYPOTHETICAL in flags:  # "jika Korea Utara menyerang, …": the condition, supposed, neither threat nor act
+            return code, [f for f in flags if f != "conditional"], "modality:hypothetical(condition clause)"
         if negated and ("refusal" in flags or "future" in flags):
             kind = "refusal"
         elif negated:
@@ -262,18 +281,23 @@ class EventStage:
 
 #: flag of an announced act whose source only a convention supplies (nobody named announced it)
 SPECULATIVE = "speculative"
-NOT_HAPPENED = frozenset({"denied", "requested", SPECULATIVE, "question"})  # demanded, denied, speculated, asked
+#: flag of an act inside a condition clause ("jika X menyerang Y, …"): supposed, not reported (modality.yaml)
+HYPOTHETICAL = "hypothetical"
+#: demanded, denied, speculated, asked, supposed
+NOT_HAPPENED = frozenset({"denied", "requested", SPECULATIVE, "question", HYPOTHETICAL})
 #: flag of an event whose root needs a target the text does not give (conventions.yaml: domestic_target)
 INCOMPLETE = "incomplete"
 #: flag of a private person's unaddressed statement (conventions.yaml: commentary): not a political event
 COMMENTARY = "commentary"
 #: flag of an event noun brought in as a comparison ("seperti demonstrasi di Moldova"): background, not reported
 COMPARISON = "comparison"
+#: flag of an event noun naming the topic of a coverage series ("liputan khusus tentang Protes di Suriah"): a label
+SERIES = "series"
 #: flag of an act described as what an actor often or usually does: a characterisation, not a reported act
 HABITUAL = "habitual"
 #: flag of an act its own clause dates years before the publication (conventions.yaml `background`)
 BACKGROUND = "background"
-NOT_EXPORTED = NOT_HAPPENED | {INCOMPLETE, COMMENTARY, COMPARISON, HABITUAL, BACKGROUND}
+NOT_EXPORTED = NOT_HAPPENED | {INCOMPLETE, COMMENTARY, COMPARISON, SERIES, HABITUAL, BACKGROUND}
 
 
 def is_resolved(event: Event) -> bool:

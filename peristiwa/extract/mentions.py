@@ -132,6 +132,9 @@ class _Scanner:
     def _step(self, i: int) -> int:
         n_kb, hits = self.kb.match(self.w.norms, self.w.shapes, i)  # a title-case line: its case view
         n_role, role = self.pack.role_at(self.w.norms, i, self.w.surfaces)
+        used = 0 if hits else self._named_body(i)
+        if used:
+            return used
         if role is not None and n_role >= n_kb:
             used = self._role_pattern(i, n_role, role)
             if used:
@@ -222,6 +225,54 @@ class _Scanner:
                       role=_role_code(role, owner, former), title=role.surface)
         self._emit(k, n_unknown, "PER", actor, f"pattern:title+name:{role.surface}", "name", 0.8)
         return k + n_unknown - i
+
+    def _named_body(self, i: int) -> int:
+        """"Partai Ata-Zhurt", "Koalisi Gerakan Perempuan Kirgizstan", "Dewan Shura di Bahrain", "harian Kurir":
+        a capitalised body noun (names.yaml `body_heads`), or a body role word of a `named_body_roles` role
+        in any case ("surat kabar", "stasiun TV"), and a capitalised name the KB does not know are one
+        organisation, with the noun's role if it is a role word ("Partai" → PTY). Its country comes only
+        from its own words: a country ending the name ("… Kirgizstan") or named right after it with "di";
+        else it has none (the article's country is no evidence of an unknown body's: coreference does not
+        anchor it)."""
+        norms, shapes = self.w.norms, self.w.shapes
+        n_head, role = self._body_head(i)
+        if not n_head:
+            return 0
+        start = k = i + n_head
+        while k < len(norms) and _is_name_token(shapes[k]) and not self.kb.match(norms, self.w.surfaces, k)[1]:
+            k += 1
+        if k == start:
+            return 0
+        n_owner, owner = self._owner_at(k)
+        if owner is not None and owner.kind == "country":
+            self._emit_kb(k, n_owner, owner.entry_id, owner.via, rule=f"kb:{owner.via}")
+            country, end = owner.country, k + n_owner
+        else:
+            country, end = self._country_after_di(k), k
+        role_code = _role_code(role, None, False) if role is not None else None
+        actor = Actor(None, " ".join(self.w.surfaces[i:end]), "ORG", code=_code(country, role_code),
+                      country=country, role=role_code)
+        self._emit(i, end - i, "ORG", actor, f"pattern:body+name:{' '.join(norms[i:start])}", "name", 0.8)
+        return end - i
+
+    def _body_head(self, i: int) -> tuple[int, RoleWord | None]:
+        """(length, role word or None) of a body noun that can open an organisation's name at token `i`."""
+        cues = self.pack.name_cues
+        n, role = self.pack.role_at(self.w.norms, i, self.w.surfaces)
+        if role is not None and role.kind not in {"body", "group"}:
+            role = None
+        if role is not None and (role.role or "").lower() in cues.get("named_body_roles", ()):
+            return n, role
+        if self.w.norms[i] in cues.get("body_heads", ()) and _is_name_token(self.w.shapes[i]):
+            return 1, role if n == 1 else None
+        return 0, None
+
+    def _country_after_di(self, k: int) -> str | None:
+        """"… di Bahrain": the country named right after "di" at token `k` (where the body is)."""
+        if k >= len(self.w.norms) or self.w.norms[k] != "di":
+            return None
+        _, owner = self._owner_at(k + 1)
+        return owner.country if owner is not None and owner.kind == "country" else None
 
     def _followers_of(self, i: int, k: int, role: RoleWord) -> int:
         """"pendukung Morsi", "pengikut Zelaya": a group noun without a role of its own before a person names

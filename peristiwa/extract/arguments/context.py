@@ -14,6 +14,8 @@ from peristiwa.extract.arguments.passive import Passive
 from peristiwa.extract.arguments.phrases import Arg, joined_rules
 from peristiwa.extract.triggers import TriggerMatch
 
+#: words before a country searched for a noun naming the country's side ("sumber senior Iran")
+STATE_SIDE_REACH = 2
 SENTENCE_OPENERS = frozenset({'"', "“", "‘", "(", "—", "-", ":"})  # a capital after these starts a clause
 
 
@@ -79,3 +81,25 @@ class SentenceContext(Passive, Nominal, Parsed, Implicit):
 
     def has_possessor(self, match: TriggerMatch) -> bool:
         return bool(self._possessor(match.end))
+
+    def country_in_unknown_phrase(self, arg: Arg) -> bool:
+        """"Para bloger Mesir", "pengguna Twitter Mesir", "Saudi Jeans": a bare country that does not head its noun
+        phrase — a common noun the actor resolver knew nothing of before it, or a capitalised word after it — names
+        where an unknown speaker is from, not the state that acted. A capitalised name before the country ("Komisi
+        Pemilihan Umum Mesir") is more often a state body the knowledge base lacks, so it does not count. In a
+        title-case headline capitals say nothing, so there it never holds."""
+        if len(arg.actors) != 1 or arg.mention_index is None or self.title_case:
+            return False
+        actor = arg.actors[0]
+        if actor.role is not None or actor.code is None or actor.code != actor.country:
+            return False
+        mention = arg.mention
+        start, end = self.token_of.get(mention.span.start), self._token_ending_at(mention.span.end)
+        if start is None or end is None:
+            return False
+        head = self._np_start(mention)
+        if any(self.norms[k] in self.words.state_side_heads for k in range(max(0, head - STATE_SIDE_REACH), start)):
+            return False  # "pihak Iran", "sumber senior Iran": the country's side speaks
+        after = self.tokens[end + 1].text if end + 1 < len(self.tokens) else ""
+        return self._modifies_noun(mention) or (after[:1].isupper() and self._mention_starting_at(end + 1) is None)
+

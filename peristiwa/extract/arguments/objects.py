@@ -37,6 +37,9 @@ class Objects(Coordination):
             if norm in self.words.clause_breaks or norm in {",", "."} or (
                     norm in self.words.coordinators and not own_forces and self._starts_clause(k + 1)):
                 break
+            if unlinked and self._is_predicate(k):  # "menegaskan Wang telah memasuki konsulat AS": a name and its
+                unlinked[0].rule += ":clause-subject"  # verb are a clause of their own, whose object is not ours
+                break
             arg = self._mention_starting_at(k) or self._place_at(k) or self._event_anaphor(k)
             if arg is None:
                 seen_prep = seen_prep or norm in self.words.all_preps

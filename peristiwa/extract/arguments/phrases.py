@@ -108,8 +108,8 @@ class Phrases(SentenceView):
         k = self._np_start(mention)
         if self._after_connective(k):
             return None
-        if k > 1 and self.norms[k - 1] in self.words.locative_nouns:
-            k -= 1
+        if k > 1 and self.norms[k - 1] in self.words.locative_nouns and self.norms[k - 1] not in self.words.all_preps:
+            k -= 1  # "dalam" is a locative noun after "di" and a preposition of its own: "… dalam Lok Sabha"
         for _ in range(MAX_HEAD_NOUNS + 1):  # "ke kota-kota Ukraina": the preposition governs the phrase
             if k == 0:
                 return None

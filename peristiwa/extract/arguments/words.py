@@ -49,10 +49,16 @@ class CoderWords:
     object_control: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
     quantifiers: frozenset[str] = frozenset()
+    state_side_heads: frozenset[str] = frozenset()
     connectives: frozenset[tuple[str, ...]] = frozenset()
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     modality_breaks: frozenset[str] = frozenset()
     modality_window: int = 4
+    condition_breaks: frozenset[str] = frozenset()
+    complement_heads: frozenset[str] = frozenset()
+    series: frozenset[tuple[str, ...]] = frozenset()
+    series_window: int = 8
+    condition_window: int = 16
 
     @classmethod
     def load(cls, language: str) -> CoderWords:
@@ -93,10 +99,16 @@ class CoderWords:
             object_control=words(syntax, "object_control"),
             occurrence_verbs=words(syntax, "occurrence_verbs"),
             quantifiers=words(syntax, "quantifiers"),
+            state_side_heads=words(syntax, "state_side_heads"),
             connectives=frozenset(tuple(str(p).lower().split()) for p in syntax.get("connectives") or ()),
             modality={flag: words(modality, flag) for flag in flags},
             modality_breaks=words(modality, "clause_breaks"),
             modality_window=int(modality.get("window", 4)),
+            condition_breaks=words(modality, "condition_breaks"),
+            complement_heads=words(modality, "complement_heads"),
+            series=frozenset(tuple(str(p).lower().split()) for p in modality.get("series") or ()),
+            series_window=int(modality.get("series_window", 8)),
+            condition_window=int(modality.get("condition_window", 16)),
         )
 
     def target_preps_for(self, root: str, locative: bool = False) -> frozenset[str]:

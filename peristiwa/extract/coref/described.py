@@ -1,0 +1,162 @@
+"""Described persons: "Axel, seorang Jerman pengangguran", "polisi Mesir Ahmed Fathi".
+
+Why a module of its own: news introduces a little-known person once with a short phrase beside the name
+that says where they come from, and then uses the name alone (which the surname rule links). Reading
+that phrase needs its own vocabulary — openers ("seorang", "sang"), role words, origin words ("asal",
+"yang berasal dari") — and runs before role anchoring, so a person's own description beats a country
+merely nearby.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from peristiwa.extract.coref.common import is_country, national, state_coded
+from peristiwa.lang.pack import LanguagePack
+from peristiwa.model import Actor, Document, Mention
+
+DESCRIPTION_CHARS = 120  # how far from a name its "seorang …" description may reach (bounded: huge inputs)
+MAX_ORIGIN_WORDS = 3  # "yang berasal dari": origin words alone between a name and its country
+MAX_DESCRIPTION_WORDS = 4  # words of a "seorang …" description beside a name ("seorang wanita muslim asal")
+VERB_PREFIXES = ("me", "di", "ber", "ter")  # a word with one is probably a predicate: no description
+DESCRIBING_ROLE_KINDS = frozenset({"person", "title", "leader", "spokesperson"})  # "NAME, wartawan … COUNTRY"
+OWNED_PERSON_KINDS = frozenset({"group", "nationality", "person"})  # "warga negara Amerika NAME"
+
+Description = tuple[str, str, str]  # (country, role, how: the rule's last part)
+
+
+class DescribedPersons:
+    """Codes unknown (or country-less titled) persons by the description beside their name."""
+
+    def __init__(self, pack: LanguagePack) -> None:
+        self.pack = pack
+
+    def __call__(self, doc: Document) -> None:
+        """"Axel, seorang Jerman pengangguran", "seorang wanita muslim asal Mesir, Marwa El Sherbini",
+        "Rashid Nurgaliev, menteri dalam negeri Rusia", "Carmel Budiardjo dari Partai Buruh Inggris": a person
+        the KB does not know, or a titled one whose title names no country ("Hakim Richard Berman, Hakim
+        Pengadilan Distrik AS"), described beside its name by a short phrase (opened by "seorang/sang" or a
+        role word, or origin words alone) that names a country — or, through origin words alone, an
+        organisation of a country — is a person of that country. Its role: the title's, else the phrase's
+        role word ("seorang wartawan Mesir" → MED), else the organisation's, else a civilian. News introduces
+        little-known people this way once and then uses the name alone, which the surname rule then links.
+        Runs before role anchoring, so a person's own description wins over a country merely nearby."""
+        mentions = doc.mentions
+        for index, mention in enumerate(mentions):
+            if mention.kind != "name" or mention.type != "PER" or not _undescribed(mention):
+                continue
+            found = (self._described_after(doc, mentions, index) or self._described_before(doc, mentions, index)
+                     or self._owned_role_before(doc, mentions, index))
+            if found is None:
+                continue
+            country, role, how = found
+            title_role = mention.actor.role if mention.actor is not None else None
+            role = title_role or role
+            name = mention.actor.name if mention.actor is not None else mention.span.text
+            title = mention.actor.title if mention.actor is not None else None
+            mention.actor = Actor(None, name, "PER", code=country + role, country=country, role=role, title=title)
+            mention.rule += f";coref:{how}"
+
+    def _described_after(self, doc: Document, mentions: list[Mention], index: int) -> Description | None:
+        """"NAME, seorang DESC COUNTRY" / "NAME, ROLE … COUNTRY": the first country mention after the name,
+        reached only through an opener or a role word and a few description words; or "NAME dari ORG": the
+        first national organisation after it, reached through origin words alone (membership)."""
+        mention = mentions[index]
+        same_sentence = itertools.takewhile(lambda m: m.sentence == mention.sentence, mentions[index + 1 :])
+        target = next((m for m in same_sentence if is_country(m) or _national_org(m)), None)
+        if target is None or target.span.start - mention.span.end > DESCRIPTION_CHARS:
+            return None
+        words = doc.text[mention.span.end : target.span.start].replace(",", " , ").split()
+        if words[:1] == [","]:
+            words = words[1:]
+        actor = target.actor
+        assert actor is not None and actor.country is not None
+        if is_country(target):
+            if not self._description(words):
+                return None
+            return actor.country, self._role_in(words) or "CVL", "described-person"
+        if not self._origin_only(words):
+            return None
+        return actor.country, actor.role or "CVL", "member-of-org"
+
+    def _described_before(self, doc: Document, mentions: list[Mention], index: int) -> Description | None:
+        """"seorang DESC COUNTRY, NAME": the country mention right before the name, a comma between."""
+        mention = mentions[index]
+        country = next((m for m in reversed(mentions[:index]) if m.span.end <= mention.span.start), None)
+        if (country is None or country.sentence != mention.sentence or not is_country(country)
+                or doc.text[country.span.end : mention.span.start].strip() != ","):
+            return None
+        window = doc.text[max(0, country.span.start - DESCRIPTION_CHARS) : country.span.start]
+        before = window.split()[-(MAX_DESCRIPTION_WORDS + 1) :]
+        # "mantan presiden Liberia, Charles Taylor": the holder of the role phrase the country closes (LBRELI)
+        phrase = next((m for m in mentions[:index] if m.span.end == country.span.end and m.kind == "pattern"
+                       and m.actor is not None and m.actor.role), None)
+        for start in range(len(before)):
+            if self._description(before[start:]):
+                role = phrase.actor.role if phrase is not None else self._role_in(before[start:])  # type: ignore[union-attr]
+                return country.actor.country, role or "CVL", "described-person"  # type: ignore[union-attr]
+        return None
+
+    def _owned_role_before(self, doc: Document, mentions: list[Mention], index: int) -> Description | None:
+        """"seorang warga negara Amerika John Yettaw", "polisi Mesir Ahmed Fathi": a group or person noun with
+        its country right before the name (nothing between) names what the person is — that country's
+        people, with the noun's role. A body ("Kementerian Luar Negeri Rusia") before a name is no such noun."""
+        mention = mentions[index]
+        before = [m for m in mentions[:index] if m.span.end <= mention.span.start and m.sentence == mention.sentence]
+        owned = min(before, key=lambda m: (-m.span.end, m.span.start), default=None)  # the outermost, adjacent
+        if (owned is None or owned.kind != "pattern" or owned.actor is None or not state_coded(owned)
+                or not owned.actor.role or doc.text[owned.span.end : mention.span.start].strip()):
+            return None
+        _, role = self.pack.role_at([w.lower() for w in owned.span.text.split()], 0)
+        if role is None or role.kind not in OWNED_PERSON_KINDS:
+            return None
+        return owned.actor.country, owned.actor.role, "owned-role-before"  # type: ignore[return-value]
+
+    def _origin_only(self, words: list[str]) -> bool:
+        """"asal", "yang berasal dari": at most MAX_ORIGIN_WORDS origin words, not ending in "yang"."""
+        origin = self.pack.name_cues.get("apposition_origin", ())
+        return (bool(words) and len(words) <= MAX_ORIGIN_WORDS and all(w in origin for w in words)
+                and words[-1] != "yang")
+
+    def _description(self, words: list[str]) -> bool:
+        """An opener, then at most MAX_DESCRIPTION_WORDS lower-case words that are no verb or clause; a role
+        word, then at most MAX_DESCRIPTION_WORDS words that are no verb ("wartawan senior", "Hakim Pengadilan
+        Distrik"); or origin words alone ("Rami Zaki asal Mesir", "Ahmed, yang berasal dari Irak")."""
+        if self._origin_only(words):
+            return True
+        cues = self.pack.name_cues
+        origin = cues.get("apposition_origin", ())
+        n_role, role = self.pack.role_at([w.lower() for w in words], 0) if words else (0, None)
+        if role is not None and role.kind in DESCRIBING_ROLE_KINDS:
+            rest = words[n_role:]
+            return len(rest) <= MAX_DESCRIPTION_WORDS and all(
+                w.isalpha() and (w[0].isupper() or w in origin or not w.startswith(VERB_PREFIXES)) for w in rest)
+        if not words or words[0].lower() not in cues.get("apposition_openers", ()):
+            return False
+        rest = words[1:]
+        return len(rest) <= MAX_DESCRIPTION_WORDS and all(
+            w.isalpha() and w.islower() and (w in origin or not w.startswith(VERB_PREFIXES))
+            for w in rest)
+
+    def _role_in(self, words: list[str]) -> str | None:
+        """The role of the first role word of the description ("seorang wartawan senior" → MED)."""
+        norms = [w.lower() for w in words]
+        for i in range(len(norms)):
+            _, role = self.pack.role_at(norms, i)
+            if role is not None and role.role and role.kind in DESCRIBING_ROLE_KINDS | {"group"}:
+                return role.role
+        return None
+
+
+def _undescribed(mention: Mention) -> bool:
+    """A person with no country yet: unknown to the KB, or titled by a word that names no country."""
+    actor = mention.actor
+    return actor is None or (actor.kb_id is None and actor.country is None and actor.role is not None
+                             and mention.rule.startswith("pattern:title+name"))
+
+
+def _national_org(mention: Mention) -> bool:
+    """A named organisation of one state ("Partai Buruh Inggris" → GBR), not a person, country or IGO, nor a
+    role noun with its owner ("warga Thailand": its country mention is the description's)."""
+    actor = mention.actor
+    return actor is not None and actor.type == "ORG" and mention.kind == "name" and national(actor)
