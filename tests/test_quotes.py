@@ -217,10 +217,10 @@ def test_block_quote_adverbial_intro_is_no_speaker_phrase(extract):
 
 
 def test_name_then_news_verb_after_the_quote(extract):
-    doc = extract("Dua aktivis ditahan karena “menyebarkan kabar bohong”, Antara melaporkan.")
+    doc = extract("“Kami akan terus menuntut keadilan bagi para korban,” Antara mewartakan.")
     [quote] = [q for q in doc.quotes if q.kind == "direct"]
     assert quote.speaker is not None and quote.speaker.name == "Antara"
-    assert quote.rule == "quote:after-name:melaporkan"
+    assert quote.rule == "quote:after-name:mewartakan"
 
 
 def test_shouted_quote_after_colon_has_its_speaker(extract):

@@ -40,7 +40,7 @@ QUOTE_RE = re.compile(
     re.MULTILINE,
 )
 MAX_VERB_TO_SPEAKER = 8  # tokens between an after-quote verb and its speaker
-MAX_NAME_AFTER_QUOTE = 2  # tokens between a quote and the name in `“…”, Xinhua melaporkan`
+MAX_NAME_AFTER_QUOTE = 2  # tokens between a quote and the name in `“…”, Antara mewartakan`
 MAX_SPEAKER_TO_VERB = 4  # tokens between a speaker and an indirect-speech verb
 MIN_SINGLE_QUOTE_WORDS = 3  # ‘Two Words’ in single quotes are usually a title, not speech
 QUOTE_MARKS = "“\"«‘'"
@@ -215,7 +215,7 @@ class QuoteStage:
         return self._after_speaker(index, verb, quote, previous, "quote:after")
 
     def _name_then_verb(self, index: _DocIndex, item: _Found, quote: Quote) -> bool:
-        """`“…”, Xinhua melaporkan.`: a name right after the quote, then its speech verb."""
+        """`“…”, Antara mewartakan.`: a name right after the quote, then its speech verb."""
         doc = index.doc
         for i, mention in _mentions_after(index, item.outer.end, MAX_NAME_AFTER_QUOTE):
             if doc.text[item.outer.end : doc.mentions[i].span.start].strip(" ,") or (
