@@ -63,7 +63,7 @@ class Coordination(Phrases):
         while 0 <= probe < len(self.tokens) - 1 and (self.norms[probe] in self.words.coordinators
                                                      or self.tokens[probe].text == ","):
             closing = self.norms[probe] in self.words.coordinators
-            other = self._next_np_mention(probe + 1)
+            other = self._list_member(probe + 1)
             if other is None:
                 return []
             if cut_clauses and self._opens_clause(other):
@@ -77,3 +77,10 @@ class Coordination(Phrases):
                 return []
             probe = end + 1
         return []
+
+    def _list_member(self, k: int) -> Arg | None:
+        """The actor of a list member at `k`, after its count ("dan dua wartawan Inggris"), or a geocoded place
+        ("menyerang Gaza dan Rafah"): members are phrases like the first, which may be either."""
+        while k < len(self.tokens) - 1 and (self.norms[k] in self.words.member_openers or self.norms[k].isdigit()):
+            k += 1
+        return self._next_np_mention(k) or self._place_at(k)

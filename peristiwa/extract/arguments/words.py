@@ -49,6 +49,7 @@ class CoderWords:
     object_control: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
     quantifiers: frozenset[str] = frozenset()
+    member_openers: frozenset[str] = frozenset()
     state_side_heads: frozenset[str] = frozenset()
     connectives: frozenset[tuple[str, ...]] = frozenset()
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -99,6 +100,7 @@ class CoderWords:
             object_control=words(syntax, "object_control"),
             occurrence_verbs=words(syntax, "occurrence_verbs"),
             quantifiers=words(syntax, "quantifiers"),
+            member_openers=words(syntax, "member_openers"),
             state_side_heads=words(syntax, "state_side_heads"),
             connectives=frozenset(tuple(str(p).lower().split()) for p in syntax.get("connectives") or ()),
             modality={flag: words(modality, flag) for flag in flags},
