@@ -592,3 +592,14 @@ def test_withdrawal_from_nowhere_said_gets_no_domestic_target(extract) -> None:
     doc = extract("Turki menarik pasukannya pekan lalu.")
     withdrawals = [e for e in doc.events if e.code == "0874"]
     assert withdrawals and all(not is_resolved(e) and e.target is None for e in withdrawals), withdrawals
+
+
+def test_every_member_of_a_counted_target_list_is_a_target(extract):
+    doc = extract("Pasukan Sudan menembak tiga warga negara Perancis dan seorang warga Mali.", "2011-01-01")
+    assert {("SDNMIL", "FRACVL"), ("SDNMIL", "MLICVL")} <= {(s, t) for s, t, _ in coded(doc)}
+
+
+def test_private_persons_unaddressed_offer_is_commentary(extract):
+    doc = extract("Seorang blogger Mesir menawarkan bantuan.", "2011-01-01")
+    assert not coded(doc)
+    assert any("commentary" in e.rule for e in doc.events)

@@ -261,3 +261,18 @@ def test_one_word_alias_inside_an_unknown_full_name_is_not_that_person(extract):
     assert all(m.actor is None or m.actor.country != "IDN" for m in doc.mentions), doc.mentions
     alone = extract("Ariza meresmikan jembatan di Jakarta.", "2021-06-01")
     assert any(m.actor is not None and m.actor.country == "IDN" and m.span.text == "Ariza" for m in alone.mentions)
+
+
+def test_country_name_inside_an_outlet_or_blog_name_is_not_the_state(extract):
+    doc = extract("Kemarin, Radio France Internationale dan blog Saudi Jeans mengutip BBC Azeri.", "2011-01-01")
+    countries = {m.span.text for m in doc.mentions if m.actor is not None and m.actor.type == "GPE"}
+    assert not countries & {"France", "Saudi", "Azeri"}
+    assert actors(doc)["BBC"].code == "GBRMED"
+
+
+def test_country_before_a_name_or_region_word_stays_the_country(extract):
+    doc = extract("Kapal berlabuh di pelabuhan Yunani Astakos, dekat Irak Utara dan Konstitusi Mesir.", "2011-01-01")
+    codes = {m.span.text: m.actor.code for m in doc.mentions if m.actor is not None}
+    assert codes.get("Yunani") == "GRC"
+    assert codes.get("Mesir") == "EGY"
+    assert "IRQ" in {a.code for a in actors(doc).values()}

@@ -29,6 +29,7 @@ PERSON_KINDS = frozenset({"leader", "title", "person", "spokesperson"})
 ROLE_ONLY_KINDS = frozenset({"group", "body", "person"})
 POSSESSIVE_KINDS = frozenset({"group", "body", "leader", "title"})  # "pemerintahnya", "pasukannya", "presidennya"
 MAX_NAME_CONTINUATION = 3  # tokens after a short name searched for the same person's other name ("Al Assad")
+MEDIA_ROLE = "MED"  # a country after a news outlet's name names its service ("BBC Azeri")
 SUPPORTERS_ROLE = "CVL"  # CAMEO has no supporter role: a leader's or cause's supporters are civilians
 MIN_UNIQUE_SHORT = 4  # a bare surname links without its full name only if it is this long ("Ban" never does)
 
@@ -141,6 +142,9 @@ class _Scanner:
                 return used
         if hits and self._inside_unknown_name(i, n_kb, hits[0].entry_id):
             return 0
+        if hits and hits[0].via == "alias" and self._country_inside_name(i, n_kb, hits[0].entry_id):
+            self._emit(i, n_kb, "MISC", None, "kb:country-inside-name", "pattern")
+            return n_kb
         if hits:
             if self._not_an_actor(i, hits[0].entry_id):  # claim the span so later stages leave it alone
                 self._emit(i, n_kb, "MISC", None, f"kb:not-an-actor:{self.w.norms[i - 1]}", "pattern")
@@ -464,6 +468,32 @@ class _Scanner:
             return False
         unknown_before = i > 0 and _is_name_token(self.w.shapes[i - 1]) and not self._explained(i - 1)
         return unknown_before or self._unknown_name_follows(i + 1, (entry_id,))
+
+    def _country_inside_name(self, i: int, n: int, entry_id: str) -> bool:
+        """A country's name inside a longer proper name is part of that name, not the state: "Radio France
+        Internationale", the blog "Saudi Jeans", "harian China Daily", "BBC Azeri". Inside means right after a
+        news outlet's name, or between a capitalised word or an outlet noun ("blog", "radio") before it and an
+        unknown capitalised word after it. Either side alone is no evidence: a country owns the names that follow
+        it ("pelabuhan Yunani Astakos", "blogger Mesir Wael Abbas") and the nouns before it ("Konstitusi Mesir");
+        a compass word after it makes a region ("Irak Utara")."""
+        if self.kb.entries[entry_id].kind != "country":
+            return False
+        if self._after_media_name(i):
+            return True
+        after = i + n
+        if i == 0 or (after < len(self.w.norms) and self.w.norms[after] in self.pack.name_cues.get("compass", ())):
+            return False
+        before = self.w.norms[i - 1]
+        opened = before in self.pack.name_cues.get("outlet_heads", ()) or (
+            i > 1 and _is_name_token(self.w.shapes[i - 1]) and not self._explained(i - 1)
+            and before not in self.pack.name_cues.get("not_names", ()))
+        return opened and self._unknown_name_follows(after, ())
+
+    def _after_media_name(self, i: int) -> bool:
+        """"BBC Azeri", "VOA Indonesia": a country's name right after a news outlet's names the outlet's service."""
+        last = self.out[-1] if self.out else None
+        return (i > 0 and last is not None and last.actor is not None and last.actor.role == MEDIA_ROLE
+                and last.span.end == self.w.tokens[i - 1].end)
 
     def _explained(self, k: int) -> bool:
         """Token `k` is a role word or already part of a mention (a title or country before a surname)."""
