@@ -112,3 +112,9 @@ def test_coordinated_subject_after_a_clause_opener_keeps_both_conjuncts(extract,
     doc = extract(f"Para pejabat mengatakan {opener} Kolombia dan Ekuador menandatangani perjanjian dengan Peru.")
     sources = {e.source.actor.country for e in doc.events if is_resolved(e) and e.code.startswith("05")}
     assert sources == {"COL", "ECU"}, [(e.code, e.rule) for e in doc.events]
+
+
+def test_verb_after_dan_shares_the_subject_of_an_untriggered_verb(extract):
+    doc = extract("Menlu Bulgaria menghubungi Menlu Israel dan menuduh Iran mendalangi serangan itu.", "2012-07-20")
+    sources = {e.source.actor.code for e in doc.events if e.code.startswith("11") and e.source}
+    assert sources == {"BGRGOV"}

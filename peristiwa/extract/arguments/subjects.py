@@ -33,7 +33,7 @@ class Subjects(Objects):
         if before >= 0 and self.norms[before] in self.words.relative:
             return self._relativised(before)
         if before >= 0 and self.norms[before] in self.words.coordinators and depth < MAX_CLAUSE_CHAIN:
-            verb = max((k for k in self.trigger_starts if k < before), default=None)
+            verb = self._previous_predicate(before)
             if verb is not None:
                 return self._subject(verb, depth + 1)
         quote = self._quote_at(self.tokens[trigger_start].start)
@@ -70,6 +70,18 @@ class Subjects(Objects):
         if quote is not None and quote.speaker is not None:
             return self._speaker_arg(quote)
         return [] if broken else self._comma_chain_subject(before, depth)
+
+    def _previous_predicate(self, coordinator: int) -> int | None:
+        """The predicate whose subject a verb after `dan` shares: the nearest earlier trigger, or a nearer verb that
+        is no trigger ("Menlu Bulgaria menghubungi Menlu Lieberman dan mengatakan …": the caller speaks, not the
+        one called) within its clause."""
+        trigger = max((k for k in self.trigger_starts if k < coordinator), default=None)
+        for k in range(coordinator - 1, max(-1, coordinator - 1 - 2 * SUBJECT_WINDOW, trigger or -1), -1):
+            if self.norms[k] in self.words.clause_breaks or self.tokens[k].text == ".":
+                break
+            if self._is_predicate(k) and not self._after_relative(k):
+                return k
+        return trigger
 
     def _apposition_head(self, before: int) -> int | None:
         """"X, <apposition>, VERB": the token where the apposition closed by the comma at `before`
