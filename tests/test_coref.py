@@ -344,3 +344,15 @@ def test_a_name_before_the_sentence_that_describes_it_is_the_described_person(ex
                   "Tomasz Wrobelski, seorang wartawan asal Polandia, ditahan di Minsk sejak Mei.")
     assert mention_codes(doc, "Tomasz Wrobelski") == ["POLMED", "POLMED"]
     assert any("same-person-elsewhere" in m.rule for m in doc.mentions)
+
+
+def test_country_owned_by_another_title_does_not_anchor_an_unknown_titled_name(extract):
+    doc = extract("Duta Besar AS bertatap muka dengan Presiden Ravalomanana.", "2009-02-03")
+    name = next(m for m in doc.mentions if m.span.text == "Ravalomanana")
+    assert name.actor is None or name.actor.country != "USA"
+
+
+def test_repeated_title_shares_the_country_it_names(extract):
+    doc = extract("Senator Pakistan Mushahid Hussain dan Senator Talha Mehmood mengecam serangan itu.", "2009-02-03")
+    name = next(m for m in doc.mentions if m.span.text == "Talha Mehmood")
+    assert name.actor is not None and name.actor.country == "PAK"

@@ -12,7 +12,9 @@ from collections.abc import Callable
 from peristiwa.extract.coref.common import DISCOURSE_WINDOW, is_country, national
 from peristiwa.model import Actor, Document, Mention
 
-OWN_CONTEXT_ONLY = ("pattern:body+name",)  # unknown named bodies: a country from their own words or none
+OWN_CONTEXT_ONLY = ("pattern:body+name",)
+#: rule prefixes of mentions built on a title word, which then owns the country it names ("Duta Besar AS")
+TITLE_PATTERNS = ("pattern:title+owner:", "pattern:title+name:", "pattern:person+owner:")  # unknown named bodies: a country from their own words or none
 
 
 def anchor_role_only(doc: Document, is_state: Callable[[str], bool]) -> None:
@@ -65,6 +67,9 @@ def _role_anchor(doc: Document, mention: Mention, same_role_before: str | None, 
     country_before = _country_before(doc.mentions, mention)
     if mention.kind == "name" and country_before:
         return country_before, "country-in-sentence"
+    if mention.kind == "name":
+        taken = _owned_elsewhere(doc.mentions, mention)
+        same_role_before, recent = (None if c in taken else c for c in (same_role_before, recent))
     places = [p for p in doc.places if p.sentence == mention.sentence and p.country]
     if places and mention.kind != "name":
         # where it happens ("di Manama") says more than where someone comes from ("wanita dari Filipina")
@@ -93,11 +98,30 @@ def _countries_in_sentence(mentions: list[Mention], target: Mention) -> list[str
 
 
 def _country_before(mentions: list[Mention], target: Mention) -> str | None:
-    """The last country named before `target` in its sentence."""
+    """The last country named before `target` in its sentence that no other title owns (see `_owned_elsewhere`)."""
     found = None
+    taken = _owned_elsewhere(mentions, target)
     for mention in mentions:
         if mention.sentence != target.sentence or mention.span.start >= target.span.start:
             continue
         if mention.actor is not None and mention.actor.type == "GPE" and mention.actor.country:
-            found = mention.actor.country
+            found = None if mention.actor.country in taken else mention.actor.country
     return found
+
+
+def _owned_elsewhere(mentions: list[Mention], target: Mention) -> set[str]:
+    """Countries of `target`'s sentence that another title owns: in "Duta Besar AS bertatap muka dengan Presiden
+    Ravalomanana" the country is the ambassador's, not the president's; a repeated title shares it ("Senator
+    Pakistan …, Senator Talha Mehmood")."""
+    title = _title_of(target)
+    return {m.actor.country for m in mentions
+            if m.sentence == target.sentence and m is not target and m.actor is not None and m.actor.country
+            and _title_of(m) not in (None, title)}
+
+
+def _title_of(mention: Mention) -> str | None:
+    """The title word a title pattern was built on ("pattern:title+owner:Duta Besar" → "duta besar"), else None."""
+    for prefix in TITLE_PATTERNS:
+        if mention.rule.startswith(prefix):
+            return mention.rule[len(prefix):].split(":", 1)[0].lower()
+    return None
