@@ -26,7 +26,7 @@ def coded(doc, text: str) -> list[tuple[str | None, str | None]]:
      "SDNREB"),
     ("Dewan Legislatif Yuan menunda pemungutan suara soal anggaran.", "Dewan Legislatif Yuan", "twn-legislative-yuan",
      "TWNLEG"),
-    ("Harian Al Ahram memuat wawancara dengan sang menteri.", "Harian Al Ahram", "al-ahram", "EGYMED"),
+    ("Harian Rose al-Youssef memuat wawancara dengan sang menteri.", "Rose al-Youssef", "rose-al-youssef", "EGYMED"),
     ("NDTV menayangkan debat antarkandidat pada malam itu.", "NDTV", "ndtv", "INDMED"),
     ("Para relawan Palang Merah Filipina tiba di desa yang terendam.", "Palang Merah Filipina", "phl-red-cross",
      "PHLNGOHLH"),
