@@ -238,12 +238,21 @@ def mine(texts: Iterable[Text], extractor: Extractor, analyser: Analyser, lexico
     return triggers, pairs, silent
 
 
-def corpus(root: Path, excluded: set[str], articles: int | None) -> tuple[list[Text], Counter[str]]:
-    texts = list(globalvoices(root, excluded))[:articles]
+def unlabeled_articles(root: Path, articles: int | None = None) -> tuple[list[Text], set[str]]:
+    """The unlabeled Global Voices articles (first `articles` of them) and the gold/readout stems left out.
+
+    Why one function: every miner (triggers, actors) must read exactly the same held-apart text, so that
+    nothing mined is fitted to an article the evaluation scores."""
+    excluded = gold_stems(Path(__file__).resolve().parents[1] / "peristiwa" / "eval" / "data")
+    return list(globalvoices(root, excluded))[:articles], excluded
+
+
+def corpus(root: Path, articles: int | None) -> tuple[list[Text], Counter[str], set[str]]:
+    texts, excluded = unlabeled_articles(root, articles)
     for path in treebank_files(root):
         texts += [Text(f"{path.stem}:{sid}", text) for sid, text, _ in conllu(path)]
     vocabulary: Counter[str] = Counter(w.lower() for t in texts for w in re.findall(r"[A-Za-z]+", t.text))
-    return texts, vocabulary
+    return texts, vocabulary, excluded
 
 
 def print_table(title: str, tally: Tally, limit: int) -> None:
@@ -263,8 +272,7 @@ def main() -> None:
     root = find_data_root(args.data_root)
     if root is None:
         raise SystemExit("no shared data folder (../shared or $PERISTIWA_DATA_ROOT)")
-    excluded = gold_stems(Path(__file__).resolve().parents[1] / "peristiwa" / "eval" / "data")
-    texts, vocabulary = corpus(root, excluded, args.articles)
+    texts, vocabulary, excluded = corpus(root, args.articles)
     lexicon = Lexicon.load()
     analyser = Analyser(*lemma_table(root), vocabulary)
     triggers, pairs, silent = mine(texts, Extractor.load(), analyser, lexicon)
