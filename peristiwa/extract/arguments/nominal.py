@@ -15,6 +15,7 @@ from peristiwa.extract.arguments.subjects import Subjects
 from peristiwa.extract.triggers import TriggerMatch
 
 ORIGIN_GAP = 1  # modifiers between an event noun and its "dari" ("kecaman keras dari"; not "seorang wanita dari")
+PATIENT_NOUN_AFFIX = "peN-an"  # "penangkapan X": X is arrested (an -an noun, "serangan X", names the doer)
 LIGHT_VERB_GAP = 5  # words allowed between a light verb and its event noun ("mengadakan empat jam pembicaraan")
 
 
@@ -37,8 +38,29 @@ class Nominal(Subjects, Reciprocal):
             # "penembakan para demonstran oleh garda presiden": with an `oleh` agent the noun's
             # possessor is what the act was done to
             return agents, targets or possessor, "args:nominal source=oleh target=possessor"
+        if possessor and self._patient_possessor(match, possessor[0]):
+            # "penangkapan para aktivis", "pembunuhan wartawan": a peN-an noun of a transitive act names its
+            # patient right after it; who did it comes from the rest of the phrase or the context
+            possessor[0].rule += ":patient"
+            sources, _, rule = self._nominal_source(match, root, [], agents)
+            return sources, targets or possessor, f"{rule} target=possessor(patient)"
         if possessor:
             return possessor, targets, "args:nominal source=possessor"
+        return self._nominal_source(match, root, targets, agents)
+
+    def _patient_possessor(self, match: TriggerMatch, possessor: Arg) -> bool:
+        """A peN-an noun of a coercive, violent or releasing act (syntax.yaml `patient_possessor_codes`) names its
+        patient after it, unless that is a state or its forces: "penangkapan aktivis" is the activists' arrest,
+        but "pengeboman Israel" and "penahanan polisi" keep the state as the one who acted."""
+        if match.affix != PATIENT_NOUN_AFFIX or not match.code.startswith(self.words.patient_possessor_codes):
+            return False
+        return not any(actor.role in self.words.agent_possessor_roles or (actor.role is None and actor.type == "GPE")
+                       for actor in possessor.actors)
+
+    def _nominal_source(self, match: TriggerMatch, root: str, targets: list[Arg], agents: list[Arg]
+                        ) -> tuple[list[Arg], list[Arg], str]:
+        """The source of an event noun with no possessor acting: an `oleh` agent, a performer, an origin, the
+        sides of "antara", the subject of a light verb, a purpose clause or a bare predicate."""
         if agents:
             return agents, targets, "args:nominal source=oleh"
         performer = self._relative_passive_agent(match.end, self.words.performing_verbs, "performer")
