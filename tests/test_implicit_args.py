@@ -245,3 +245,10 @@ def test_actor_after_the_verb_of_a_named_clause_is_not_the_trigger_target(extrac
     assert not [e for e in events if e[0].startswith("01") and e[2] is not None and e[2].startswith("RUS")], events
     direct = coded(extract, "Kementerian Luar Negeri Jepang mengecam Rusia pada Senin.")
     assert any(code.startswith("11") and tgt == "RUS" for code, _, tgt, _ in direct), direct
+
+
+def test_patient_after_an_arrest_noun_is_the_target_not_the_source(extract):
+    doc = extract("Amnesty International mengecam penangkapan para aktivis Mesir di Kairo.", "2011-01-01")
+    arrests = [e for e in doc.events if e.code.startswith("17")]
+    assert arrests and all(e.source is None or e.source.actor.code != "EGYOPP" for e in arrests)
+    assert any(e.target is not None and e.target.actor.code == "EGYOPP" for e in arrests)
