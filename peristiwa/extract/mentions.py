@@ -397,9 +397,13 @@ class _Scanner:
         return self.kb.actor(heads[0], self.day) if heads else None
 
     def _not_an_actor(self, i: int, entry_id: str) -> bool:
-        """"dolar AS", "bahasa Inggris", "Laut China Selatan": the country name is not an actor here."""
-        if i == 0 or self.kb.entries[entry_id].kind != "country":
+        """"dolar AS", "bahasa Inggris", "Laut China Selatan": the country name is not an actor here; nor is an
+        organisation's name in the title of a text it made ("Konvensi PBB", "Resolusi Dewan Keamanan", "Piagam ASEAN")."""
+        if i == 0:
             return False
+        kind = self.kb.entries[entry_id].kind
+        if kind != "country":
+            return kind == "org" and self.w.norms[i - 1] in self.pack.name_cues.get("not_org_actor_after", frozenset())
         blockers = self.pack.name_cues.get("not_actor_after", frozenset())
         return self.w.norms[i - 1] in blockers or " ".join(self.w.norms[max(0, i - 2) : i]) in blockers
 
