@@ -252,3 +252,16 @@ def test_patient_after_an_arrest_noun_is_the_target_not_the_source(extract):
     arrests = [e for e in doc.events if e.code.startswith("17")]
     assert arrests and all(e.source is None or e.source.actor.code != "EGYOPP" for e in arrests)
     assert any(e.target is not None and e.target.actor.code == "EGYOPP" for e in arrests)
+
+
+def test_transnational_actors_unaddressed_warning_is_about_the_country_its_sentence_names(extract):
+    doc = extract("PBB memperingatkan bahwa krisis pangan di Somalia semakin memburuk.", "2011-01-01")
+    warnings = [e for e in doc.events if e.source is not None and e.source.actor.code == "IGOUNO"]
+    assert warnings and warnings[0].target is not None and warnings[0].target.actor.code == "SOM"
+    assert "target=about(sentence)" in warnings[0].rule
+
+
+def test_transnational_actors_act_naming_two_states_gets_no_guessed_target(extract):
+    doc = extract("PBB memperingatkan bahwa krisis di Somalia dan Kenya semakin memburuk.", "2011-01-01")
+    warnings = [e for e in doc.events if e.source is not None and e.source.actor.code == "IGOUNO"]
+    assert warnings and all("target=about" not in e.rule for e in warnings)

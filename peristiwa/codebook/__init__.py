@@ -78,6 +78,7 @@ class Conventions:
     reciprocal_roots: frozenset[str] = frozenset()
     transnational: frozenset[str] = frozenset()
     unaddressed_roots: frozenset[str] = frozenset()
+    transnational_target_roots: frozenset[str] = frozenset()
     commentary_roots: frozenset[str] = frozenset()
     commentary_roles: frozenset[str] = frozenset()
     background_years: int | None = None
@@ -123,6 +124,7 @@ class Conventions:
             domestic_target_roots=codes(domestic, "roots"), unattributed_roots=codes(unattributed, "roots"),
             transnational=codes(data, "transnational"),
             unaddressed_roots=codes(data.get("unaddressed_export") or {}, "roots"),
+            transnational_target_roots=codes(data.get("transnational_target") or {}, "roots"),
             background_years=(data.get("background") or {}).get("years"),
         )
 

@@ -125,6 +125,8 @@ class EventStage:
                 target_rule, event_flags = f"{self_rule}; commentary({commentary})", [*flags, COMMENTARY]
             elif implicit is not None:
                 target_actor, target_rule = implicit[0], self_rule + implicit[1]
+            elif (concerned := self._concerned_country(ctx, root, source_actor, target_actor)) is not None:
+                target_actor, target_rule = concerned[0], f"{self_rule}; target=about({concerned[1]})"
             elif target_actor is None or target_actor.code is None:
                 target_rule, event_flags = self._untargeted(root, source_actor, self_rule, flags)
             events.append(self._event(ctx, match, code, (source_actor, source_arg), (target_actor, target_arg),
@@ -151,6 +153,18 @@ class EventStage:
             return False
         return (root in self.conventions.reciprocal_roots or ctx.marked_reciprocal(match)
                 or any(arg.rule.endswith(":between") for arg in sources))
+
+    def _concerned_country(self, ctx: SentenceContext, root: str, source: Actor, target: Actor | None
+                           ) -> tuple[Actor, str] | None:
+        """The country a transnational actor's unaddressed act is about (conventions.yaml `transnational_target`):
+        the one state its sentence names, by an actor or a place; with none, the article's focus country."""
+        rules = self.conventions
+        if (target is not None and target.code is not None) or root not in rules.transnational_target_roots \
+                or not rules.is_transnational(source.country):
+            return None
+        states = sorted(c for c in ctx.countries if not rules.is_transnational(c))
+        country, how = (states[0], "sentence") if len(states) == 1 else (ctx.focus, "focus") if not states else (None, "")
+        return (country_role_actor(country, country, None), how) if country else None
 
     def _untargeted(self, root: str, source: Actor, rule: str, flags: list[str]) -> tuple[str, list[str]]:
         """An act with no second side: exported with an empty target when a transnational actor's act of
