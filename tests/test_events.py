@@ -603,3 +603,8 @@ def test_private_persons_unaddressed_offer_is_commentary(extract):
     doc = extract("Seorang blogger Mesir menawarkan bantuan.", "2011-01-01")
     assert not coded(doc)
     assert any("commentary" in e.rule for e in doc.events)
+
+
+def test_unknown_name_after_a_mutual_act_does_not_hide_the_co_agents(extract):
+    doc = extract("Pasukan Armenia dan Azerbaijan bertempur di Nagorno Karabakh.", "2010-04-07")
+    assert {("ARMMIL", "AZE"), ("AZE", "ARMMIL")} <= {(s, t) for s, t, _ in coded(doc)}
