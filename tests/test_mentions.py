@@ -276,3 +276,14 @@ def test_country_before_a_name_or_region_word_stays_the_country(extract):
     assert codes.get("Yunani") == "GRC"
     assert codes.get("Mesir") == "EGY"
     assert "IRQ" in {a.code for a in actors(doc).values()}
+
+
+def test_sentence_opening_word_the_article_writes_in_lower_case_is_no_one_word_name(extract):
+    doc = extract("Lima pria Yaman dipancung di Riyadh. Pengadilan menghukum lima orang lainnya.", "2013-05-26")
+    assert not any(m.actor is not None and m.actor.country == "PER" for m in doc.mentions)
+    assert any(e.code.startswith("18") for e in doc.events)  # "dipancung": an execution is a killing
+
+
+def test_one_word_capital_name_opening_a_sentence_stays_a_name(extract):
+    doc = extract("Lima menolak tuduhan Santiago.", "2009-12-12")
+    assert any(m.actor is not None and m.actor.country == "PER" for m in doc.mentions)
