@@ -163,7 +163,9 @@ class EventStage:
                 or not rules.is_transnational(source.country):
             return None
         states = sorted(c for c in ctx.countries if not rules.is_transnational(c))
-        country, how = (states[0], "sentence") if len(states) == 1 else (ctx.focus, "focus") if not states else (None, "")
+        if len(states) > 1:
+            return None
+        country, how = (states[0], "sentence") if states else (ctx.focus, "focus")
         return (country_role_actor(country, country, None), how) if country else None
 
     def _untargeted(self, root: str, source: Actor, rule: str, flags: list[str]) -> tuple[str, list[str]]:

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from peristiwa.extract.coref.common import DISCOURSE_WINDOW, is_country, national
 from peristiwa.model import Actor, Document, Mention
 
-OWN_CONTEXT_ONLY = ("pattern:body+name",)
+OWN_CONTEXT_ONLY = ("pattern:body+name",)  # unknown named bodies: a country from their own words or none
 #: rule prefixes of mentions built on a title word, which then owns the country it names ("Duta Besar AS")
-TITLE_PATTERNS = ("pattern:title+owner:", "pattern:title+name:", "pattern:person+owner:")  # unknown named bodies: a country from their own words or none
+TITLE_PATTERNS = ("pattern:title+owner:", "pattern:title+name:", "pattern:person+owner:")
 
 
 def anchor_role_only(doc: Document, is_state: Callable[[str], bool]) -> None:
