@@ -379,3 +379,13 @@ def test_event_noun_form_inside_a_verb_entry_is_nominal(lex: Lexicon) -> None:
     assert voices.get("penyelidikan pidana") == "nominal", voices
     verbs = {m.form: m.voice for *_, m in find(lex, "Israel menolak keras usulan itu.")}
     assert verbs.get("menolak keras") == "active", verbs
+
+
+def test_closing_or_blocking_internet_is_a_restriction_of_freedoms(extract):
+    doc = extract("Pemerintah Mesir menutup jaringan internet. Pemerintah China memblokir akses ke Twitter.", "2011-06-01")
+    assert [e.code for e in doc.events if e.sentence in (0, 1)] == ["1721", "1721"]
+
+
+def test_commemoration_is_no_warning(extract):
+    doc = extract("Ribuan orang menghadiri peringatan hari kemerdekaan di Dili.", "2011-06-01")
+    assert not any(e.code.startswith("13") for e in doc.events)
