@@ -608,3 +608,9 @@ def test_private_persons_unaddressed_offer_is_commentary(extract):
 def test_unknown_name_after_a_mutual_act_does_not_hide_the_co_agents(extract):
     doc = extract("Pasukan Armenia dan Azerbaijan bertempur di Nagorno Karabakh.", "2010-04-07")
     assert {("ARMMIL", "AZE"), ("AZE", "ARMMIL")} <= {(s, t) for s, t, _ in coded(doc)}
+
+
+def test_force_after_an_instrumental_preposition_is_the_means_not_a_second_act(extract):
+    doc = extract("Tentara Thailand membubarkan demonstran Kaus Merah di Bangkok dengan gas air mata.", "2010-05-18")
+    assert len(doc.events) == 1
+    assert "one-act:instrument=gas air mata" in doc.events[0].rule

@@ -83,6 +83,23 @@ class EventStage:
             if verb is not None:
                 kept.remove(noun)
                 kept[kept.index(verb)] = replace(verb, rule=f"{verb.rule} one-act:noun={noun.form}")
+        return self._without_instruments(kept, ctx)
+
+    def _without_instruments(self, matches: list[TriggerMatch], ctx: SentenceContext) -> list[TriggerMatch]:
+        """"Tentara membubarkan demonstran dengan gas air mata": force named after an instrumental preposition is
+        the means of the forceful act before it in the clause, not a second act (syntax.yaml `instrument_preps`,
+        `force_roots`). The act's rule records it (`one-act:instrument=…`)."""
+        kept = list(matches)
+        force = ctx.words.force_roots
+        for tool in matches:
+            if self.codebook.root(tool.code) not in force or not ctx.after_instrument_prep(tool):
+                continue
+            act = next((m for m in reversed(kept) if m.end <= tool.start and m is not tool and m.voice != "nominal"
+                        and self.codebook.root(m.code) in force and not ctx.clause_break_between(m.end, tool.start)),
+                       None)
+            if act is not None:
+                kept.remove(tool)
+                kept[kept.index(act)] = replace(act, rule=f"{act.rule} one-act:instrument={tool.form}")
         return kept
 
     def _code(self, ctx: SentenceContext, match: TriggerMatch) -> list[Event]:

@@ -14,7 +14,7 @@ from peristiwa.extract.arguments.document import DocIndex
 from peristiwa.extract.arguments.words import CoderWords
 from peristiwa.extract.casing import is_title_case
 from peristiwa.extract.depargs import TreeView
-from peristiwa.extract.triggers import Lexicon
+from peristiwa.extract.triggers import Lexicon, TriggerMatch
 from peristiwa.model import Document, Mention, Place, Quote, Sentence, Token
 
 ARG_WINDOW = 10  # tokens searched to the right of a trigger for its target
@@ -119,6 +119,10 @@ class SentenceView:
 
     def _in_quote(self, k: int, quote: Quote | None) -> bool:
         return quote is not None and quote.span.start <= self.tokens[k].start < quote.span.end
+
+    def after_instrument_prep(self, match: TriggerMatch) -> bool:
+        """The trigger follows a word that introduces the means of an act ("dengan gas air mata")."""
+        return match.start > 0 and self.norms[match.start - 1] in self.words.instrument_preps
 
     def clause_break_between(self, start: int, end: int) -> bool:
         """A clause boundary word or punctuation mark among the tokens [start, end)."""

@@ -50,6 +50,8 @@ class CoderWords:
     occurrence_verbs: frozenset[str] = frozenset()
     quantifiers: frozenset[str] = frozenset()
     member_openers: frozenset[str] = frozenset()
+    instrument_preps: frozenset[str] = frozenset()
+    force_roots: frozenset[str] = frozenset()
     patient_possessor_codes: tuple[str, ...] = ()
     agent_possessor_roles: frozenset[str] = frozenset()
     state_side_heads: frozenset[str] = frozenset()
@@ -103,6 +105,8 @@ class CoderWords:
             occurrence_verbs=words(syntax, "occurrence_verbs"),
             quantifiers=words(syntax, "quantifiers"),
             member_openers=words(syntax, "member_openers"),
+            instrument_preps=words(syntax, "instrument_preps"),
+            force_roots=words(syntax, "force_roots"),
             patient_possessor_codes=tuple(str(c) for c in syntax.get("patient_possessor_codes") or ()),
             agent_possessor_roles=frozenset(str(r).upper() for r in syntax.get("agent_possessor_roles") or ()),
             state_side_heads=words(syntax, "state_side_heads"),
