@@ -382,7 +382,8 @@ def test_event_noun_form_inside_a_verb_entry_is_nominal(lex: Lexicon) -> None:
 
 
 def test_closing_or_blocking_internet_is_a_restriction_of_freedoms(extract):
-    doc = extract("Pemerintah Mesir menutup jaringan internet. Pemerintah China memblokir akses ke Twitter.", "2011-06-01")
+    text = "Pemerintah Mesir menutup jaringan internet. Pemerintah China memblokir akses ke Twitter."
+    doc = extract(text, "2011-06-01")
     assert [e.code for e in doc.events if e.sentence in (0, 1)] == ["1721", "1721"]
 
 
