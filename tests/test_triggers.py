@@ -390,3 +390,9 @@ def test_closing_or_blocking_internet_is_a_restriction_of_freedoms(extract):
 def test_commemoration_is_no_warning(extract):
     doc = extract("Ribuan orang menghadiri peringatan hari kemerdekaan di Dili.", "2011-06-01")
     assert not any(e.code.startswith("13") for e in doc.events)
+
+
+def test_greeted_with_protests_is_a_protest_against_the_greeted(extract):
+    doc = extract("Kunjungan Presiden Obama ke Kairo disambut protes oleh ribuan warga Mesir.", "2009-06-04")
+    assert any(e.code == "140" and e.source.actor.country == "EGY" and e.target.actor.country == "USA"
+               for e in doc.events if e.source and e.target)
