@@ -265,3 +265,9 @@ def test_transnational_actors_act_naming_two_states_gets_no_guessed_target(extra
     doc = extract("PBB memperingatkan bahwa krisis di Somalia dan Kenya semakin memburuk.", "2011-01-01")
     warnings = [e for e in doc.events if e.source is not None and e.source.actor.code == "IGOUNO"]
     assert warnings and all("target=about" not in e.rule for e in warnings)
+
+
+def test_a_verb_that_is_also_a_preposition_does_not_govern_an_event_nouns_possessor(extract):
+    doc = extract("Beijing menentang penjualan senjata AS ke Taiwan.", "2011-01-01")
+    sales = [e for e in doc.events if e.code.startswith("06")]
+    assert sales and sales[0].source.actor.code == "USA" and sales[0].target.actor.code == "TWN"

@@ -124,6 +124,9 @@ class Objects(Coordination):
                     or (own_clause and self._is_predicate(k) and self.norms[k] not in self.light_heads):
                 break
             arg = self._mention_starting_at(k) or self._place_at(k)
-            if arg is not None and self._governing_prep(arg.mention) in preps:
+            if arg is not None and self._governing_prep(arg.mention) in preps and any(
+                    self.norms[j] in preps for j in range(start, self._np_start(arg.mention))):
+                # the preposition stands after `start`: in "menentang penjualan senjata AS ke Taiwan" the verb
+                # "menentang" (also a preposition) does not govern the noun's possessor
                 return self._expand_coordination(self._np_head(arg), backwards=False)
         return []
