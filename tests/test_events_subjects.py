@@ -118,3 +118,10 @@ def test_verb_after_dan_shares_the_subject_of_an_untriggered_verb(extract):
     doc = extract("Menlu Bulgaria menghubungi Menlu Israel dan menuduh Iran mendalangi serangan itu.", "2012-07-20")
     sources = {e.source.actor.code for e in doc.events if e.code.startswith("11") and e.source}
     assert sources == {"BGRGOV"}
+
+
+def test_a_name_with_its_lower_case_title_is_a_co_subject_not_a_possessor(extract):
+    doc = extract("Presiden Kenya Mwai Kibaki dan pemimpin oposisi Raila Odinga menandatangani kesepakatan damai.",
+                  "2008-02-28")
+    signed = [e for e in doc.events if e.code.startswith("05")]
+    assert len({e.source.actor.kb_id for e in signed if e.source}) == 2

@@ -7,12 +7,15 @@ ends or starts at a token; this is the one place that answers it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from peristiwa.extract.arguments.sentence import SentenceView
 from peristiwa.model import Actor, Mention, Quote
 
 MAX_TITLE_TOKENS = 4  # capitalised title words skipped to reach a name ("Perdana Menteri Jepang …")
+#: the title a name was matched with, as the mention rule records it ("kb:alias+title:pemimpin oposisi")
+TITLE_IN_RULE = re.compile(r"(?:\+title:|title\+name:)([^:;]+)")
 MAX_HEAD_NOUNS = 2  # common nouns between a preposition and the actor it governs ("ke kota-kota Ukraina")
 
 
@@ -63,8 +66,13 @@ class Phrases(SentenceView):
         return None
 
     def _np_start(self, mention: Mention) -> int:
-        """Token index where the mention's noun phrase starts (titles like "Perdana Menteri" included)."""
+        """Token index where the mention's noun phrase starts (titles like "Perdana Menteri" included, and the
+        lower-case title a name was matched with: "pemimpin oposisi Raila Odinga")."""
         k = self.token_of.get(mention.span.start, 0)
+        title = TITLE_IN_RULE.search(mention.rule)
+        words = title.group(1).lower().split() if title else []
+        if words and k >= len(words) and self.norms[k - len(words) : k] == words:
+            k -= len(words)
         while k > 0 and self.tokens[k - 1].text[:1].isupper() and self.norms[k - 1] not in self.words.all_preps:
             k -= 1
         return k
