@@ -614,3 +614,9 @@ def test_force_after_an_instrumental_preposition_is_the_means_not_a_second_act(e
     doc = extract("Tentara Thailand membubarkan demonstran Kaus Merah di Bangkok dengan gas air mata.", "2010-05-18")
     assert len(doc.events) == 1
     assert "one-act:instrument=gas air mata" in doc.events[0].rule
+
+
+def test_force_used_for_a_purpose_is_the_means_of_the_purposed_act(extract):
+    doc = extract("Kepolisian Malaysia menggunakan meriam air untuk membubarkan ribuan demonstran di Kuala Lumpur.",
+                  "2012-06-01")
+    assert len(doc.events) == 1 and "one-act:instrument=meriam air" in doc.events[0].rule

@@ -87,20 +87,28 @@ class EventStage:
 
     def _without_instruments(self, matches: list[TriggerMatch], ctx: SentenceContext) -> list[TriggerMatch]:
         """"Tentara membubarkan demonstran dengan gas air mata": force named after an instrumental preposition is
-        the means of the forceful act before it in the clause, not a second act (syntax.yaml `instrument_preps`,
+        the means of the forceful act before it in the clause (or of the one its purpose clause names: "menggunakan
+        meriam air untuk membubarkan …"), not a second act (syntax.yaml `instrument_preps`,
         `force_roots`). The act's rule records it (`one-act:instrument=…`)."""
         kept = list(matches)
-        force = ctx.words.force_roots
         for tool in matches:
-            if self.codebook.root(tool.code) not in force or not ctx.after_instrument_prep(tool):
+            if self.codebook.root(tool.code) not in ctx.words.force_roots or not ctx.after_instrument_prep(tool):
                 continue
-            act = next((m for m in reversed(kept) if m.end <= tool.start and m is not tool and m.voice != "nominal"
-                        and self.codebook.root(m.code) in force and not ctx.clause_break_between(m.end, tool.start)),
-                       None)
+            act = self._act_of_means(tool, kept, ctx)
             if act is not None:
                 kept.remove(tool)
                 kept[kept.index(act)] = replace(act, rule=f"{act.rule} one-act:instrument={tool.form}")
         return kept
+
+    def _act_of_means(self, tool: TriggerMatch, kept: list[TriggerMatch], ctx: SentenceContext) -> TriggerMatch | None:
+        """The forceful verbal act `tool` is the means of: the nearest before it in its clause, else the one a purpose
+        clause right after it names ("menggunakan meriam air untuk membubarkan …")."""
+        def forceful(m: TriggerMatch) -> bool:
+            return m is not tool and m.voice != "nominal" and self.codebook.root(m.code) in ctx.words.force_roots
+        before = (m for m in reversed(kept)
+                  if forceful(m) and m.end <= tool.start and not ctx.clause_break_between(m.end, tool.start))
+        after = (m for m in kept if forceful(m) and m.start >= tool.end and ctx.purpose_between(tool.end, m.start))
+        return next(before, None) or next(after, None)
 
     def _code(self, ctx: SentenceContext, match: TriggerMatch) -> list[Event]:
         root = self.codebook.root(match.code)

@@ -124,6 +124,11 @@ class SentenceView:
         """The trigger follows a word that introduces the means of an act ("dengan gas air mata")."""
         return match.start > 0 and self.norms[match.start - 1] in self.words.instrument_preps
 
+    def purpose_between(self, start: int, end: int) -> bool:
+        """Only a few words and a purpose preposition ("untuk", "guna") stand in [start, end)."""
+        return 0 < end - start <= 3 and any(self.norms[k] in self.words.purpose_preps for k in range(start, end)) \
+            and not self.clause_break_between(start, end)
+
     def clause_break_between(self, start: int, end: int) -> bool:
         """A clause boundary word or punctuation mark among the tokens [start, end)."""
         return any(self.norms[k] in self.words.clause_breaks or self.tokens[k].text in {",", ";", ":"}
