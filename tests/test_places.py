@@ -212,3 +212,9 @@ def test_a_tagged_place_that_is_a_persons_surname_is_no_place(stage, segmenter) 
     found = places(stage, segmenter, text, tagged)
     assert ("Bale", "CHE") not in found
     assert ("Linyi", "CHN") in found
+
+
+def test_a_kb_metonym_is_placed_in_its_actors_country(extract):
+    doc = extract("Protes dimulai di Whitehall, dekat kediaman resmi Perdana Menteri.", "2016-01-01")
+    place = next(p for p in doc.places if p.span.text == "Whitehall")
+    assert place.country == "GBR" and "actor-country" in place.rule

@@ -430,10 +430,13 @@ class PlaceStage:
     # ---- building Place items -------------------------------------------------------------
     def _from_mention(self, doc: Document, mention: Mention, context: set[str]) -> Place | None:
         rule = "mention:metonym" if _metonym(mention) else f"mention:{mention.type}"
-        hit = self.gazetteer.lookup(mention.span.text, context)
-        if hit is None and mention.actor is not None and mention.actor.country:
-            hit = self.gazetteer.country(mention.actor.country)  # "Kremlin" → Russia (its capital's point)
-            rule += ";actor-country"
+        own = mention.actor.country if mention.actor is not None else None
+        own_point = self.gazetteer.country(own) if own else None  # None for IGO, NGO, …: no state of its own
+        hit = self.gazetteer.lookup(mention.span.text, {own} if own_point else context)
+        if own_point is not None and (hit is None or hit.country != own):
+            # "Kremlin" → Russia (its capital's point); "Whitehall" (the British government) is not the town in
+            # the United States the gazetteer knows by that name: a KB actor's country decides
+            hit, rule = own_point, rule + ";actor-country"
         if hit is None:
             return None
         return _place(mention.span, mention.sentence, hit, rule)
