@@ -287,3 +287,11 @@ def test_sentence_opening_word_the_article_writes_in_lower_case_is_no_one_word_n
 def test_one_word_capital_name_opening_a_sentence_stays_a_name(extract):
     doc = extract("Lima menolak tuduhan Santiago.", "2009-12-12")
     assert any(m.actor is not None and m.actor.country == "PER" for m in doc.mentions)
+
+
+def test_hyphenated_country_pair_names_both_sides(extract):
+    doc = extract("Perundingan Israel-Palestina dilanjutkan di Washington.", "2010-09-02")
+    pair = next(m for m in doc.mentions if m.rule == "pattern:country-pair")
+    assert {a.code for a in pair.members} == {"ISR", "PSE"}
+    assert {(e.source.actor.code, e.target.actor.code) for e in doc.events if e.code.startswith("04")} == {
+        ("ISR", "PSE"), ("PSE", "ISR")}

@@ -23,6 +23,7 @@ from peristiwa.extract.casing import case_view, prose_casing
 from peristiwa.kb.base import KnowledgeBase
 from peristiwa.lang.pack import LanguagePack, RoleWord
 from peristiwa.model import Actor, Document, Mention, Token
+from peristiwa.text.normalize import norm_token
 
 DESCRIPTIVE_KINDS = frozenset({"leader", "title"})
 PERSON_KINDS = frozenset({"leader", "title", "person", "spokesperson"})
@@ -157,7 +158,26 @@ class _Scanner:
                 return n_kb
             self._emit_kb(i, n_kb, hits[0].entry_id, hits[0].via, rule=f"kb:{hits[0].via}")
             return n_kb
-        return self._supporters(i) or self._short_name(i) or self._anaphor(i)
+        return self._supporters(i) or self._country_pair(i) or self._short_name(i) or self._anaphor(i)
+
+    def _country_pair(self, i: int) -> int:
+        """"hubungan AS-China", "perundingan Israel-Palestina", "perang Iran-Irak": one hyphenated token joining two
+        countries names both sides of a relation — a group mention whose members are the two states."""
+        parts = self.w.surfaces[i].split("-")
+        if len(parts) != 2 or not all(parts):
+            return 0
+        members = []
+        for part in parts:
+            _, hits = self.kb.match([norm_token(part)], [part], 0)
+            entry = hits[0].entry_id if hits else None
+            if entry is None or self.kb.entries[entry].kind != "country":
+                return 0
+            members.append(self.kb.actor(entry, self.day))
+        if members[0].code == members[1].code:
+            return 0
+        self._emit(i, 1, "GPE", None, "pattern:country-pair", "group")
+        self.out[-1].members = members
+        return 1
 
     # -- KB names -----------------------------------------------------------------------------
     def _emit_kb(self, i: int, n: int, entry_id: str, via: str, rule: str, kind: str = "name",
