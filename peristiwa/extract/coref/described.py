@@ -10,6 +10,7 @@ merely nearby.
 from __future__ import annotations
 
 import itertools
+import re
 
 from peristiwa.extract.coref.common import is_country, national, state_coded
 from peristiwa.lang.pack import LanguagePack
@@ -17,12 +18,14 @@ from peristiwa.model import Actor, Document, Mention
 
 DESCRIPTION_CHARS = 120  # how far from a name its "seorang …" description may reach (bounded: huge inputs)
 MAX_ORIGIN_WORDS = 3  # "yang berasal dari": origin words alone between a name and its country
-MAX_DESCRIPTION_WORDS = 4  # words of a "seorang …" description beside a name ("seorang wanita muslim asal")
+MAX_DESCRIPTION_WORDS = 5  # words of a "seorang …" description beside a name ("seorang guru dan penulis asal")
 VERB_PREFIXES = ("me", "di", "ber", "ter")  # a word with one is probably a predicate: no description
 DESCRIBING_ROLE_KINDS = frozenset({"person", "title", "leader", "spokesperson"})  # "NAME, wartawan … COUNTRY"
 OWNED_PERSON_KINDS = frozenset({"group", "nationality", "person"})  # "warga negara Amerika NAME"
 
 Description = tuple[str, str, str]  # (country, role, how: the rule's last part)
+#: a bracketed aside between a name and its description ("Rania Haddad (@rania_h), seorang dokter Yordania")
+_ASIDE = re.compile(r"\([^()]{0,40}\)")
 
 
 class DescribedPersons:
@@ -66,15 +69,19 @@ class DescribedPersons:
         target = next((m for m in same_sentence if is_country(m) or _national_org(m)), None)
         if target is None or target.span.start - mention.span.end > DESCRIPTION_CHARS:
             return None
-        words = doc.text[mention.span.end : target.span.start].replace(",", " , ").split()
-        if words[:1] == [","]:
-            words = words[1:]
+        between = doc.text[mention.span.end : target.span.start]
         actor = target.actor
         assert actor is not None and actor.country is not None
+        if is_country(target) and _bracketed(doc.text, between, target):
+            words = between.strip()[1:].split()
+            if words and not self._description(words):
+                return None
+            return actor.country, self._role_in(words) or "CVL", "described-in-brackets"
+        words = _ASIDE.sub(" ", between).lstrip(" .,").replace(",", " , ").split()  # "E. Cruz, Jr., seorang"
         if is_country(target):
             if not self._description(words):
                 return None
-            return actor.country, self._role_in(words) or "CVL", "described-person"
+            return actor.country, self._role_in(words) or _phrase_role(mentions, target) or "CVL", "described-person"
         if not self._origin_only(words):
             return None
         return actor.country, actor.role or "CVL", "member-of-org"
@@ -89,11 +96,9 @@ class DescribedPersons:
         window = doc.text[max(0, country.span.start - DESCRIPTION_CHARS) : country.span.start]
         before = window.split()[-(MAX_DESCRIPTION_WORDS + 1) :]
         # "mantan presiden Liberia, Charles Taylor": the holder of the role phrase the country closes (LBRELI)
-        phrase = next((m for m in mentions[:index] if m.span.end == country.span.end and m.kind == "pattern"
-                       and m.actor is not None and m.actor.role), None)
         for start in range(len(before)):
             if self._description(before[start:]):
-                role = phrase.actor.role if phrase is not None else self._role_in(before[start:])  # type: ignore[union-attr]
+                role = _phrase_role(mentions[:index], country) or self._role_in(before[start:])
                 return country.actor.country, role or "CVL", "described-person"  # type: ignore[union-attr]
         return None
 
@@ -119,24 +124,22 @@ class DescribedPersons:
                 and words[-1] != "yang")
 
     def _description(self, words: list[str]) -> bool:
-        """An opener, then at most MAX_DESCRIPTION_WORDS lower-case words that are no verb or clause; a role
-        word, then at most MAX_DESCRIPTION_WORDS words that are no verb ("wartawan senior", "Hakim Pengadilan
-        Distrik"); or origin words alone ("Rami Zaki asal Mesir", "Ahmed, yang berasal dari Irak")."""
+        """A role word or an opener, then at most MAX_DESCRIPTION_WORDS words that are no verb or clause
+        ("wartawan senior", "Hakim Pengadilan Distrik", "seorang anggota Angkatan Udara", "seorang pengacara
+        HAM sekaligus narablog asal"); or origin words alone ("Rami Zaki asal Mesir", "Ahmed, yang berasal
+        dari Irak")."""
         if self._origin_only(words):
             return True
-        cues = self.pack.name_cues
-        origin = cues.get("apposition_origin", ())
         n_role, role = self.pack.role_at([w.lower() for w in words], 0) if words else (0, None)
         if role is not None and role.kind in DESCRIBING_ROLE_KINDS:
             rest = words[n_role:]
-            return len(rest) <= MAX_DESCRIPTION_WORDS and all(
-                w.isalpha() and (w[0].isupper() or w in origin or not w.startswith(VERB_PREFIXES)) for w in rest)
-        if not words or words[0].lower() not in cues.get("apposition_openers", ()):
+        elif words and words[0].lower() in self.pack.name_cues.get("apposition_openers", ()):
+            rest = words[1:]
+        else:
             return False
-        rest = words[1:]
+        origin = self.pack.name_cues.get("apposition_origin", ())
         return len(rest) <= MAX_DESCRIPTION_WORDS and all(
-            w.isalpha() and w.islower() and (w in origin or not w.startswith(VERB_PREFIXES))
-            for w in rest)
+            w.isalpha() and (w[0].isupper() or w in origin or not w.startswith(VERB_PREFIXES)) for w in rest)
 
     def _role_in(self, words: list[str]) -> str | None:
         """The role of the first role word of the description ("seorang wartawan senior" → MED)."""
@@ -146,6 +149,19 @@ class DescribedPersons:
             if role is not None and role.role and role.kind in DESCRIBING_ROLE_KINDS | {"group"}:
                 return role.role
         return None
+
+
+def _phrase_role(mentions: list[Mention], country: Mention) -> str | None:
+    """The role of the role phrase a country closes ("anggota Angkatan Udara Peru" → MIL): the person is one."""
+    return next((m.actor.role for m in mentions if m.span.end == country.span.end and m.kind == "pattern"
+                 and m.actor is not None and m.actor.role), None)
+
+
+def _bracketed(text: str, between: str, target: Mention) -> bool:
+    """"Jeff Merheb (Libanon)", "Rania (warga Yordania)": the country closes a bracket opened right after
+    the name — an aside that says where the person is from."""
+    return (between.lstrip().startswith("(") and ")" not in between
+            and text[target.span.end : target.span.end + 2].lstrip().startswith(")"))
 
 
 def _undescribed(mention: Mention) -> bool:
