@@ -137,9 +137,18 @@ class DescribedPersons:
             rest = words[1:]
         else:
             return False
-        origin = self.pack.name_cues.get("apposition_origin", ())
-        return len(rest) <= MAX_DESCRIPTION_WORDS and all(
-            w.isalpha() and (w[0].isupper() or w in origin or not w.startswith(VERB_PREFIXES)) for w in rest)
+        return len(rest) <= MAX_DESCRIPTION_WORDS and all(self._describing(w) for w in rest)
+
+    def _describing(self, word: str) -> bool:
+        """A word a description may hold: capitalised (a name: "Angkatan Udara"), an origin or description
+        word, a role word, or a lower-case word that does not look like a verb (no me-/di-/ber-/ter-)."""
+        if not word.isalpha():
+            return False
+        norm = word.lower()
+        cues = self.pack.name_cues
+        return (word[0].isupper() or norm in cues.get("apposition_origin", ())
+                or norm in cues.get("apposition_words", ()) or self.pack.role_at([norm], 0)[1] is not None
+                or not norm.startswith(VERB_PREFIXES))
 
     def _role_in(self, words: list[str]) -> str | None:
         """The role of the first role word of the description ("seorang wartawan senior" → MED)."""
