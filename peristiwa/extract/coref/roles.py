@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peristiwa.extract.coref.common import DISCOURSE_WINDOW, is_country, national
+from peristiwa.extract.coref.common import DISCOURSE_WINDOW, is_country, national, reanchor
 from peristiwa.model import Actor, Document, Mention
 
 OWN_CONTEXT_ONLY = ("pattern:body+name",)
@@ -52,7 +52,8 @@ def anchor_role_only(doc: Document, is_state: Callable[[str], bool]) -> None:
             continue
         country, how = anchor
         code = f"{country}{actor.role}" if actor.role else country
-        mention.actor = Actor(None, actor.name, actor.type, code=code, country=country, role=actor.role)
+        reanchor(doc.mentions, mention, Actor(None, actor.name, actor.type, code=code, country=country,
+                                              role=actor.role), how)
         mention.rule += f":anchored-by-{how}"
         mention.confidence = 0.5
 
