@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import NamedTuple
 
 from peristiwa.extract.coref.common import is_country, national, state_coded
 from peristiwa.lang.pack import LanguagePack
@@ -22,8 +23,18 @@ MAX_DESCRIPTION_WORDS = 5  # words of a "seorang …" description beside a name 
 VERB_PREFIXES = ("me", "di", "ber", "ter")  # a word with one is probably a predicate: no description
 DESCRIBING_ROLE_KINDS = frozenset({"person", "title", "leader", "spokesperson"})  # "NAME, wartawan … COUNTRY"
 OWNED_PERSON_KINDS = frozenset({"group", "nationality", "person"})  # "warga negara Amerika NAME"
+#: names a description may make persons: NER's persons, and unknown capitalised names ("Narablog Mesir, Te3ma")
+#: when the description names a person, not only an origin
+PERSON_LIKE_TYPES = frozenset({"PER", "MISC"})
 
-Description = tuple[str, str, str]  # (country, role, how: the rule's last part)
+class Description(NamedTuple):
+    """What a description says of a person: its country, role, the rule's last part, and whether its words
+    name a person ("seorang …", a person's role word) rather than only an origin ("asal Mesir")."""
+
+    country: str
+    role: str
+    how: str
+    personal: bool = True
 #: a bracketed aside between a name and its description ("Rania Haddad (@rania_h), seorang dokter Yordania")
 _ASIDE = re.compile(r"\([^()]{0,40}\)")
 
@@ -46,13 +57,14 @@ class DescribedPersons:
         Runs before role anchoring, so a person's own description wins over a country merely nearby."""
         mentions = doc.mentions
         for index, mention in enumerate(mentions):
-            if mention.kind != "name" or mention.type != "PER" or not _undescribed(mention):
+            if mention.kind != "name" or mention.type not in PERSON_LIKE_TYPES or not _undescribed(mention):
                 continue
             found = (self._described_after(doc, mentions, index) or self._described_before(doc, mentions, index)
                      or self._owned_role_before(doc, mentions, index))
-            if found is None:
+            if found is None or (mention.type != "PER" and not found.personal):
                 continue
-            country, role, how = found
+            country, role, how, _ = found
+            mention.type = "PER"
             title_role = mention.actor.role if mention.actor is not None else None
             role = title_role or role
             name = mention.actor.name if mention.actor is not None else mention.span.text
@@ -76,15 +88,16 @@ class DescribedPersons:
             words = between.strip()[1:].split()
             if words and not self._description(words):
                 return None
-            return actor.country, self._role_in(words) or "CVL", "described-in-brackets"
+            return Description(actor.country, self._role_in(words) or "CVL", "described-in-brackets", False)
         words = _ASIDE.sub(" ", between).lstrip(" .,").replace(",", " , ").split()  # "E. Cruz, Jr., seorang"
         if is_country(target):
             if not self._description(words):
                 return None
-            return actor.country, self._role_in(words) or _phrase_role(mentions, target) or "CVL", "described-person"
+            role = self._role_in(words) or _phrase_role(mentions, target) or "CVL"
+            return Description(actor.country, role, "described-person", not self._origin_only(words))
         if not self._origin_only(words):
             return None
-        return actor.country, actor.role or "CVL", "member-of-org"
+        return Description(actor.country, actor.role or "CVL", "member-of-org", False)
 
     def _described_before(self, doc: Document, mentions: list[Mention], index: int) -> Description | None:
         """"seorang DESC COUNTRY, NAME": the country mention right before the name, a comma between."""
@@ -99,7 +112,8 @@ class DescribedPersons:
         for start in range(len(before)):
             if self._description(before[start:]):
                 role = _phrase_role(mentions[:index], country) or self._role_in(before[start:])
-                return country.actor.country, role or "CVL", "described-person"  # type: ignore[union-attr]
+                return Description(country.actor.country, role or "CVL", "described-person",  # type: ignore[union-attr, arg-type]
+                                   not self._origin_only(before[start:]))
         return None
 
     def _owned_role_before(self, doc: Document, mentions: list[Mention], index: int) -> Description | None:
@@ -115,7 +129,7 @@ class DescribedPersons:
         _, role = self.pack.role_at([w.lower() for w in owned.span.text.split()], 0)
         if role is None or role.kind not in OWNED_PERSON_KINDS:
             return None
-        return owned.actor.country, owned.actor.role, "owned-role-before"  # type: ignore[return-value]
+        return Description(owned.actor.country, owned.actor.role, "owned-role-before")  # type: ignore[arg-type]
 
     def _origin_only(self, words: list[str]) -> bool:
         """"asal", "yang berasal dari": at most MAX_ORIGIN_WORDS origin words, not ending in "yang"."""
