@@ -29,6 +29,9 @@ def codes(doc, text):
     # five description words, the first name ending in an abbreviation
     ("R. Dela Cruz, Jr., seorang penyair dan penulis muda asal Filipina, membacakan puisinya.",
      "R. Dela Cruz, Jr", "PHLCVL", "described-person"),
+    # a person noun that is no actor on its own opens the description; an unknown handle becomes a person
+    ("Narablog Kenya, Wanjiku77, menulis tentang pemilu.", "Wanjiku77", "KENCVL", "described-person"),
+    ("Zoran Petrov, penulis asal Serbia, menulis surat terbuka.", "Zoran Petrov", "SRBCVL", "described-person"),
 ])
 def test_an_unknown_person_takes_the_country_of_its_own_description(extract, text, name, code, how):
     doc = extract(text)
@@ -61,3 +64,13 @@ def test_mentions_sharing_an_actor_share_its_anchored_country():
     reanchor([short, full, other], full, anchored, "country-in-sentence")
     assert full.actor is anchored and short.actor is anchored and other.actor.country is None
     assert short.rule.endswith(";coref:shares-anchor-country-in-sentence")
+
+
+def test_a_bare_blogger_noun_is_no_actor(extract):
+    doc = extract("Seorang narablog menulis tentang pemilu itu.")
+    assert not [m for m in doc.mentions if m.span.text.lower() == "narablog" and m.actor is not None]
+
+
+def test_an_unknown_capitalised_name_described_only_by_an_origin_stays_what_it_was(extract):
+    doc = extract("Produk Zamzamia asal Mesir dijual di pasar.")
+    assert all(m.type != "PER" or m.actor is None for m in doc.mentions if "Zamzamia" in m.span.text)

@@ -145,9 +145,11 @@ class DescribedPersons:
         if self._origin_only(words):
             return True
         n_role, role = self.pack.role_at([w.lower() for w in words], 0) if words else (0, None)
+        cues = self.pack.name_cues
         if role is not None and role.kind in DESCRIBING_ROLE_KINDS:
             rest = words[n_role:]
-        elif words and words[0].lower() in self.pack.name_cues.get("apposition_openers", ()):
+        elif words and (words[0].lower() in cues.get("apposition_openers", ())
+                        or words[0].lower() in cues.get("apposition_roles", ())):
             rest = words[1:]
         else:
             return False
@@ -161,7 +163,8 @@ class DescribedPersons:
         norm = word.lower()
         cues = self.pack.name_cues
         return (word[0].isupper() or norm in cues.get("apposition_origin", ())
-                or norm in cues.get("apposition_words", ()) or self.pack.role_at([norm], 0)[1] is not None
+                or norm in cues.get("apposition_words", ()) or norm in cues.get("apposition_roles", ())
+                or self.pack.role_at([norm], 0)[1] is not None
                 or not norm.startswith(VERB_PREFIXES))
 
     def _role_in(self, words: list[str]) -> str | None:
