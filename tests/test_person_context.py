@@ -32,6 +32,8 @@ def codes(doc, text):
     # a person noun that is no actor on its own opens the description; an unknown handle becomes a person
     ("Narablog Kenya, Wanjiku77, menulis tentang pemilu.", "Wanjiku77", "KENCVL", "described-person"),
     ("Zoran Petrov, penulis asal Serbia, menulis surat terbuka.", "Zoran Petrov", "SRBCVL", "described-person"),
+    # a title before a body named with its country: the country is the body's, and so the person's
+    ("Chen Wei, Direktur Rainbow Link Taiwan, mengecam keputusan itu.", "Chen Wei", "TWNCVL", "described-person"),
 ])
 def test_an_unknown_person_takes_the_country_of_its_own_description(extract, text, name, code, how):
     doc = extract(text)
@@ -74,3 +76,9 @@ def test_a_bare_blogger_noun_is_no_actor(extract):
 def test_an_unknown_capitalised_name_described_only_by_an_origin_stays_what_it_was(extract):
     doc = extract("Produk Zamzamia asal Mesir dijual di pasar.")
     assert all(m.type != "PER" or m.actor is None for m in doc.mentions if "Zamzamia" in m.span.text)
+
+
+def test_a_capitalised_run_ending_in_a_country_after_a_title_is_no_person(extract):
+    doc = extract("Direktur Rainbow Link Taiwan mengecam keputusan itu.")
+    assert not [m for m in doc.mentions if m.type == "PER" and m.span.text.endswith("Taiwan")]
+    assert any(m.actor is not None and m.actor.country == "TWN" and m.span.text == "Taiwan" for m in doc.mentions)
