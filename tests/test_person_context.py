@@ -82,3 +82,18 @@ def test_a_capitalised_run_ending_in_a_country_after_a_title_is_no_person(extrac
     doc = extract("Direktur Rainbow Link Taiwan mengecam keputusan itu.")
     assert not [m for m in doc.mentions if m.type == "PER" and m.span.text.endswith("Taiwan")]
     assert any(m.actor is not None and m.actor.country == "TWN" and m.span.text == "Taiwan" for m in doc.mentions)
+
+
+def test_an_unknown_full_name_is_the_kb_person_named_elsewhere_by_surname(extract):
+    doc = extract("Mousavi mengecam hasil pemilu. Mir Husain Mousavi menyapa para pendukungnya di Teheran.",
+                  "2009-06-19")
+    short = next(m for m in doc.mentions if m.span.text == "Mousavi")
+    full = [m for m in doc.mentions if m.span.text == "Mir Husain Mousavi"]
+    assert short.actor is not None and short.actor.kb_id
+    assert full and all(m.actor is not None and m.actor.kb_id == short.actor.kb_id for m in full)
+
+
+def test_an_unknown_full_name_sharing_only_the_surname_is_not_the_kb_person(extract):
+    doc = extract("Mousavi mengecam hasil pemilu. Parisa Mousavi menulis tentang protes itu.", "2009-06-19")
+    full = [m for m in doc.mentions if m.span.text.endswith("Parisa Mousavi")]
+    assert all(m.actor is None or m.actor.kb_id is None for m in full)

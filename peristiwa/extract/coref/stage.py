@@ -12,7 +12,12 @@ from peristiwa.extract.coref.countries import CountryReferences
 from peristiwa.extract.coref.described import DescribedPersons
 from peristiwa.extract.coref.focus import Speakers
 from peristiwa.extract.coref.groups import resolve_group
-from peristiwa.extract.coref.names import link_repeated_names, resolve_surnames, same_person_elsewhere
+from peristiwa.extract.coref.names import (
+    full_name_of_a_known_surname,
+    link_repeated_names,
+    resolve_surnames,
+    same_person_elsewhere,
+)
 from peristiwa.extract.coref.possessives import resolve_possessive
 from peristiwa.extract.coref.pronouns import PluralPronouns, resolve_person_pronoun
 from peristiwa.extract.coref.roles import anchor_role_only
@@ -42,6 +47,7 @@ class CorefStage:
         self.countries.shared_names(doc)
         resolve_surnames(doc.mentions)
         same_person_elsewhere(doc.mentions)
+        full_name_of_a_known_surname(doc.mentions)
         self.titles(doc)
         self._resolve_anaphors(doc)
         link_repeated_names(doc.mentions)
