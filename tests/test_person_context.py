@@ -30,7 +30,8 @@ def codes(doc, text):
     ("R. Dela Cruz, Jr., seorang penyair dan penulis muda asal Filipina, membacakan puisinya.",
      "R. Dela Cruz, Jr", "PHLCVL", "described-person"),
     # a person noun that is no actor on its own opens the description; an unknown handle becomes a person
-    ("Narablog Kenya, Wanjiku77, menulis tentang pemilu.", "Wanjiku77", "KENCVL", "described-person"),
+    ("Narablog Kenya, Wanjiku77, menulis tentang pemilu.", "Wanjiku77", "KENMED", "described-person"),
+    ("Penyair Kenya, Wanjiku77, menulis tentang pemilu.", "Wanjiku77", "KENCVL", "described-person"),
     ("Zoran Petrov, penulis asal Serbia, menulis surat terbuka.", "Zoran Petrov", "SRBCVL", "described-person"),
     # a title before a body named with its country: the country is the body's, and so the person's
     ("Chen Wei, Direktur Rainbow Link Taiwan, mengecam keputusan itu.", "Chen Wei", "TWNCVL", "described-person"),
@@ -97,3 +98,13 @@ def test_an_unknown_full_name_sharing_only_the_surname_is_not_the_kb_person(extr
     doc = extract("Mousavi mengecam hasil pemilu. Parisa Mousavi menulis tentang protes itu.", "2009-06-19")
     full = [m for m in doc.mentions if m.span.text.endswith("Parisa Mousavi")]
     assert all(m.actor is None or m.actor.kb_id is None for m in full)
+
+
+def test_a_bloggers_name_takes_the_country_its_title_names(extract):
+    doc = extract("Narablog Kenya Otieno Wafula menulis tentang pemilu.")
+    assert codes(doc, "Otieno Wafula") == ["KENMED"]
+
+
+def test_a_bloggers_name_takes_no_country_from_earlier_sentences(extract):
+    doc = extract("Polisi Inggris menahan dua orang di London. Narablog Otieno Wafula juga ditangkap kemarin.")
+    assert all(a is None or a.country is None for a in actor_of(doc, "Otieno Wafula"))

@@ -34,6 +34,7 @@ class CorefStage:
 
     def __init__(self, kb: KnowledgeBase, pack: LanguagePack) -> None:
         self.kb = kb
+        self.pack = pack
         self.described = DescribedPersons(pack)
         self.countries = CountryReferences(kb, pack)
         self.titles = BareTitles(pack)
@@ -43,7 +44,8 @@ class CorefStage:
     def __call__(self, doc: Document) -> None:
         doc.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
         self.described(doc)  # first: a person's own description beats a country nearby
-        anchor_role_only(doc, lambda code: self.kb.country(code) is not None)
+        anchor_role_only(doc, lambda code: self.kb.country(code) is not None,
+                         self.pack.name_cues.get("sentence_only_titles", frozenset()))
         self.countries.shared_names(doc)
         resolve_surnames(doc.mentions)
         same_person_elsewhere(doc.mentions)
