@@ -250,6 +250,8 @@ class _Scanner:
         n_unknown = self._unknown_name_len(k)
         if not n_unknown or self.w.norms[k] in self.pack.name_cues.get("org_heads", ()):
             return 0  # "ketua Komite …" names a body, not a person
+        if self._ends_in_country(k, n_unknown):
+            return 0  # "Direktur PFLAG Cina": a body of that country, not a person's name
         country, code = self._code_for(role, owner, former)
         actor = Actor(None, " ".join(self.w.surfaces[k : k + n_unknown]), "PER", code=code, country=country,
                       role=_role_code(role, owner, former), title=role.surface)
@@ -444,6 +446,15 @@ class _Scanner:
 
     def _demonstrative(self, j: int) -> int:
         return int(j < len(self.w.tokens) and self.w.norms[j] in self.pack.demonstratives)
+
+    def _ends_in_country(self, k: int, n: int) -> bool:
+        """Does the capitalised run at `k` end with a country's name ("PFLAG Cina", "Jaksa Umum Serbia")? A
+        person's name never does; a body's name does when the country owns it (see `_country_inside_name`)."""
+        for p in range(k + 1, k + n):
+            n_kb, hits = self.kb.match(self.w.norms, self.w.surfaces, p)
+            if p + n_kb == k + n and any(self.kb.entries[h.entry_id].kind == "country" for h in hits):
+                return True
+        return False
 
     def _unknown_name_len(self, k: int) -> int:
         """Length of a run of capitalised tokens at `k` that the KB does not know."""

@@ -57,3 +57,14 @@ def link(mention: Mention, mentions: list[Mention], target: int, rule: str) -> N
     mention.actor = mentions[target].actor
     mention.antecedent = target
     mention.rule = rule
+
+
+def reanchor(mentions: list[Mention], mention: Mention, actor: Actor, rule: str) -> None:
+    """Give `mention` its anchored `actor`, and so every mention that shared its old actor ("Saleh" in a
+    headline, resolved earlier to the same full name "Presiden Ali Abdulla Saleh"): one person, one country."""
+    old = mention.actor
+    for other in mentions:
+        if other is not mention and old is not None and other.actor is old:
+            other.actor = actor
+            other.rule += f";coref:shares-anchor-{rule}"
+    mention.actor = actor

@@ -10,6 +10,8 @@ merely nearby.
 from __future__ import annotations
 
 import itertools
+import re
+from typing import NamedTuple
 
 from peristiwa.extract.coref.common import is_country, national, state_coded
 from peristiwa.lang.pack import LanguagePack
@@ -17,12 +19,24 @@ from peristiwa.model import Actor, Document, Mention
 
 DESCRIPTION_CHARS = 120  # how far from a name its "seorang …" description may reach (bounded: huge inputs)
 MAX_ORIGIN_WORDS = 3  # "yang berasal dari": origin words alone between a name and its country
-MAX_DESCRIPTION_WORDS = 4  # words of a "seorang …" description beside a name ("seorang wanita muslim asal")
+MAX_DESCRIPTION_WORDS = 5  # words of a "seorang …" description beside a name ("seorang guru dan penulis asal")
 VERB_PREFIXES = ("me", "di", "ber", "ter")  # a word with one is probably a predicate: no description
 DESCRIBING_ROLE_KINDS = frozenset({"person", "title", "leader", "spokesperson"})  # "NAME, wartawan … COUNTRY"
 OWNED_PERSON_KINDS = frozenset({"group", "nationality", "person"})  # "warga negara Amerika NAME"
+#: names a description may make persons: NER's persons, and unknown capitalised names ("Narablog Mesir, Te3ma")
+#: when the description names a person, not only an origin
+PERSON_LIKE_TYPES = frozenset({"PER", "MISC"})
 
-Description = tuple[str, str, str]  # (country, role, how: the rule's last part)
+class Description(NamedTuple):
+    """What a description says of a person: its country, role, the rule's last part, and whether its words
+    name a person ("seorang …", a person's role word) rather than only an origin ("asal Mesir")."""
+
+    country: str
+    role: str
+    how: str
+    personal: bool = True
+#: a bracketed aside between a name and its description ("Rania Haddad (@rania_h), seorang dokter Yordania")
+_ASIDE = re.compile(r"\([^()]{0,40}\)")
 
 
 class DescribedPersons:
@@ -43,13 +57,14 @@ class DescribedPersons:
         Runs before role anchoring, so a person's own description wins over a country merely nearby."""
         mentions = doc.mentions
         for index, mention in enumerate(mentions):
-            if mention.kind != "name" or mention.type != "PER" or not _undescribed(mention):
+            if mention.kind != "name" or mention.type not in PERSON_LIKE_TYPES or not _undescribed(mention):
                 continue
             found = (self._described_after(doc, mentions, index) or self._described_before(doc, mentions, index)
                      or self._owned_role_before(doc, mentions, index))
-            if found is None:
+            if found is None or (mention.type != "PER" and not found.personal):
                 continue
-            country, role, how = found
+            country, role, how, _ = found
+            mention.type = "PER"
             title_role = mention.actor.role if mention.actor is not None else None
             role = title_role or role
             name = mention.actor.name if mention.actor is not None else mention.span.text
@@ -66,18 +81,23 @@ class DescribedPersons:
         target = next((m for m in same_sentence if is_country(m) or _national_org(m)), None)
         if target is None or target.span.start - mention.span.end > DESCRIPTION_CHARS:
             return None
-        words = doc.text[mention.span.end : target.span.start].replace(",", " , ").split()
-        if words[:1] == [","]:
-            words = words[1:]
+        between = doc.text[mention.span.end : target.span.start]
         actor = target.actor
         assert actor is not None and actor.country is not None
+        if is_country(target) and _bracketed(doc.text, between, target):
+            words = between.strip()[1:].split()
+            if words and not self._description(words):
+                return None
+            return Description(actor.country, self._role_in(words) or "CVL", "described-in-brackets", False)
+        words = _ASIDE.sub(" ", between).lstrip(" .,").replace(",", " , ").split()  # "E. Cruz, Jr., seorang"
         if is_country(target):
             if not self._description(words):
                 return None
-            return actor.country, self._role_in(words) or "CVL", "described-person"
+            role = self._role_in(words) or _phrase_role(mentions, target) or "CVL"
+            return Description(actor.country, role, "described-person", not self._origin_only(words))
         if not self._origin_only(words):
             return None
-        return actor.country, actor.role or "CVL", "member-of-org"
+        return Description(actor.country, actor.role or "CVL", "member-of-org", False)
 
     def _described_before(self, doc: Document, mentions: list[Mention], index: int) -> Description | None:
         """"seorang DESC COUNTRY, NAME": the country mention right before the name, a comma between."""
@@ -89,12 +109,11 @@ class DescribedPersons:
         window = doc.text[max(0, country.span.start - DESCRIPTION_CHARS) : country.span.start]
         before = window.split()[-(MAX_DESCRIPTION_WORDS + 1) :]
         # "mantan presiden Liberia, Charles Taylor": the holder of the role phrase the country closes (LBRELI)
-        phrase = next((m for m in mentions[:index] if m.span.end == country.span.end and m.kind == "pattern"
-                       and m.actor is not None and m.actor.role), None)
         for start in range(len(before)):
             if self._description(before[start:]):
-                role = phrase.actor.role if phrase is not None else self._role_in(before[start:])  # type: ignore[union-attr]
-                return country.actor.country, role or "CVL", "described-person"  # type: ignore[union-attr]
+                role = _phrase_role(mentions[:index], country) or self._role_in(before[start:])
+                return Description(country.actor.country, role or "CVL", "described-person",  # type: ignore[union-attr, arg-type]
+                                   not self._origin_only(before[start:]))
         return None
 
     def _owned_role_before(self, doc: Document, mentions: list[Mention], index: int) -> Description | None:
@@ -110,7 +129,7 @@ class DescribedPersons:
         _, role = self.pack.role_at([w.lower() for w in owned.span.text.split()], 0)
         if role is None or role.kind not in OWNED_PERSON_KINDS:
             return None
-        return owned.actor.country, owned.actor.role, "owned-role-before"  # type: ignore[return-value]
+        return Description(owned.actor.country, owned.actor.role, "owned-role-before")  # type: ignore[arg-type]
 
     def _origin_only(self, words: list[str]) -> bool:
         """"asal", "yang berasal dari": at most MAX_ORIGIN_WORDS origin words, not ending in "yang"."""
@@ -119,24 +138,34 @@ class DescribedPersons:
                 and words[-1] != "yang")
 
     def _description(self, words: list[str]) -> bool:
-        """An opener, then at most MAX_DESCRIPTION_WORDS lower-case words that are no verb or clause; a role
-        word, then at most MAX_DESCRIPTION_WORDS words that are no verb ("wartawan senior", "Hakim Pengadilan
-        Distrik"); or origin words alone ("Rami Zaki asal Mesir", "Ahmed, yang berasal dari Irak")."""
+        """A role word or an opener, then at most MAX_DESCRIPTION_WORDS words that are no verb or clause
+        ("wartawan senior", "Hakim Pengadilan Distrik", "seorang anggota Angkatan Udara", "seorang pengacara
+        HAM sekaligus narablog asal"); or origin words alone ("Rami Zaki asal Mesir", "Ahmed, yang berasal
+        dari Irak")."""
         if self._origin_only(words):
             return True
-        cues = self.pack.name_cues
-        origin = cues.get("apposition_origin", ())
         n_role, role = self.pack.role_at([w.lower() for w in words], 0) if words else (0, None)
+        cues = self.pack.name_cues
         if role is not None and role.kind in DESCRIBING_ROLE_KINDS:
             rest = words[n_role:]
-            return len(rest) <= MAX_DESCRIPTION_WORDS and all(
-                w.isalpha() and (w[0].isupper() or w in origin or not w.startswith(VERB_PREFIXES)) for w in rest)
-        if not words or words[0].lower() not in cues.get("apposition_openers", ()):
+        elif words and (words[0].lower() in cues.get("apposition_openers", ())
+                        or words[0].lower() in cues.get("apposition_roles", ())):
+            rest = words[1:]
+        else:
             return False
-        rest = words[1:]
-        return len(rest) <= MAX_DESCRIPTION_WORDS and all(
-            w.isalpha() and w.islower() and (w in origin or not w.startswith(VERB_PREFIXES))
-            for w in rest)
+        return len(rest) <= MAX_DESCRIPTION_WORDS and all(self._describing(w) for w in rest)
+
+    def _describing(self, word: str) -> bool:
+        """A word a description may hold: capitalised (a name: "Angkatan Udara"), an origin or description
+        word, a role word, or a lower-case word that does not look like a verb (no me-/di-/ber-/ter-)."""
+        if not word.isalpha():
+            return False
+        norm = word.lower()
+        cues = self.pack.name_cues
+        return (word[0].isupper() or norm in cues.get("apposition_origin", ())
+                or norm in cues.get("apposition_words", ()) or norm in cues.get("apposition_roles", ())
+                or self.pack.role_at([norm], 0)[1] is not None
+                or not norm.startswith(VERB_PREFIXES))
 
     def _role_in(self, words: list[str]) -> str | None:
         """The role of the first role word of the description ("seorang wartawan senior" → MED)."""
@@ -146,6 +175,19 @@ class DescribedPersons:
             if role is not None and role.role and role.kind in DESCRIBING_ROLE_KINDS | {"group"}:
                 return role.role
         return None
+
+
+def _phrase_role(mentions: list[Mention], country: Mention) -> str | None:
+    """The role of the role phrase a country closes ("anggota Angkatan Udara Peru" → MIL): the person is one."""
+    return next((m.actor.role for m in mentions if m.span.end == country.span.end and m.kind == "pattern"
+                 and m.actor is not None and m.actor.role), None)
+
+
+def _bracketed(text: str, between: str, target: Mention) -> bool:
+    """"Jeff Merheb (Libanon)", "Rania (warga Yordania)": the country closes a bracket opened right after
+    the name — an aside that says where the person is from."""
+    return (between.lstrip().startswith("(") and ")" not in between
+            and text[target.span.end : target.span.end + 2].lstrip().startswith(")"))
 
 
 def _undescribed(mention: Mention) -> bool:

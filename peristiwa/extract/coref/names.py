@@ -12,6 +12,7 @@ from peristiwa.extract.coref.common import link
 from peristiwa.model import Mention
 
 MIN_VARIANT_LETTERS = 8  # a surname spelt one letter differently must be this long ("Ahmedinejad")
+MAX_PARTICLE_LETTERS = 2  # "Al", "el", "bin": name particles, no evidence that two names are one person
 ANAPHORIC_KINDS = frozenset({"pronoun", "anaphor", "possessive", "group"})  # resolved by their own rules
 
 
@@ -71,6 +72,34 @@ def same_person_elsewhere(mentions: list[Mention]) -> None:
         if len(candidates) == 1:
             link(mention, mentions, next(iter(candidates.values())), "coref:same-person-elsewhere")
             mention.type = "PER"
+
+
+def full_name_of_a_known_surname(mentions: list[Mention]) -> None:
+    """"Mousavi" (KB: Mir-Hossein Mousavi) … "Mir Hussein Mousavi" spelt another way: an unlinked full name is
+    the KB person the article names elsewhere by its surname alone, when exactly one such person fits and
+    the full name shares another word with the person's own name ("Mir") — "Euna Lee" is not Lee Myung-bak."""
+    by_surname: dict[str, dict[str, int]] = {}  # surname → {KB id → index of its one-word mention}
+    for index, mention in enumerate(mentions):
+        actor, words = mention.actor, mention.span.text.split()
+        if (mention.kind == "name" and len(words) == 1 and actor is not None and actor.type == "PER"
+                and actor.kb_id is not None):
+            by_surname.setdefault(words[0], {}).setdefault(actor.kb_id, index)
+    for mention in mentions:
+        words = mention.span.text.split()
+        if mention.kind != "name" or mention.actor is not None or mention.type != "PER" or len(words) < 2:
+            continue
+        found = by_surname.get(words[-1], {})
+        if len(found) != 1:
+            continue
+        target = next(iter(found.values()))
+        own = _name_words(mentions[target].actor.name)  # type: ignore[union-attr]
+        if _name_words(" ".join(words[:-1])) & own:
+            link(mention, mentions, target, "coref:full-name-of-known-surname")
+
+
+def _name_words(name: str) -> set[str]:
+    """A name's words, lower-cased, hyphenated parts split ("Mir-Hossein" → mir, hossein)."""
+    return {w for w in name.lower().replace("-", " ").split() if len(w) > MAX_PARTICLE_LETTERS}
 
 
 def link_repeated_names(mentions: list[Mention]) -> None:

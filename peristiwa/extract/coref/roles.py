@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peristiwa.extract.coref.common import DISCOURSE_WINDOW, is_country, national
+from peristiwa.extract.coref.common import DISCOURSE_WINDOW, is_country, national, reanchor
 from peristiwa.model import Actor, Document, Mention
 
 OWN_CONTEXT_ONLY = ("pattern:body+name",)  # unknown named bodies: a country from their own words or none
@@ -17,7 +17,8 @@ OWN_CONTEXT_ONLY = ("pattern:body+name",)  # unknown named bodies: a country fro
 TITLE_PATTERNS = ("pattern:title+owner:", "pattern:title+name:", "pattern:person+owner:")
 
 
-def anchor_role_only(doc: Document, is_state: Callable[[str], bool]) -> None:
+def anchor_role_only(doc: Document, is_state: Callable[[str], bool],
+                     sentence_only_titles: frozenset[str] = frozenset()) -> None:
     """Give "demonstran"/"polisi" (or "Senator Talha Mehmood") a country from its own context.
 
     In order: a country named before it in the sentence (names only: "Senator Pakistan …, Senator
@@ -28,7 +29,9 @@ def anchor_role_only(doc: Document, is_state: Callable[[str], bool]) -> None:
     demonstran …"). Unknown named bodies ("Partai Ata-Zhurt", OWN_CONTEXT_ONLY) are never anchored: their
     country comes from their own words. Never the article's main country by default: an unknown titled name or a role
     noun far from any country stays without one, and so does one after a region or bloc ("pemimpin
-    Afrika", "Asia"): `is_state` says which codes are states. Each anchor records how it was found
+    Afrika", "Asia"): `is_state` says which codes are states. A name after one of `sentence_only_titles`
+    ("narablog Bui Thanh Hieu") takes only a country named before it in its sentence: a blogger's title, unlike an
+    office, says nothing of which state the recent sentences were about. Each anchor records how it was found
     (`--explain`).
     """
     last_by_role: dict[str, str] = {}
@@ -47,12 +50,17 @@ def anchor_role_only(doc: Document, is_state: Callable[[str], bool]) -> None:
             continue
         recent = (last_country[1] if last_country and mention.sentence - last_country[0] <= DISCOURSE_WINDOW
                   else None)
-        anchor = _role_anchor(doc, mention, last_by_role.get(actor.role), recent)
+        if _title_of(mention) in sentence_only_titles:  # "narablog X": a blogger's title names no state
+            country = _country_before(doc.mentions, mention) if mention.kind == "name" else None
+            anchor = (country, "country-in-sentence") if country else None
+        else:
+            anchor = _role_anchor(doc, mention, last_by_role.get(actor.role), recent)
         if anchor is None:
             continue
         country, how = anchor
         code = f"{country}{actor.role}" if actor.role else country
-        mention.actor = Actor(None, actor.name, actor.type, code=code, country=country, role=actor.role)
+        reanchor(doc.mentions, mention, Actor(None, actor.name, actor.type, code=code, country=country,
+                                              role=actor.role), how)
         mention.rule += f":anchored-by-{how}"
         mention.confidence = 0.5
 

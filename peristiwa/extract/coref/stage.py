@@ -12,7 +12,12 @@ from peristiwa.extract.coref.countries import CountryReferences
 from peristiwa.extract.coref.described import DescribedPersons
 from peristiwa.extract.coref.focus import Speakers
 from peristiwa.extract.coref.groups import resolve_group
-from peristiwa.extract.coref.names import link_repeated_names, resolve_surnames, same_person_elsewhere
+from peristiwa.extract.coref.names import (
+    full_name_of_a_known_surname,
+    link_repeated_names,
+    resolve_surnames,
+    same_person_elsewhere,
+)
 from peristiwa.extract.coref.possessives import resolve_possessive
 from peristiwa.extract.coref.pronouns import PluralPronouns, resolve_person_pronoun
 from peristiwa.extract.coref.roles import anchor_role_only
@@ -29,6 +34,7 @@ class CorefStage:
 
     def __init__(self, kb: KnowledgeBase, pack: LanguagePack) -> None:
         self.kb = kb
+        self.pack = pack
         self.described = DescribedPersons(pack)
         self.countries = CountryReferences(kb, pack)
         self.titles = BareTitles(pack)
@@ -38,10 +44,12 @@ class CorefStage:
     def __call__(self, doc: Document) -> None:
         doc.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
         self.described(doc)  # first: a person's own description beats a country nearby
-        anchor_role_only(doc, lambda code: self.kb.country(code) is not None)
+        anchor_role_only(doc, lambda code: self.kb.country(code) is not None,
+                         self.pack.name_cues.get("sentence_only_titles", frozenset()))
         self.countries.shared_names(doc)
         resolve_surnames(doc.mentions)
         same_person_elsewhere(doc.mentions)
+        full_name_of_a_known_surname(doc.mentions)
         self.titles(doc)
         self._resolve_anaphors(doc)
         link_repeated_names(doc.mentions)
