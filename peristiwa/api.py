@@ -55,12 +55,13 @@ class Extractor:
         segmenter = Segmenter(language)
         pack = load_pack(language)
         kb = KnowledgeBase.load(lambda s: [(t.text, t.norm) for t in segmenter.segment(s)[1]], kb_paths)
-        stages = [SegmentStage(segmenter), MentionStage(kb, pack)]
+        gazetteer = Gazetteer.load()
+        stages = [SegmentStage(segmenter), MentionStage(kb, pack, city_country=gazetteer.city_country)]
         if use_ner:
             stages.append(NerStage(NerTagger.load()))
         lexicon = Lexicon.load(lexicon_paths)
         stages += [
-            PlaceStage(Gazetteer.load()),
+            PlaceStage(gazetteer),
             UnknownNameStage(pack),
             CorefStage(kb, pack),
             TimeStage.load(language),

@@ -295,3 +295,12 @@ def test_hyphenated_country_pair_names_both_sides(extract):
     assert {a.code for a in pair.members} == {"ISR", "PSE"}
     assert {(e.source.actor.code, e.target.actor.code) for e in doc.events if e.code.startswith("04")} == {
         ("ISR", "PSE"), ("PSE", "ISR")}
+
+
+def test_title_before_a_city_is_that_citys_office_not_a_person(extract):
+    doc = extract("Polisi Dubai membubarkan demonstrasi warga Iran. Gubernur Istanbul melarang pawai itu.",
+                  "2011-01-01")
+    offices = {m.span.text: m.actor.code for m in doc.mentions if m.rule.startswith("pattern:title+city")}
+    assert offices == {"Polisi": "ARECOP", "Gubernur": "TURGOV"}
+    assert {p.span.text for p in doc.places} >= {"Dubai", "Istanbul"}
+    assert not any(e.code.startswith("14") for e in doc.events)  # the banned march is no protest event

@@ -15,7 +15,7 @@ Unknown names are added later by the NER and name stages, so nothing is silently
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -65,9 +65,11 @@ class MentionStage:
 
     name = "mentions"
 
-    def __init__(self, kb: KnowledgeBase, pack: LanguagePack) -> None:
+    def __init__(self, kb: KnowledgeBase, pack: LanguagePack,
+                 city_country: Callable[[str], str | None] | None = None) -> None:
         self.kb = kb
         self.pack = pack
+        self.city_country = city_country  # the gazetteer's, handed over by the pipeline: "polisi Dubai" is no name
 
     def __call__(self, doc: Document) -> None:
         casing = prose_casing(doc)
@@ -75,7 +77,7 @@ class MentionStage:
         named = self._persons_named(windows)
         day = doc.article.published
         for window in windows:
-            doc.mentions.extend(_Scanner(self.kb, self.pack, doc, window, named, day).scan())
+            doc.mentions.extend(_Scanner(self.kb, self.pack, doc, window, named, day, self.city_country).scan())
         doc.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
         _prefer_names_in_document(doc.mentions)
 
@@ -123,8 +125,9 @@ class _Scanner:
     """Scans one sentence; holds the per-sentence state so each step stays a small method."""
 
     def __init__(self, kb: KnowledgeBase, pack: LanguagePack, doc: Document, window: _Window,
-                 named: list[str], day: date | None) -> None:
+                 named: list[str], day: date | None, city_country: Callable[[str], str | None] | None = None) -> None:
         self.kb, self.pack, self.doc, self.w, self.named, self.day = kb, pack, doc, window, named, day
+        self.city_country = city_country
         self.out: list[Mention] = []
 
     def scan(self) -> list[Mention]:
@@ -250,6 +253,9 @@ class _Scanner:
         n_unknown = self._unknown_name_len(k)
         if not n_unknown or self.w.norms[k] in self.pack.name_cues.get("org_heads", ()):
             return 0  # "ketua Komite …" names a body, not a person
+        city = self.city_country(self.w.surfaces[k]) if n_unknown == 1 and self.city_country else None
+        if city is not None:
+            return self._office_of_city(i, k, role, city, former)
         if self._ends_in_country(k, n_unknown):
             return 0  # "Direktur PFLAG Cina": a body of that country, not a person's name
         country, code = self._code_for(role, owner, former)
@@ -257,6 +263,16 @@ class _Scanner:
                       role=_role_code(role, owner, former), title=role.surface)
         self._emit(k, n_unknown, "PER", actor, f"pattern:title+name:{role.surface}", "name", 0.8)
         return k + n_unknown - i
+
+    def _office_of_city(self, i: int, k: int, role: RoleWord, country: str, former: bool) -> int:
+        """"polisi Dubai", "Gubernur Istanbul": a title before a city is that city's office holder, of the city's
+        country — not a person named Dubai. The city is a place mention of its own, for the places stage."""
+        role_code = _role_code(role, None, former)
+        actor = Actor(None, " ".join(self.w.surfaces[i : k + 1]), "PER", code=_code(country, role_code),
+                      country=country, role=role_code, title=role.surface)
+        self._emit(i, k - i, "PER", actor, f"pattern:title+city:{role.surface}", "pattern", 0.8)
+        self._emit(k, 1, "LOC", None, "pattern:city-of-office", "name", 0.8)
+        return k + 1 - i
 
     def _named_body(self, i: int) -> int:
         """"Partai Ata-Zhurt", "Koalisi Gerakan Perempuan Kirgizstan", "Dewan Shura di Bahrain", "harian Kurir":

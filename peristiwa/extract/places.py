@@ -217,6 +217,12 @@ class Gazetteer:
         prefer = set(prefer_countries)
         return max(hits, key=lambda h: _score(h, prefer))
 
+    def city_country(self, name: str) -> str | None:
+        """The country of the city a one-word name most likely is ("Dubai" → ARE), else None: lets the mention
+        stage read "polisi Dubai" or "Gubernur Istanbul" as an office of a place, not a person named Dubai."""
+        hit = self.lookup(name)
+        return hit.country if hit is not None and hit.feature == "city" else None
+
     def country(self, iso3: str) -> PlaceHit | None:
         """The country entry (coordinates of its capital) for an ISO3 code."""
         idx = self.countries.get(iso3)
