@@ -271,3 +271,10 @@ def test_a_verb_that_is_also_a_preposition_does_not_govern_an_event_nouns_posses
     doc = extract("Beijing menentang penjualan senjata AS ke Taiwan.", "2011-01-01")
     sales = [e for e in doc.events if e.code.startswith("06")]
     assert sales and sales[0].source.actor.code == "USA" and sales[0].target.actor.code == "TWN"
+
+
+def test_victims_of_a_relative_clause_on_an_attack_noun_are_its_target(extract):
+    doc = extract("Presiden Afghanistan Hamid Karzai mengkritik serangan udara NATO yang menewaskan warga sipil.",
+                  "2011-01-01")
+    strikes = [e for e in doc.events if e.code.startswith("19")]
+    assert strikes and strikes[0].target is not None and strikes[0].target.actor.country == "AFG"

@@ -16,6 +16,7 @@ from peristiwa.extract.triggers import TriggerMatch
 
 ORIGIN_GAP = 1  # modifiers between an event noun and its "dari" ("kecaman keras dari"; not "seorang wanita dari")
 PATIENT_NOUN_AFFIX = "peN-an"  # "penangkapan X": X is arrested (an -an noun, "serangan X", names the doer)
+VICTIM_GAP = 5  # words between an attack noun and "yang menewaskan" (its possessor, modifiers)
 LIGHT_VERB_GAP = 5  # words allowed between a light verb and its event noun ("mengadakan empat jam pembicaraan")
 
 
@@ -23,7 +24,7 @@ class Nominal(Subjects, Reciprocal):
     """Source and target of an event noun."""
 
     def _nominal(self, match: TriggerMatch, root: str) -> tuple[list[Arg], list[Arg], str]:
-        targets = self._after_prep(match.end, self.words.target_preps_for(root))
+        targets = self._after_prep(match.end, self.words.target_preps_for(root)) or self._relative_victims(match.end)
         reciprocal = bool(self.words.participant_codes) and match.code.startswith(self.words.participant_codes)
         participants = self._participants(match.end) if reciprocal and not targets else []
         if participants:  # "pertemuan trilateral Indonesia, Australia dan Timor-Leste": each towards the others
@@ -127,6 +128,22 @@ class Nominal(Subjects, Reciprocal):
             if self.norms[k] not in self.words.nominal_modifiers and not self.norms[k].isdigit():
                 return []
             k += 1
+        return []
+
+    def _relative_victims(self, noun_end: int) -> list[Arg]:
+        """"serangan udara NATO yang menewaskan warga sipil": those a relative clause on an attack noun says it
+        killed or wounded (syntax.yaml `harming_verbs`) are its target."""
+        for k in range(noun_end, min(len(self.tokens) - 2, noun_end + VICTIM_GAP)):
+            if self.norms[k] in self.words.clause_breaks and self.norms[k] not in self.words.relative:
+                return []
+            if self.norms[k] in self.words.relative and self.norms[k + 1] in self.words.harming_verbs:
+                victims = self._list_member(k + 2)
+                if victims is None:
+                    return []
+                found = self._expand_coordination(victims, backwards=False)
+                for arg in found:
+                    arg.rule += ":victims"
+                return found
         return []
 
     def _light_verb_left(self, start: int) -> int | None:

@@ -50,6 +50,7 @@ class CoderWords:
     occurrence_verbs: frozenset[str] = frozenset()
     quantifiers: frozenset[str] = frozenset()
     member_openers: frozenset[str] = frozenset()
+    harming_verbs: frozenset[str] = frozenset()
     instrument_preps: frozenset[str] = frozenset()
     force_roots: frozenset[str] = frozenset()
     patient_possessor_codes: tuple[str, ...] = ()
@@ -105,6 +106,7 @@ class CoderWords:
             occurrence_verbs=words(syntax, "occurrence_verbs"),
             quantifiers=words(syntax, "quantifiers"),
             member_openers=words(syntax, "member_openers"),
+            harming_verbs=words(syntax, "harming_verbs"),
             instrument_preps=words(syntax, "instrument_preps"),
             force_roots=words(syntax, "force_roots"),
             patient_possessor_codes=tuple(str(c) for c in syntax.get("patient_possessor_codes") or ()),
