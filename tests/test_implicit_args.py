@@ -221,7 +221,9 @@ def test_unaddressed_statement_of_someone_known_only_by_country_is_commentary(ex
                  "Sebuah komunitas Facebook Filipina menyatakan bahwa banjir itu sangat parah."):
         assert not [e for e in exported(extract, text) if e[0] == "01"], (text, exported(extract, text))
         doc = extract(text, published="2023-05-10")
-        assert any("commentary(unknown speaker of country)" in e.rule for e in doc.events), doc.events
+        # "Para narablog Vietnam" is a blogger (a private speaker) since bloggers are titles; a Facebook community
+        # is someone known only by a country: either way commentary, not Vietnam's statement
+        assert any("commentary(" in e.rule for e in doc.events), doc.events
     for text in ("Vietnam mengatakan bahwa perbatasan akan dibuka pekan depan.",
                  "Pihak Vietnam mengatakan bahwa perbatasan akan dibuka pekan depan.",
                  "Sumber senior Vietnam mengakui bahwa perbatasan akan dibuka pekan depan.",
