@@ -103,6 +103,13 @@ CODEBOOK_CODES = [
     ("Polisi menembakkan meriam air dan gas air mata ke arah massa.", "pukul-mundur", "175"),
     ("Aparat menembaki massa dengan meriam air.", "tembak", "190"),
     ("Tentara terlibat baku tembak dengan kelompok bersenjata.", "baku-tembak", "193"),
+    # dispersing a protest is violent repression (175); banning assembly or an organisation 1721, a party 1722
+    ("Polisi membubarkan aksi mahasiswa itu.", "bubarkan-demo", "175"),
+    ("Pemerintah melarang demonstrasi di ibu kota.", "larang-3", "1721"),
+    ("Pemerintah membubarkan ormas itu.", "bubar", "1721"),
+    ("Mahkamah membubarkan partai oposisi itu.", "bubar", "1722"),
+    ("Kedua negara membekukan hubungan mereka.", "beku", "161"),
+    ("Polisi mengancam menangkap para demonstran.", "ancam", "137"),
     # one entry per surface: `pulangkan` now also reads an envoy or troops sent home
     ("Kemlu memulangkan duta besarnya dari Canberra.", "pulangkan", "161"),
     ("Pemerintah memulangkan tiga nelayan yang ditahan.", "pulangkan", "0841"),
