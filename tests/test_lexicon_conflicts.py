@@ -110,6 +110,9 @@ CODEBOOK_CODES = [
     ("Mahkamah membubarkan partai oposisi itu.", "bubar", "1722"),
     ("Kedua negara membekukan hubungan mereka.", "beku", "161"),
     ("Polisi mengancam menangkap para demonstran.", "ancam", "137"),
+    # promising to give up arms is demobilisation, not military aid; to hand over a suspect judicial cooperation
+    ("Delegasi pemberontak berjanji menyerahkan senjata mereka.", "janji", "0356"),
+    ("Pemerintah berjanji menyerahkan tersangka itu kepada Jakarta.", "janji", "0313"),
     # one entry per surface: `pulangkan` now also reads an envoy or troops sent home
     ("Kemlu memulangkan duta besarnya dari Canberra.", "pulangkan", "161"),
     ("Pemerintah memulangkan tiga nelayan yang ditahan.", "pulangkan", "0841"),
