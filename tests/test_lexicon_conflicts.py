@@ -113,6 +113,11 @@ CODEBOOK_CODES = [
     # promising to give up arms is demobilisation, not military aid; to hand over a suspect judicial cooperation
     ("Delegasi pemberontak berjanji menyerahkan senjata mereka.", "janji", "0356"),
     ("Pemerintah berjanji menyerahkan tersangka itu kepada Jakarta.", "janji", "0313"),
+    # a knife or machete is an unsophisticated weapon (180); cancelling a visit reduces diplomatic relations (161)
+    ("Seorang pria menusuk polisi itu di depan kantornya.", "tusuk", "180"),
+    ("Menteri itu membatalkan kunjungannya ke Canberra.", "batalkan-kunjungan", "161"),
+    ("Presiden membatalkan lawatan resminya ke Canberra.", "batal", "161"),
+    ("Kedua pihak menunda perundingan damai itu.", "tunda", "125"),
     # one entry per surface: `pulangkan` now also reads an envoy or troops sent home
     ("Kemlu memulangkan duta besarnya dari Canberra.", "pulangkan", "161"),
     ("Pemerintah memulangkan tiga nelayan yang ditahan.", "pulangkan", "0841"),
