@@ -117,7 +117,7 @@ CODEBOOK_CODES = [
     ("Seorang pria menusuk polisi itu di depan kantornya.", "tusuk", "180"),
     ("Menteri itu membatalkan kunjungannya ke Canberra.", "batalkan-kunjungan", "161"),
     ("Presiden membatalkan lawatan resminya ke Canberra.", "batal", "161"),
-    ("Kedua pihak menunda perundingan damai itu.", "tunda", "125"),
+    ("Kedua pihak menunda lagi perundingan damai itu.", "tunda", "164"),
     # one entry per surface: `pulangkan` now also reads an envoy or troops sent home
     ("Kemlu memulangkan duta besarnya dari Canberra.", "pulangkan", "161"),
     ("Pemerintah memulangkan tiga nelayan yang ditahan.", "pulangkan", "0841"),
