@@ -118,6 +118,11 @@ CODEBOOK_CODES = [
     ("Menteri itu membatalkan kunjungannya ke Canberra.", "batalkan-kunjungan", "161"),
     ("Presiden membatalkan lawatan resminya ke Canberra.", "batal", "161"),
     ("Kedua pihak menunda lagi perundingan damai itu.", "tunda", "164"),
+    # the verb decides appeal (02x) or demand (10x): asking for a resignation or an audience appeals, demanding demands
+    ("Oposisi meminta presiden mundur.", "imbau-mundur", "0241"),
+    ("Mahasiswa meminta audiensi dengan rektor.", "ajak-dialog", "026"),
+    ("Warga menuntut pembebasan segera aktivis itu.", "tuntut", "1053"),
+    ("PBB mendesak akses kemanusiaan ke Gaza.", "tuntut-akses", "1055"),
     # one entry per surface: `pulangkan` now also reads an envoy or troops sent home
     ("Kemlu memulangkan duta besarnya dari Canberra.", "pulangkan", "161"),
     ("Pemerintah memulangkan tiga nelayan yang ditahan.", "pulangkan", "0841"),
