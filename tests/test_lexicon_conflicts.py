@@ -123,6 +123,14 @@ CODEBOOK_CODES = [
     ("Mahasiswa meminta audiensi dengan rektor.", "ajak-dialog", "026"),
     ("Warga menuntut pembebasan segera aktivis itu.", "tuntut", "1053"),
     ("PBB mendesak akses kemanusiaan ke Gaza.", "tuntut-akses", "1055"),
+    # CAMEO's sub-code numbers: 1243 refuse to release, 1241 refuse to ease restrictions, 0861 peacekeepers, 0863
+    # humanitarian access, 137 threats to break up protests (1322 is banning parties)
+    ("Junta menolak membebaskan para tahanan politik.", "tolak-bebaskan", "1243"),
+    ("Gubernur menolak mencabut jam malam di kota itu.", "tolak-cabut-larangan", "1241"),
+    ("Sudan mengizinkan pasukan perdamaian masuk ke Darfur.", "terima-pasukan-perdamaian", "0861"),
+    ("Israel membuka akses bantuan ke Gaza utara.", "akses-bantuan", "0863"),
+    ("Polisi mengancam membubarkan paksa para demonstran.", "ancam-bubarkan-massa", "137"),
+    ("Pemerintah membebaskan aktivis itu pada Senin.", "izinkan-protes", "0841"),
     # one entry per surface: `pulangkan` now also reads an envoy or troops sent home
     ("Kemlu memulangkan duta besarnya dari Canberra.", "pulangkan", "161"),
     ("Pemerintah memulangkan tiga nelayan yang ditahan.", "pulangkan", "0841"),
