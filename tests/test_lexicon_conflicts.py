@@ -131,8 +131,8 @@ CODEBOOK_CODES = [
     ("Israel membuka akses bantuan ke Gaza utara.", "akses-bantuan", "0863"),
     ("Polisi mengancam membubarkan paksa para demonstran.", "ancam-bubarkan-massa", "137"),
     ("Pemerintah membebaskan aktivis itu pada Senin.", "izinkan-protes", "0841"),
-    ("Mahasiswa itu mogok makan menuntut keadilan bagi korban.", "mogok-makan-sebab", "142"),
-    ("Presiden merombak kabinet setelah protes itu.", "rombak-kabinet", "0831"),
+    ("Para tahanan melakukan mogok makan memprotes perlakuan sipir.", "mogok-makan-sebab", "142"),
+    ("Presiden merombak kabinet pada Rabu pagi.", "rombak-kabinet", "0831"),
     ("Junta mengancam memberlakukan darurat militer di ibu kota.", "ancam-darurat", "1324"),
     # one entry per surface: `pulangkan` now also reads an envoy or troops sent home
     ("Kemlu memulangkan duta besarnya dari Canberra.", "pulangkan", "161"),
