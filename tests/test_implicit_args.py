@@ -280,3 +280,10 @@ def test_victims_of_a_relative_clause_on_an_attack_noun_are_its_target(extract):
                   "2011-01-01")
     strikes = [e for e in doc.events if e.code.startswith("19")]
     assert strikes and strikes[0].target is not None and strikes[0].target.actor.country == "AFG"
+
+
+def test_receiving_criticism_from_someone_is_their_criticism_of_the_receiver(extract):
+    for text, dyad in (("Keputusan pemerintah Israel itu menuai kecaman dari Turki.", ("TUR", "ISRGOV")),
+                       ("Presiden Mesir mendapat kritik keras dari Amerika Serikat.", ("USA", "EGYGOV"))):
+        doc = extract(text, "2011-01-01")
+        assert [(e.source.actor.code, e.target.actor.code) for e in doc.events if e.code.startswith("11")] == [dyad]

@@ -14,7 +14,6 @@ from peristiwa.extract.arguments.reciprocal import Reciprocal
 from peristiwa.extract.arguments.subjects import Subjects
 from peristiwa.extract.triggers import TriggerMatch
 
-ORIGIN_GAP = 1  # modifiers between an event noun and its "dari" ("kecaman keras dari"; not "seorang wanita dari")
 PATIENT_NOUN_AFFIX = "peN-an"  # "penangkapan X": X is arrested (an -an noun, "serangan X", names the doer)
 VICTIM_GAP = 5  # words between an attack noun and "yang menewaskan" (its possessor, modifiers)
 LIGHT_VERB_GAP = 5  # words allowed between a light verb and its event noun ("mengadakan empat jam pembicaraan")
@@ -102,21 +101,6 @@ class Nominal(Subjects, Reciprocal):
             return []
         arg.rule += ":bare-predicate"
         return self._expand_coordination(arg, backwards=True)
-
-    def _origin(self, noun_end: int, root: str) -> list[Arg]:
-        """The actor after a "dari" that follows the event noun itself ("kecaman keras dari Uni Eropa") —
-        not one inside a later phrase ("protes terhadap impor daging sapi dari Amerika Serikat") — for a
-        communicative or hostile root; a place there is where something came from, not who acted."""
-        if root not in self.words.origin_source_roots:
-            return []
-        k = noun_end
-        while k < min(len(self.tokens), noun_end + ORIGIN_GAP) and self.norms[k] not in self.words.origin_preps \
-                and self.tokens[k].text[:1].islower() and self.norms[k] not in self.words.all_preps:
-            k += 1  # modifiers between the noun and "dari" ("kecaman keras", "kritik tajam")
-        if k >= len(self.tokens) or self.norms[k] not in self.words.origin_preps:
-            return []
-        origins = self._after_prep(k, self.words.origin_preps)
-        return [] if not origins or origins[0].rule.endswith(":place") else origins
 
     def _possessor(self, trigger_end: int) -> list[Arg]:
         """The actor right after an event noun; only listed modifiers ("pertama", "tiga hari") may intervene."""

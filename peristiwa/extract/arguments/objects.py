@@ -15,6 +15,7 @@ OPENING_QUOTES = frozenset({"“", "«", "„"})  # marks that only open a quota
 #: roots whose bare role-noun object is the subject's own asset ("mengerahkan pasukan", "mengirim polisi",
 #: "menarik pasukan"), never its target; elsewhere it is the target ("menembak demonstran")
 OWN_ASSET_ROOTS = frozenset({"06", "07", "08", "15"})
+ORIGIN_GAP = 1  # modifiers between an event noun and its "dari" ("kecaman keras dari"; not "seorang wanita dari")
 
 
 class Objects(Coordination):
@@ -130,3 +131,18 @@ class Objects(Coordination):
                 # "menentang" (also a preposition) does not govern the noun's possessor
                 return self._expand_coordination(self._np_head(arg), backwards=False)
         return []
+
+    def _origin(self, noun_end: int, root: str) -> list[Arg]:
+        """The actor after a "dari" that follows the event noun itself ("kecaman keras dari Uni Eropa") —
+        not one inside a later phrase ("protes terhadap impor daging sapi dari Amerika Serikat") — for a
+        communicative or hostile root; a place there is where something came from, not who acted."""
+        if root not in self.words.origin_source_roots:
+            return []
+        k = noun_end
+        while k < min(len(self.tokens), noun_end + ORIGIN_GAP) and self.norms[k] not in self.words.origin_preps \
+                and self.tokens[k].text[:1].islower() and self.norms[k] not in self.words.all_preps:
+            k += 1  # modifiers between the noun and "dari" ("kecaman keras", "kritik tajam")
+        if k >= len(self.tokens) or self.norms[k] not in self.words.origin_preps:
+            return []
+        origins = self._after_prep(k, self.words.origin_preps)
+        return [] if not origins or origins[0].rule.endswith(":place") else origins

@@ -22,6 +22,10 @@ class Passive(Subjects):
         if not agents:
             agents = self._bare_agent(match.end)
             agent_rule = "bare" if agents else "none"
+        if not agents and match.light_verb is not None:
+            # "Presiden Mesir mendapat kritik keras dari Amerika Serikat": the noun's "dari" says who gave it
+            agents, agent_rule = self._origin(match.end, match.code[:2]), "dari"
+            agent_rule = agent_rule if agents else "none"
         left = match.start - 1
         if left >= 0 and self.norms[left] in self.words.relative:
             claimant = self._denied_claim_author(left)
