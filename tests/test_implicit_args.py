@@ -280,3 +280,28 @@ def test_victims_of_a_relative_clause_on_an_attack_noun_are_its_target(extract):
                   "2011-01-01")
     strikes = [e for e in doc.events if e.code.startswith("19")]
     assert strikes and strikes[0].target is not None and strikes[0].target.actor.country == "AFG"
+
+
+def test_agentless_arrest_of_foreigners_is_by_the_authorities_where_it_happened(extract) -> None:
+    events = coded(extract, "Tiga nelayan Vietnam ditahan di Pontianak karena mencuri ikan.")
+    assert any(c.startswith("17") and s == "IDNGOV" and t is not None and t.startswith("VNM")
+               and "source=jurisdiction(agentless passive, foreign patient, place)" in r
+               for c, s, t, r in events), events
+
+
+def test_agentless_arrest_of_foreigners_in_an_article_about_a_country_is_by_its_authorities(extract) -> None:
+    events = coded(extract, FOCUS_ARTICLE.format("Dua turis Australia ditangkap karena membawa narkoba."))
+    assert any(c.startswith("17") and s == "IDNGOV" and "foreign patient, focus" in r
+               for c, s, t, r in events), events
+
+
+def test_agentless_arrest_of_the_focus_countrys_own_citizens_stays_theirs(extract) -> None:
+    events = coded(extract, FOCUS_ARTICLE.format("Dua mahasiswa Indonesia ditangkap setelah unjuk rasa."))
+    assert any(c.startswith("17") and s == "IDNGOV" and "source=jurisdiction(agentless passive)" in r
+               for c, s, t, r in events), events
+
+
+def test_a_place_no_locative_governs_is_not_where_the_arrest_happened(extract) -> None:
+    events = coded(extract, "Seorang wartawan Mesir ditangkap di bandara sepulang dari Amman.")
+    assert any(c.startswith("17") and s == "EGYGOV" and "foreign patient" not in r
+               for c, s, _, r in events), events

@@ -21,6 +21,7 @@ from dataclasses import replace
 from peristiwa.codebook import Codebook
 from peristiwa.extract.arguments import Arg, CoderWords, DocIndex, SentenceContext, country_role_actor
 from peristiwa.extract.dates import event_date
+from peristiwa.extract.places import PLACE_MENTION_TYPES
 from peristiwa.extract.triggers import Lexicon, TriggerMatch
 from peristiwa.model import Actor, Document, Event, EventArg, Span
 
@@ -203,10 +204,15 @@ class EventStage:
 
     def _agentless_authorities(self, ctx: SentenceContext, match: TriggerMatch, targets: list[Arg],
                                rule: str) -> tuple[list[Arg], str]:
-        """The authorities behind an act reported without its agent (conventions.yaml, jurisdiction)."""
+        """The authorities behind an act reported without its agent (conventions.yaml, jurisdiction): those of the
+        patient's country, unless the patient is a foreigner where the act happened (`_foreign_ground`)."""
         state_act = self.conventions.is_state_act(match.code) and _reports_an_act(match)
         if match.voice == "passive" or state_act:
             sources = _authorities_of(targets)
+            ground = self._foreign_ground(ctx, match, targets) if state_act and sources else None
+            if ground:
+                how = f"foreign patient, {ground[0].rule}"
+                return ground, f"{rule}; source=jurisdiction(agentless {match.voice}, {how})"
             if sources:
                 return sources, f"{rule}; source=jurisdiction(agentless {match.voice})"
         if state_act:  # "pengguna internet di Iran ditangkap": the authorities where it happened
@@ -214,6 +220,25 @@ class EventStage:
             if sources:
                 return sources, f"{rule}; source=jurisdiction(agentless {match.voice}, place)"
         return [], rule
+
+    @staticmethod
+    def _foreign_ground(ctx: SentenceContext, match: TriggerMatch, targets: list[Arg]) -> list[Arg] | None:
+        """The authorities of where a state act on a foreigner happened ("warga Amerika itu dijatuhi hukuman
+        penjara di Yangon"): the country of a locative place in the trigger's clause, else the article's focus
+        country. The patient's nationality is a sign of foreignness only when it differs from that country, and
+        only for people: a country or place named as the patient ("pengguna internet di … Vietnam ditangkap") is
+        where it happened. With no such country ("aktivis Mesir ditangkap") the patient's own authorities stand."""
+        patient_arg = _patient_of(targets)
+        if patient_arg is None or any(a.type in PLACE_MENTION_TYPES for a in patient_arg.actors):
+            return None
+        patient = next(a.country for a in patient_arg.actors if a.country)
+        place = ctx.scene_in_clause(match)
+        ground = place.country if place is not None and place.country else ctx.focus
+        if ground is None or ground == patient:
+            return None
+        if place is not None and place.country:
+            return ctx.actor_of_country_at(place, AUTHORITIES_ROLE)
+        return ctx.actor_of_focus(match, AUTHORITIES_ROLE)
 
     def _unattributed(self, ctx: SentenceContext, match: TriggerMatch, root: str, rule: str
                       ) -> tuple[list[Arg], str]:
@@ -436,15 +461,18 @@ def _others_named(ctx: SentenceContext, source: Arg) -> frozenset[str]:
     return ctx.countries if source.mention_index is not None else frozenset()
 
 
+def _patient_of(targets: list[Arg]) -> Arg | None:
+    """The first patient whose actors all belong to one country, the one the jurisdiction convention reads."""
+    return next((arg for arg in targets if len({a.country for a in arg.actors if a.country}) == 1), None)
+
+
 def _authorities_of(targets: list[Arg]) -> list[Arg]:
     """"Aktivis Mesir ditangkap": with no agent, the arrest is by the authorities of the patient's country."""
-    for arg in targets:
-        countries = {a.country for a in arg.actors if a.country}
-        if len(countries) == 1:
-            country = countries.pop()
-            actor = country_role_actor(country, country, AUTHORITIES_ROLE)
-            return [Arg([actor], None, arg.mention, "jurisdiction")]
-    return []
+    arg = _patient_of(targets)
+    if arg is None:
+        return []
+    country = next(a.country for a in arg.actors if a.country)
+    return [Arg([country_role_actor(country, country, AUTHORITIES_ROLE)], None, arg.mention, "jurisdiction")]
 
 
 def _target_arg(actor: Actor | None, arg: Arg | None, trigger: Span) -> EventArg | None:
