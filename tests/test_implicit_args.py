@@ -305,3 +305,15 @@ def test_a_place_no_locative_governs_is_not_where_the_arrest_happened(extract) -
     events = coded(extract, "Seorang wartawan Mesir ditangkap di bandara sepulang dari Amman.")
     assert any(c.startswith("17") and s == "EGYGOV" and "foreign patient" not in r
                for c, s, _, r in events), events
+
+
+def test_passive_prison_sentence_of_a_foreigner_is_detention_by_the_court_country(extract) -> None:
+    events = coded(extract, "Seorang wartawan Jepang divonis sepuluh tahun penjara di Kairo pada Selasa.")
+    assert any(c == "173" and s == "EGYGOV" and t is not None and t.startswith("JPN")
+               and "foreign patient, place" in r for c, s, t, r in events), events
+
+
+def test_passive_prison_sentence_of_a_citizen_with_no_place_is_by_their_authorities(extract) -> None:
+    events = coded(extract, "Seorang wartawan Mesir dijatuhi hukuman penjara pada Selasa.")
+    assert any(c == "173" and s == "EGYGOV" and "source=jurisdiction(agentless passive)" in r
+               for c, s, _, r in events), events

@@ -215,10 +215,13 @@ class EventStage:
                 return ground, f"{rule}; source=jurisdiction(agentless {match.voice}, {how})"
             if sources:
                 return sources, f"{rule}; source=jurisdiction(agentless {match.voice})"
-        if state_act:  # "pengguna internet di Iran ditangkap": the authorities where it happened
-            sources = ctx.actor_of_place(match, AUTHORITIES_ROLE)
+        if state_act:  # "Rakhat Aliev divonis 40 tahun penjara", "pengguna internet di Iran ditangkap"
+            # a patient of no stated country: where the act happened; an act on nobody named ("spesialis dalam
+            # penindasan") is no report of one act there, only the nearest place may say where
+            scene = _scene_authorities(ctx, match) if targets else []
+            sources = scene or ctx.actor_of_place(match, AUTHORITIES_ROLE)
             if sources:
-                return sources, f"{rule}; source=jurisdiction(agentless {match.voice}, place)"
+                return sources, f"{rule}; source=jurisdiction(agentless {match.voice}, {sources[0].rule})"
         return [], rule
 
     @staticmethod
@@ -232,13 +235,8 @@ class EventStage:
         if patient_arg is None or any(a.type in PLACE_MENTION_TYPES for a in patient_arg.actors):
             return None
         patient = next(a.country for a in patient_arg.actors if a.country)
-        place = ctx.scene_in_clause(match)
-        ground = place.country if place is not None and place.country else ctx.focus
-        if ground is None or ground == patient:
-            return None
-        if place is not None and place.country:
-            return ctx.actor_of_country_at(place, AUTHORITIES_ROLE)
-        return ctx.actor_of_focus(match, AUTHORITIES_ROLE)
+        ground = _scene_authorities(ctx, match)
+        return ground if ground and ground[0].actors[0].country != patient else None
 
     def _unattributed(self, ctx: SentenceContext, match: TriggerMatch, root: str, rule: str
                       ) -> tuple[list[Arg], str]:
@@ -459,6 +457,14 @@ def _others_named(ctx: SentenceContext, source: Arg) -> frozenset[str]:
     domestic ("Pasukan Israel menyerang Gaza, membunuh ratusan orang": not Israel's own people). A source
     a convention supplied (the authorities of the place, no mention of its own) is about that place."""
     return ctx.countries if source.mention_index is not None else frozenset()
+
+
+def _scene_authorities(ctx: SentenceContext, match: TriggerMatch) -> list[Arg]:
+    """The authorities of where a state act happened: a place a locative governs in the trigger's clause, else
+    the article's focus country; none when neither is known."""
+    scene = ctx.scene_in_clause(match)
+    in_scene = ctx.actor_of_country_at(scene, AUTHORITIES_ROLE) if scene is not None else []
+    return in_scene or ctx.actor_of_focus(match, AUTHORITIES_ROLE)
 
 
 def _patient_of(targets: list[Arg]) -> Arg | None:
