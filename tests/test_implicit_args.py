@@ -317,3 +317,9 @@ def test_passive_prison_sentence_of_a_citizen_with_no_place_is_by_their_authorit
     events = coded(extract, "Seorang wartawan Mesir dijatuhi hukuman penjara pada Selasa.")
     assert any(c == "173" and s == "EGYGOV" and "source=jurisdiction(agentless passive)" in r
                for c, s, _, r in events), events
+
+
+def test_agentless_execution_of_foreign_men_is_by_the_country_where_it_happened(extract) -> None:
+    events = coded(extract, "Tiga pria Yaman dieksekusi di kota Riyadh.")
+    assert any(c.startswith("18") and s == "SAUGOV" and "foreign patient, place" in r
+               for c, s, _, r in events), events

@@ -209,7 +209,7 @@ class EventStage:
         state_act = self.conventions.is_state_act(match.code) and _reports_an_act(match)
         if match.voice == "passive" or state_act:
             sources = _authorities_of(targets)
-            ground = self._foreign_ground(ctx, match, targets) if state_act and sources else None
+            ground = self._foreign_ground(ctx, match, targets) if sources else None
             if ground:
                 how = f"foreign patient, {ground[0].rule}"
                 return ground, f"{rule}; source=jurisdiction(agentless {match.voice}, {how})"
@@ -226,13 +226,15 @@ class EventStage:
 
     @staticmethod
     def _foreign_ground(ctx: SentenceContext, match: TriggerMatch, targets: list[Arg]) -> list[Arg] | None:
-        """The authorities of where a state act on a foreigner happened ("warga Amerika itu dijatuhi hukuman
-        penjara di Yangon"): the country of a locative place in the trigger's clause, else the article's focus
-        country. The patient's nationality is a sign of foreignness only when it differs from that country, and
-        only for people: a country or place named as the patient ("pengguna internet di … Vietnam ditangkap") is
-        where it happened. With no such country ("aktivis Mesir ditangkap") the patient's own authorities stand."""
+        """The authorities of where an agentless coercion or assault on foreigners happened ("warga Amerika itu
+        dijatuhi hukuman penjara di Kairo", "tiga pria Yaman dieksekusi di Riyadh"): the country of a locative place
+        in the trigger's clause, else the article's focus country. The patient's nationality is a sign of
+        foreignness only when it differs from that country, and only for people: a country named as the patient on
+        its own ("pengguna internet di … Vietnam ditangkap") is where it happened, one after a noun ("pria Yaman") a
+        nationality. With no such country ("aktivis Mesir ditangkap") the patient's own authorities stand."""
         patient_arg = _patient_of(targets)
-        if patient_arg is None or any(a.type in PLACE_MENTION_TYPES for a in patient_arg.actors):
+        if patient_arg is None or (any(a.type in PLACE_MENTION_TYPES for a in patient_arg.actors)
+                                   and not ctx.modifies_a_noun(patient_arg.mention.span)):
             return None
         patient = next(a.country for a in patient_arg.actors if a.country)
         ground = _scene_authorities(ctx, match)

@@ -7,7 +7,7 @@ and the document, not from phrases around the trigger.
 
 from __future__ import annotations
 
-from peristiwa.extract.arguments.phrases import Arg
+from peristiwa.extract.arguments.phrases import MAX_HEAD_NOUNS, Arg
 from peristiwa.extract.arguments.sentence import SentenceView
 from peristiwa.extract.triggers import TriggerMatch
 from peristiwa.model import Actor, Mention, Place, Span
@@ -102,10 +102,31 @@ class Implicit(SentenceView):
         pivot = self.tokens[match.start].start
         return min(places, key=lambda p: abs(p.span.start - pivot), default=None)
 
+    def modifies_a_noun(self, span: Span) -> bool:
+        """The name right after a common noun of its phrase ("pria Yaman"): a nationality, not a place named on its
+        own, in a list or after a preposition ("pengguna internet di Cina, Vietnam …")."""
+        k = self._token_at(span.start)
+        if k == 0:
+            return False
+        before = self.norms[k - 1]
+        return before.replace("-", "").isalpha() and before not in self.words.all_preps \
+            and before not in self.words.clause_breaks and before not in self.words.coordinators
+
+    def _token_at(self, start: int) -> int:
+        return next((i for i, t in enumerate(self.tokens) if t.start == start), 0)
+
     def _locative_at(self, place: Place) -> int | None:
-        """The token of the locative preposition governing the place, right before it or before a locative noun
-        before it ("di depan …"); None when no locative governs it."""
-        k = next((i for i, t in enumerate(self.tokens) if t.start == place.span.start), 0)
-        if k > 1 and self.norms[k - 1] in self.words.locative_nouns:
+        """The token of the locative preposition governing the place, right before it or through a few common
+        nouns ("di depan …", "di jalan-jalan Arab Saudi", "di penjara Evin"); None when no locative governs it."""
+        k = self._token_at(place.span.start)
+        for _ in range(MAX_HEAD_NOUNS + 1):
+            if k == 0:
+                return None
+            before = self.norms[k - 1]
+            if before in self.words.attack_locatives:
+                return k - 1
+            if before in self.words.all_preps or before in self.words.clause_breaks \
+                    or not before.replace("-", "").isalpha():
+                return None
             k -= 1
-        return k - 1 if k > 0 and self.norms[k - 1] in self.words.attack_locatives else None
+        return None
