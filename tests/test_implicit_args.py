@@ -287,3 +287,46 @@ def test_receiving_criticism_from_someone_is_their_criticism_of_the_receiver(ext
                        ("Presiden Mesir mendapat kritik keras dari Amerika Serikat.", ("USA", "EGYGOV"))):
         doc = extract(text, "2011-01-01")
         assert [(e.source.actor.code, e.target.actor.code) for e in doc.events if e.code.startswith("11")] == [dyad]
+
+
+def test_agentless_arrest_of_foreigners_is_by_the_authorities_where_it_happened(extract) -> None:
+    events = coded(extract, "Tiga nelayan Vietnam ditahan di Pontianak karena mencuri ikan.")
+    assert any(c.startswith("17") and s == "IDNGOV" and t is not None and t.startswith("VNM")
+               and "source=jurisdiction(agentless passive, foreign patient, place)" in r
+               for c, s, t, r in events), events
+
+
+def test_agentless_arrest_of_foreigners_in_an_article_about_a_country_is_by_its_authorities(extract) -> None:
+    events = coded(extract, FOCUS_ARTICLE.format("Dua turis Australia ditangkap karena membawa narkoba."))
+    assert any(c.startswith("17") and s == "IDNGOV" and "foreign patient, focus" in r
+               for c, s, t, r in events), events
+
+
+def test_agentless_arrest_of_the_focus_countrys_own_citizens_stays_theirs(extract) -> None:
+    events = coded(extract, FOCUS_ARTICLE.format("Dua mahasiswa Indonesia ditangkap setelah unjuk rasa."))
+    assert any(c.startswith("17") and s == "IDNGOV" and "source=jurisdiction(agentless passive)" in r
+               for c, s, t, r in events), events
+
+
+def test_a_place_no_locative_governs_is_not_where_the_arrest_happened(extract) -> None:
+    events = coded(extract, "Seorang wartawan Mesir ditangkap di bandara sepulang dari Amman.")
+    assert any(c.startswith("17") and s == "EGYGOV" and "foreign patient" not in r
+               for c, s, _, r in events), events
+
+
+def test_passive_prison_sentence_of_a_foreigner_is_detention_by_the_court_country(extract) -> None:
+    events = coded(extract, "Seorang wartawan Jepang divonis sepuluh tahun penjara di Kairo pada Selasa.")
+    assert any(c == "173" and s == "EGYGOV" and t is not None and t.startswith("JPN")
+               and "foreign patient, place" in r for c, s, t, r in events), events
+
+
+def test_passive_prison_sentence_of_a_citizen_with_no_place_is_by_their_authorities(extract) -> None:
+    events = coded(extract, "Seorang wartawan Mesir dijatuhi hukuman penjara pada Selasa.")
+    assert any(c == "173" and s == "EGYGOV" and "source=jurisdiction(agentless passive)" in r
+               for c, s, _, r in events), events
+
+
+def test_agentless_execution_of_foreign_men_is_by_the_country_where_it_happened(extract) -> None:
+    events = coded(extract, "Tiga pria Yaman dieksekusi di kota Riyadh.")
+    assert any(c.startswith("18") and s == "SAUGOV" and "foreign patient, place" in r
+               for c, s, _, r in events), events

@@ -21,6 +21,7 @@ from dataclasses import replace
 from peristiwa.codebook import Codebook
 from peristiwa.extract.arguments import Arg, CoderWords, DocIndex, SentenceContext, country_role_actor
 from peristiwa.extract.dates import event_date
+from peristiwa.extract.places import PLACE_MENTION_TYPES
 from peristiwa.extract.triggers import Lexicon, TriggerMatch
 from peristiwa.model import Actor, Document, Event, EventArg, Span
 
@@ -203,17 +204,41 @@ class EventStage:
 
     def _agentless_authorities(self, ctx: SentenceContext, match: TriggerMatch, targets: list[Arg],
                                rule: str) -> tuple[list[Arg], str]:
-        """The authorities behind an act reported without its agent (conventions.yaml, jurisdiction)."""
+        """The authorities behind an act reported without its agent (conventions.yaml, jurisdiction): those of the
+        patient's country, unless the patient is a foreigner where the act happened (`_foreign_ground`)."""
         state_act = self.conventions.is_state_act(match.code) and _reports_an_act(match)
         if match.voice == "passive" or state_act:
             sources = _authorities_of(targets)
+            ground = self._foreign_ground(ctx, match, targets) if sources else None
+            if ground:
+                how = f"foreign patient, {ground[0].rule}"
+                return ground, f"{rule}; source=jurisdiction(agentless {match.voice}, {how})"
             if sources:
                 return sources, f"{rule}; source=jurisdiction(agentless {match.voice})"
-        if state_act:  # "pengguna internet di Iran ditangkap": the authorities where it happened
-            sources = ctx.actor_of_place(match, AUTHORITIES_ROLE)
+        if state_act:  # "Rakhat Aliev divonis 40 tahun penjara", "pengguna internet di Iran ditangkap"
+            # a patient of no stated country: where the act happened; an act on nobody named ("spesialis dalam
+            # penindasan") is no report of one act there, only the nearest place may say where
+            scene = _scene_authorities(ctx, match) if targets else []
+            sources = scene or ctx.actor_of_place(match, AUTHORITIES_ROLE)
             if sources:
-                return sources, f"{rule}; source=jurisdiction(agentless {match.voice}, place)"
+                return sources, f"{rule}; source=jurisdiction(agentless {match.voice}, {sources[0].rule})"
         return [], rule
+
+    @staticmethod
+    def _foreign_ground(ctx: SentenceContext, match: TriggerMatch, targets: list[Arg]) -> list[Arg] | None:
+        """The authorities of where an agentless coercion or assault on foreigners happened ("warga Amerika itu
+        dijatuhi hukuman penjara di Kairo", "tiga pria Yaman dieksekusi di Riyadh"): the country of a locative place
+        in the trigger's clause, else the article's focus country. The patient's nationality is a sign of
+        foreignness only when it differs from that country, and only for people: a country named as the patient on
+        its own ("pengguna internet di … Vietnam ditangkap") is where it happened, one after a noun ("pria Yaman") a
+        nationality. With no such country ("aktivis Mesir ditangkap") the patient's own authorities stand."""
+        patient_arg = _patient_of(targets)
+        if patient_arg is None or (any(a.type in PLACE_MENTION_TYPES for a in patient_arg.actors)
+                                   and not ctx.modifies_a_noun(patient_arg.mention.span)):
+            return None
+        patient = next(a.country for a in patient_arg.actors if a.country)
+        ground = _scene_authorities(ctx, match)
+        return ground if ground and ground[0].actors[0].country != patient else None
 
     def _unattributed(self, ctx: SentenceContext, match: TriggerMatch, root: str, rule: str
                       ) -> tuple[list[Arg], str]:
@@ -436,15 +461,26 @@ def _others_named(ctx: SentenceContext, source: Arg) -> frozenset[str]:
     return ctx.countries if source.mention_index is not None else frozenset()
 
 
+def _scene_authorities(ctx: SentenceContext, match: TriggerMatch) -> list[Arg]:
+    """The authorities of where a state act happened: a place a locative governs in the trigger's clause, else
+    the article's focus country; none when neither is known."""
+    scene = ctx.scene_in_clause(match)
+    in_scene = ctx.actor_of_country_at(scene, AUTHORITIES_ROLE) if scene is not None else []
+    return in_scene or ctx.actor_of_focus(match, AUTHORITIES_ROLE)
+
+
+def _patient_of(targets: list[Arg]) -> Arg | None:
+    """The first patient whose actors all belong to one country, the one the jurisdiction convention reads."""
+    return next((arg for arg in targets if len({a.country for a in arg.actors if a.country}) == 1), None)
+
+
 def _authorities_of(targets: list[Arg]) -> list[Arg]:
     """"Aktivis Mesir ditangkap": with no agent, the arrest is by the authorities of the patient's country."""
-    for arg in targets:
-        countries = {a.country for a in arg.actors if a.country}
-        if len(countries) == 1:
-            country = countries.pop()
-            actor = country_role_actor(country, country, AUTHORITIES_ROLE)
-            return [Arg([actor], None, arg.mention, "jurisdiction")]
-    return []
+    arg = _patient_of(targets)
+    if arg is None:
+        return []
+    country = next(a.country for a in arg.actors if a.country)
+    return [Arg([country_role_actor(country, country, AUTHORITIES_ROLE)], None, arg.mention, "jurisdiction")]
 
 
 def _target_arg(actor: Actor | None, arg: Arg | None, trigger: Span) -> EventArg | None:

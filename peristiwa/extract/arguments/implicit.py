@@ -7,7 +7,7 @@ and the document, not from phrases around the trigger.
 
 from __future__ import annotations
 
-from peristiwa.extract.arguments.phrases import Arg
+from peristiwa.extract.arguments.phrases import MAX_HEAD_NOUNS, Arg
 from peristiwa.extract.arguments.sentence import SentenceView
 from peristiwa.extract.triggers import TriggerMatch
 from peristiwa.model import Actor, Mention, Place, Span
@@ -36,9 +36,7 @@ class Implicit(SentenceView):
         """The `role` (civilians, authorities) of the country where an agentless act took place (the
         nearest geocoded place)."""
         place = self.place_near(match)
-        if place is None or not place.country:
-            return []
-        return [self._country_arg(place.country, place.name, role, place.span, place.rule, "place")]
+        return [] if place is None else self.actor_of_country_at(place, role)
 
     def actor_of_occurrence(self, match: TriggerMatch, role: str | None) -> list[Arg]:
         """The `role` (or, for None, the whole country) of the country where an event reported as having
@@ -50,7 +48,17 @@ class Implicit(SentenceView):
         if place is not None and place.country and place.country != (self.focus or place.country):
             return []
         if place is not None and place.country:
-            return [self._country_arg(place.country, place.name, role, place.span, place.rule, "place")]
+            return self.actor_of_country_at(place, role)
+        return self.actor_of_focus(match, role)
+
+    def actor_of_country_at(self, place: Place, role: str | None) -> list[Arg]:
+        """The `role` of a geocoded place's country, pointing at the place."""
+        if not place.country:
+            return []
+        return [self._country_arg(place.country, place.name, role, place.span, place.rule, "place")]
+
+    def actor_of_focus(self, match: TriggerMatch, role: str | None) -> list[Arg]:
+        """The `role` of the article's focus country, pointing at the trigger (the text names no place)."""
         if self.focus is None:
             return []
         trigger = self.doc.span(self.tokens[match.start].start, self.tokens[match.end - 1].end)
@@ -63,12 +71,62 @@ class Implicit(SentenceView):
 
     def place_in_clause(self, match: TriggerMatch) -> Place | None:
         """The geocoded place nearest the trigger within its own clause (between clause breaks)."""
+        return self._nearest(match, self._places_in_clause(match))
+
+    def scene_in_clause(self, match: TriggerMatch) -> Place | None:
+        """Where the act itself took place: the nearest geocoded place of the trigger's clause that a locative
+        ("di", "di depan") governs, after the trigger ("dieksekusi di Riyadh") or opening the clause ("Di Riyadh,
+        …") — not one inside the patient's phrase before it ("pengguna internet di Iran ditangkap" tells where the
+        patients are from), nor a country merely named ("Kritik Cina, Narablog Vietnam Ditangkap")."""
+        lo, _ = self._clause(match)
+        after = self.tokens[match.end - 1].end
+        scenes = [p for p in self._places_in_clause(match)
+                  if (k := self._locative_at(p)) is not None and (p.span.start >= after or k == lo)]
+        return self._nearest(match, scenes)
+
+    def _clause(self, match: TriggerMatch) -> tuple[int, int]:
+        """Token bounds [lo, hi) of the trigger's clause (between clause breaks)."""
         lo, hi = match.start, match.end
         while lo > 0 and self.norms[lo - 1] not in self.words.clause_breaks:
             lo -= 1
         while hi < len(self.tokens) and self.norms[hi] not in self.words.clause_breaks:
             hi += 1
+        return lo, hi
+
+    def _places_in_clause(self, match: TriggerMatch) -> list[Place]:
+        lo, hi = self._clause(match)
         first, last = self.tokens[lo].start, self.tokens[hi - 1].end
+        return [p for p in self.places if first <= p.span.start and p.span.end <= last]
+
+    def _nearest(self, match: TriggerMatch, places: list[Place]) -> Place | None:
         pivot = self.tokens[match.start].start
-        inside = [p for p in self.places if first <= p.span.start and p.span.end <= last]
-        return min(inside, key=lambda p: abs(p.span.start - pivot), default=None)
+        return min(places, key=lambda p: abs(p.span.start - pivot), default=None)
+
+    def modifies_a_noun(self, span: Span) -> bool:
+        """The name right after a common noun of its phrase ("pria Yaman"): a nationality, not a place named on its
+        own, in a list or after a preposition ("pengguna internet di Cina, Vietnam …")."""
+        k = self._token_at(span.start)
+        if k == 0:
+            return False
+        before = self.norms[k - 1]
+        return before.replace("-", "").isalpha() and before not in self.words.all_preps \
+            and before not in self.words.clause_breaks and before not in self.words.coordinators
+
+    def _token_at(self, start: int) -> int:
+        return next((i for i, t in enumerate(self.tokens) if t.start == start), 0)
+
+    def _locative_at(self, place: Place) -> int | None:
+        """The token of the locative preposition governing the place, right before it or through a few common
+        nouns ("di depan …", "di jalan-jalan Arab Saudi", "di penjara Evin"); None when no locative governs it."""
+        k = self._token_at(place.span.start)
+        for _ in range(MAX_HEAD_NOUNS + 1):
+            if k == 0:
+                return None
+            before = self.norms[k - 1]
+            if before in self.words.attack_locatives:
+                return k - 1
+            if before in self.words.all_preps or before in self.words.clause_breaks \
+                    or not before.replace("-", "").isalpha():
+                return None
+            k -= 1
+        return None
