@@ -93,6 +93,11 @@ class Actor:
     title: str | None = None
 
 
+#: mention and actor types that name a place (a country or a location), shared by the places stage (which
+#: geocodes them) and the coder (a country named as a patient on its own is where an act happened)
+PLACE_TYPES = ("GPE", "LOC")
+
+
 @dataclass(slots=True)
 class Mention:
     """A stretch of text that refers to an actor (or to an unknown named entity).

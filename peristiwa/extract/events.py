@@ -21,9 +21,8 @@ from dataclasses import replace
 from peristiwa.codebook import Codebook
 from peristiwa.extract.arguments import Arg, CoderWords, DocIndex, SentenceContext, country_role_actor
 from peristiwa.extract.dates import event_date
-from peristiwa.extract.places import PLACE_MENTION_TYPES
 from peristiwa.extract.triggers import Lexicon, TriggerMatch
-from peristiwa.model import Actor, Document, Event, EventArg, Span
+from peristiwa.model import PLACE_TYPES, Actor, Document, Event, EventArg, Span
 
 #: an arrest or a killing reported without its agent ("… ditangkap", "penangkapan …") is, by the CAMEO
 #: jurisdiction convention (conventions.yaml), the act of the authorities: of the victims' country, or of the
@@ -233,7 +232,7 @@ class EventStage:
         its own ("pengguna internet di … Vietnam ditangkap") is where it happened, one after a noun ("pria Yaman") a
         nationality. With no such country ("aktivis Mesir ditangkap") the patient's own authorities stand."""
         patient_arg = _patient_of(targets)
-        if patient_arg is None or (any(a.type in PLACE_MENTION_TYPES for a in patient_arg.actors)
+        if patient_arg is None or (any(a.type in PLACE_TYPES for a in patient_arg.actors)
                                    and not ctx.modifies_a_noun(patient_arg.mention.span)):
             return None
         patient = next(a.country for a in patient_arg.actors if a.country)

@@ -25,7 +25,7 @@ import yaml
 
 from peristiwa.cache import cached
 from peristiwa.lang.pack import lang_file
-from peristiwa.model import Coverage, Document, Mention, Place, Token
+from peristiwa.model import PLACE_TYPES, Coverage, Document, Mention, Place, Token
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster at start-up
 
@@ -279,7 +279,7 @@ class _Match:
     strong_cue: bool = False  # the cue is a lower-case word, not part of a name ("di Lima", not "Kota Lama")
 
 
-PLACE_MENTION_TYPES = ("GPE", "LOC")
+PLACE_MENTION_TYPES = PLACE_TYPES
 NON_PLACE_MENTION_TYPES = ("PER", "ORG", "MISC")  # MISC: spans the KB marked as not a place (dolar AS)
 
 

@@ -105,20 +105,17 @@ class Implicit(SentenceView):
     def modifies_a_noun(self, span: Span) -> bool:
         """The name right after a common noun of its phrase ("pria Yaman"): a nationality, not a place named on its
         own, in a list or after a preposition ("pengguna internet di Cina, Vietnam …")."""
-        k = self._token_at(span.start)
+        k = self.token_of.get(span.start, 0)
         if k == 0:
             return False
         before = self.norms[k - 1]
         return before.replace("-", "").isalpha() and before not in self.words.all_preps \
             and before not in self.words.clause_breaks and before not in self.words.coordinators
 
-    def _token_at(self, start: int) -> int:
-        return next((i for i, t in enumerate(self.tokens) if t.start == start), 0)
-
     def _locative_at(self, place: Place) -> int | None:
         """The token of the locative preposition governing the place, right before it or through a few common
         nouns ("di depan …", "di jalan-jalan Arab Saudi", "di penjara Evin"); None when no locative governs it."""
-        k = self._token_at(place.span.start)
+        k = self.token_of.get(place.span.start, 0)
         for _ in range(MAX_HEAD_NOUNS + 1):
             if k == 0:
                 return None
