@@ -218,3 +218,18 @@ def test_a_kb_metonym_is_placed_in_its_actors_country(extract):
     doc = extract("Protes dimulai di Whitehall, dekat kediaman resmi Perdana Menteri.", "2016-01-01")
     place = next(p for p in doc.places if p.span.text == "Whitehall")
     assert place.country == "GBR" and "actor-country" in place.rule
+
+
+def test_a_reviewed_place_name_outranks_a_shorter_ner_guess_inside_it(stage, segmenter) -> None:
+    """The tagger reads "Gaza" after "Jalur" as a person; the curated "Jalur Gaza" is the better evidence,
+    while a KB mention is never overridden."""
+    tagged = (("Gaza", "PER", None, "ner:crf"),)
+    assert ("Jalur Gaza", "PSE") in places(stage, segmenter, "Tank bergerak ke Jalur Gaza pada pagi hari.", tagged)
+    firm = (("Gaza", "PER", None, "kb:alias"),)
+    assert places(stage, segmenter, "Tank bergerak ke Jalur Gaza pada pagi hari.", firm) == []
+
+
+def test_an_attack_on_a_name_inside_a_place_codes_the_places_country(extract) -> None:
+    doc = extract("Israel menyerang Jalur Gaza pada Selasa malam.", "2014-07-10")
+    assert any(e.root_code == "19" and e.source and e.source.actor.code == "ISR" and e.target
+               and e.target.actor.code == "PSE" for e in doc.events), [(e.code, e.rule) for e in doc.events]

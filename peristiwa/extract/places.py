@@ -25,7 +25,7 @@ import yaml
 
 from peristiwa.cache import cached
 from peristiwa.lang.pack import lang_file
-from peristiwa.model import PLACE_TYPES, Coverage, Document, Mention, Place, Token
+from peristiwa.model import PLACE_TYPES, Coverage, Document, Mention, Place, Span, Token
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster at start-up
 
@@ -301,10 +301,11 @@ class PlaceStage:
         self.rules = rules or PlaceRules.load("id")
 
     def __call__(self, doc: Document) -> None:
-        blocked = Coverage(m.span for m in doc.mentions if m.type in NON_PLACE_MENTION_TYPES and not _metonym(m))
+        non_places = [m for m in doc.mentions if m.type in NON_PLACE_MENTION_TYPES and not _metonym(m)]
+        blocked = _NameCover.of(non_places)
         person_keys = self._person_keys(doc.mentions)
         place_mentions = [m for m in doc.mentions if (m.type in PLACE_MENTION_TYPES or _metonym(m))
-                          and not blocked.overlaps(m.span.start, m.span.end)
+                          and not blocked.all.overlaps(m.span.start, m.span.end)
                           and not _surname_tagged_place(m, doc.mentions)]
         claimed = Coverage(pm.span for pm in place_mentions)
         matches = [m for m in self._token_matches(doc) if self._accept(doc, m, blocked, person_keys)]
@@ -354,10 +355,10 @@ class PlaceStage:
                              sentence_start=i <= first_word, strong_cue=cue and toks[i - 1].text.islower())
                 i = j
 
-    def _accept(self, doc: Document, m: _Match, blocked: Coverage, person_keys: set[str]) -> bool:
+    def _accept(self, doc: Document, m: _Match, blocked: _NameCover, person_keys: set[str]) -> bool:
         """Decide whether a gazetteer match is a place here; see the module docstring for why."""
         span_start, span_end = _match_offsets(doc, m)
-        if blocked.overlaps(span_start, span_end):
+        if blocked.all.overlaps(span_start, span_end) and not self._outranks_ner(m, blocked, span_start, span_end):
             return False
         surface = doc.text[span_start:span_end]
         if len(m.key) <= 3 and not surface.isupper() and " " not in m.key:
@@ -384,6 +385,15 @@ class PlaceStage:
         if m.sentence_start:
             return biggest >= SENTENCE_START_MIN_POP
         return m.cue or biggest >= SMALL_TOWN
+
+    def _outranks_ner(self, m: _Match, blocked: _NameCover, start: int, end: int) -> bool:
+        """A reviewed multi-word place ("Jalur Gaza") holding a shorter name the NER model guessed as a
+        person or organisation: the curated name is the better evidence. KB mentions are never overridden."""
+        if m.key not in self.gazetteer.curated or " " not in m.key or blocked.firm.overlaps(start, end):
+            return False
+        inside = [s for s in blocked.guessed if s.start < end and start < s.end]
+        return bool(inside) and all(start <= s.start and s.end <= end and s.end - s.start < end - start
+                                    for s in inside)
 
     def _inside_foreign_name(self, doc: Document, m: _Match) -> bool:
         """"Power of Siberia", "Universidad de Chile": a connector with a capitalised word before it."""
@@ -453,6 +463,22 @@ class PlaceStage:
         if hit is None:
             return None
         return _place(span, m.sentence, hit, f"gazetteer:{hit.source}")
+
+
+@dataclass(frozen=True)
+class _NameCover:
+    """Where non-place names lie: all of them, those the KB or a pattern found (firm), and the spans the
+    NER model alone guessed, which a reviewed multi-word place may outrank."""
+
+    all: Coverage
+    firm: Coverage
+    guessed: list[Span]
+
+    @classmethod
+    def of(cls, mentions: list[Mention]) -> _NameCover:
+        guessed = [m.span for m in mentions if m.rule.startswith("ner:")]
+        firm = Coverage(m.span for m in mentions if not m.rule.startswith("ner:"))
+        return cls(Coverage(m.span for m in mentions), firm, guessed)
 
 
 def _place(span, sentence: int, hit: PlaceHit, rule: str) -> Place:  # type: ignore[no-untyped-def]

@@ -39,7 +39,7 @@ class Phrases(SentenceView):
             return Arg([mention.actor], index, mention, rule)
         if mention.kind != "name":
             return None
-        place = self.places_by_start.get(mention.span.start)
+        place = self.place_of(mention.span)
         if place is not None and place.country:  # "mengunjungi Bali" → the country visited
             actor = Actor(None, mention.span.text, "LOC", code=place.country, country=place.country)
             return Arg([actor], index, mention, rule + ":place")

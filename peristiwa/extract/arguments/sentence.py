@@ -15,7 +15,7 @@ from peristiwa.extract.arguments.words import CoderWords
 from peristiwa.extract.casing import is_title_case
 from peristiwa.extract.depargs import TreeView
 from peristiwa.extract.triggers import Lexicon, TriggerMatch
-from peristiwa.model import Document, Mention, Place, Quote, Sentence, Token
+from peristiwa.model import Document, Mention, Place, Quote, Sentence, Span, Token
 
 ARG_WINDOW = 10  # tokens searched to the right of a trigger for its target
 SUBJECT_WINDOW = 14  # tokens searched to the left for the subject
@@ -46,6 +46,14 @@ class SentenceView:
     def countries(self) -> frozenset[str]:
         """Countries the sentence names; only needed when an event lacks a target, so computed lazily."""
         return _countries_named(self.mentions, self.places)
+
+    def place_of(self, span: Span) -> Place | None:
+        """The geocoded place at a name: the one starting there, else one holding it ("Jalur Gaza" for an
+        NER "Gaza"), so a name inside a longer place name still codes as the place's country."""
+        place = self.places_by_start.get(span.start)
+        if place is not None:
+            return place
+        return next((p for p in self.places if p.span.start <= span.start and span.end <= p.span.end), None)
 
     def _token_ending_at(self, offset: int) -> int | None:
         return next((k for k, t in enumerate(self.tokens) if t.end == offset), None)
