@@ -71,6 +71,7 @@ class Conventions:
     state_roles: frozenset[str] = frozenset()
     protest_target_roots: frozenset[str] = frozenset()
     protest_target_role: str = "GOV"
+    protest_grievance_roots: frozenset[str] = frozenset()
     place_source_roots: frozenset[str] = frozenset()
     place_source_role: str = "CVL"
     domestic_target_roots: frozenset[str] = frozenset()
@@ -119,6 +120,7 @@ class Conventions:
             state_act_codes=tuple(sorted(codes(jurisdiction, "state_act_codes"))),
             protest_target_roots=codes(protest, "roots"),
             protest_target_role=str(protest.get("target_role") or "GOV"),
+            protest_grievance_roots=codes(protest, "grievance_roots"),
             place_source_roots=codes(place, "roots"), place_source_role=str(place.get("role") or "CVL"),
             reciprocal_roots=codes(reciprocal, "roots"),
             domestic_target_roots=codes(domestic, "roots"), unattributed_roots=codes(unattributed, "roots"),

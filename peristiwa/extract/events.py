@@ -66,7 +66,28 @@ class EventStage:
     def _code_all(self, ctx: SentenceContext, found: list[TriggerMatch]) -> list[Event]:
         matches = [m for m in self._one_act_per_clause(_drop_embedded_objects(found, ctx), ctx)
                    if not ctx.inside_name(m) and not ctx.names_a_kind(m)]
-        return [e for m in matches for e in self._code(ctx, m)]
+        grievances = self._grievances(ctx, matches)
+        absorbed = {verb for verb, _ in grievances.values()}
+        return [e for m in matches if m not in absorbed for e in self._code(ctx, m, grievances.get(m))]
+
+    def _grievances(self, ctx: SentenceContext, matches: list[TriggerMatch]
+                    ) -> dict[TriggerMatch, tuple[TriggerMatch, list[Arg]]]:
+        """Protests whose own phrase names no codable addressee but whose purpose clause names the grievance
+        against one ("turun ke jalan untuk memprotes hukuman AS"): protest → (grievance verb, its targets).
+        conventions.yaml `protest_target.grievance_roots`; the verb is absorbed into the protest."""
+        rules, found = self.conventions, {}
+        for protest in matches:
+            if self.codebook.root(protest.code) not in rules.protest_target_roots:
+                continue
+            verb = next((m for m in matches if m.voice != "nominal" and m.start >= protest.end
+                         and self.codebook.root(m.code) in rules.protest_grievance_roots
+                         and ctx.purpose_clause_at(protest.end, m.start)), None)
+            if verb is None or _coded(ctx.arguments(protest, self.codebook.root(protest.code))[1]):
+                continue
+            targets = _coded(ctx.arguments(verb, self.codebook.root(verb.code))[1])
+            if targets:
+                found[protest] = (verb, targets)
+        return found
 
     def _one_act_per_clause(self, matches: list[TriggerMatch], ctx: SentenceContext) -> list[TriggerMatch]:
         """"Ribuan demonstran berunjuk rasa di Bangkok" is one protest: an event noun heading the subject of a
@@ -110,9 +131,12 @@ class EventStage:
         after = (m for m in kept if forceful(m) and m.start >= tool.end and ctx.purpose_between(tool.end, m.start))
         return next(before, None) or next(after, None)
 
-    def _code(self, ctx: SentenceContext, match: TriggerMatch) -> list[Event]:
+    def _code(self, ctx: SentenceContext, match: TriggerMatch,
+              grievance: tuple[TriggerMatch, list[Arg]] | None = None) -> list[Event]:
         root = self.codebook.root(match.code)
         sources, targets, rule = ctx.arguments(match, root)
+        if grievance is not None:
+            targets, rule = grievance[1], f"{rule}; target=grievance({grievance[0].form})"
         if not sources and root in self.conventions.place_source_roots:
             sources = ctx.actor_of_place(match, self.conventions.place_source_role)
             rule += "; source=civilians-of-place" if sources else ""
@@ -391,6 +415,11 @@ def _drop_embedded_objects(matches: Sequence[TriggerMatch], ctx: SentenceContext
             continue
         kept.append(match)
     return kept
+
+
+def _coded(args: list[Arg]) -> list[Arg]:
+    """The candidates that name at least one actor with a code."""
+    return [arg for arg in args if any(actor.code for actor in arg.actors)]
 
 
 def _domestic(country: str, target: Actor | None) -> Actor:

@@ -19,6 +19,7 @@ from peristiwa.model import Document, Mention, Place, Quote, Sentence, Span, Tok
 
 ARG_WINDOW = 10  # tokens searched to the right of a trigger for its target
 SUBJECT_WINDOW = 14  # tokens searched to the left for the subject
+PURPOSE_REACH = 6  # tokens from an act to the purpose preposition of its own clause
 
 
 class SentenceView:
@@ -135,6 +136,12 @@ class SentenceView:
     def purpose_between(self, start: int, end: int) -> bool:
         """Only a few words and a purpose preposition ("untuk", "guna") stand in [start, end)."""
         return 0 < end - start <= 3 and any(self.norms[k] in self.words.purpose_preps for k in range(start, end)) \
+            and not self.clause_break_between(start, end)
+
+    def purpose_clause_at(self, start: int, end: int) -> bool:
+        """The word before `end` opens a purpose clause ("untuk", "guna") in the clause of `start`, at most
+        PURPOSE_REACH words on ("menggelar protes di depan kedutaan untuk menentang …")."""
+        return 0 < end - start <= PURPOSE_REACH and self.norms[end - 1] in self.words.purpose_preps \
             and not self.clause_break_between(start, end)
 
     def clause_break_between(self, start: int, end: int) -> bool:
