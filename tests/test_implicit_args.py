@@ -330,3 +330,16 @@ def test_agentless_execution_of_foreign_men_is_by_the_country_where_it_happened(
     events = coded(extract, "Tiga pria Yaman dieksekusi di kota Riyadh.")
     assert any(c.startswith("18") and s == "SAUGOV" and "foreign patient, place" in r
                for c, s, _, r in events), events
+
+
+def test_a_protests_purpose_clause_names_its_addressee(extract) -> None:
+    """"turun ke jalan untuk memprotes X": the protest is against X, and the verb is no second act."""
+    events = coded(extract, "Ribuan warga Malaysia turun ke jalan di Kuala Lumpur untuk memprotes Singapura.")
+    assert [(c[:2], s[:3], t) for c, s, t, _ in events] == [("14", "MYS", "SGP")], events
+    assert "target=grievance(memprotes)" in events[0][3]
+
+
+def test_a_protest_with_an_empty_purpose_clause_keeps_its_own_government(extract) -> None:
+    events = coded(extract, "Ribuan warga Malaysia turun ke jalan di Kuala Lumpur untuk memprotes.")
+    protest = [e for e in events if e[0].startswith("14")]
+    assert protest and protest[0][2] == "MYSGOV" and "grievance" not in protest[0][3], events

@@ -72,8 +72,9 @@ class EventStage:
 
     def _grievances(self, ctx: SentenceContext, matches: list[TriggerMatch]
                     ) -> dict[TriggerMatch, tuple[TriggerMatch, list[Arg]]]:
-        """Protests whose own phrase names no codable addressee but whose purpose clause names the grievance
-        against one ("turun ke jalan untuk memprotes hukuman AS"): protest → (grievance verb, its targets).
+        """Protests whose own phrase names no codable addressee (at most the place: "di Kuala Lumpur") but whose
+        purpose clause names the grievance against one ("turun ke jalan untuk memprotes hukuman AS"):
+        protest → (grievance verb, its targets).
         conventions.yaml `protest_target.grievance_roots`; the verb is absorbed into the protest."""
         rules, found = self.conventions, {}
         for protest in matches:
@@ -82,7 +83,8 @@ class EventStage:
             verb = next((m for m in matches if m.voice != "nominal" and m.start >= protest.end
                          and self.codebook.root(m.code) in rules.protest_grievance_roots
                          and ctx.purpose_clause_at(protest.end, m.start)), None)
-            if verb is None or _coded(ctx.arguments(protest, self.codebook.root(protest.code))[1]):
+            own = _coded(ctx.arguments(protest, self.codebook.root(protest.code))[1])
+            if verb is None or (own and not ctx.only_locative(own)):
                 continue
             targets = _coded(ctx.arguments(verb, self.codebook.root(verb.code))[1])
             if targets:

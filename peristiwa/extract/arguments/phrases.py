@@ -111,6 +111,11 @@ class Phrases(SentenceView):
         actor = Actor(None, place.name, "LOC", code=place.country, country=place.country)
         return Arg([actor], None, Mention(place.span, "LOC", self.index, "name", actor, place.rule), "place")
 
+    def only_locative(self, args: list[Arg]) -> bool:
+        """Every candidate is the place of the act ("di Kuala Lumpur"), none an addressee."""
+        return all(arg.mention is not None and self._governing_prep(arg.mention) in self.words.attack_locatives
+                   for arg in args)
+
     def _governing_prep(self, mention: Mention) -> str | None:
         """The preposition heading the mention's phrase; "di depan X" counts as "di"."""
         k = self._np_start(mention)
