@@ -125,3 +125,22 @@ def test_a_name_with_its_lower_case_title_is_a_co_subject_not_a_possessor(extrac
                   "2008-02-28")
     signed = [e for e in doc.events if e.code.startswith("05")]
     assert len({e.source.actor.kb_id for e in signed if e.source}) == 2
+
+
+@pytest.mark.parametrize("issued", ["mengeluarkan pernyataan", "merilis sebuah laporan", "menyampaikan pidato"])
+def test_a_relative_on_an_issued_text_is_said_by_its_author(extract, issued):
+    doc = extract(f"Pemerintah Norwegia {issued} yang mengecam Myanmar.", "2015-02-01")
+    assert any(s.startswith("NOR") and t.startswith("MMR") and c == "11" for s, t, c in roots(doc)), roots(doc)
+    assert any(":author-of-" in e.rule for e in doc.events if e.code[:2] == "11")
+
+
+def test_what_a_demanded_text_would_say_is_demanded_too(extract):
+    doc = extract("Para aktivis menantang Mr. Solberg untuk mengeluarkan pernyataan yang mengecam Myanmar.",
+                  "2015-02-01")
+    condemn = [e for e in doc.events if e.code[:2] == "11"]
+    assert condemn and all("requested" in e.modality and not is_resolved(e) for e in condemn), condemn
+
+
+def test_a_text_no_verb_issues_names_no_author(extract):
+    doc = extract("Pernyataan yang mengecam Myanmar itu beredar luas di Norwegia.", "2015-02-01")
+    assert not any(":author-of-" in e.rule for e in doc.events)

@@ -50,6 +50,11 @@ SENTENCE_CASES = [
         id="titles-degrees",
     ),
     pytest.param(
+        "Saya menantang Mr. Hadi dan Ms. Karman untuk berbicara. Mereka diam.",
+        ["Saya menantang Mr. Hadi dan Ms. Karman untuk berbicara.", "Mereka diam."],
+        id="english-address",
+    ),
+    pytest.param(
         "Rombongan dipimpin H. Rahmat dan Hj. Nurlela. Mereka berangkat pagi.",
         ["Rombongan dipimpin H. Rahmat dan Hj. Nurlela.", "Mereka berangkat pagi."],
         id="haji-hajjah",

@@ -36,7 +36,8 @@ class Modality(Phrases):
         opener = self._word_before_subject(start)
         requested = self._demand_verb(start) is not None or (
             opener is not None and self.norms[opener] in self.words.modality.get("requested", ())) or (
-            depth > 0 and (self._purpose_of_requested(start, depth) or self._conjoined_with_requested(start, depth)))
+            depth > 0 and (self._purpose_of_requested(start, depth) or self._conjoined_with_requested(start, depth)
+                           or self._said_by_requested_text(start, depth)))
         flags: list[str] = ["requested"] if requested else []
         lo = max(0, start - self.words.modality_window)
         for k in range(start - 1, lo - 1, -1):
@@ -103,6 +104,15 @@ class Modality(Phrases):
             if self._is_predicate(k):
                 return "requested" in self._mood(k, depth - 1)
         return False
+
+    def _said_by_requested_text(self, start: int, depth: int) -> bool:
+        """"menuntut X untuk meluncurkan pernyataan yang mengutuk Y": what a demanded text would say is
+        demanded too — the relative clause on a document noun takes the mood of the verb issuing it."""
+        relative = self._skip_adverbs(start - 1)
+        if relative < 2 or self.norms[relative] not in self.words.relative:
+            return False
+        verb = self._issuing_verb(relative - 1)
+        return verb is not None and "requested" in self._mood(verb, depth - 1)
 
     def _conjoined_with_requested(self, start: int, depth: int) -> bool:
         """"menuntut Y untuk memutuskan hubungan dan menutup kedutaannya": a predicate joined by `dan` to a

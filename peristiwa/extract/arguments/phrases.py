@@ -111,6 +111,16 @@ class Phrases(SentenceView):
         actor = Actor(None, place.name, "LOC", code=place.country, country=place.country)
         return Arg([actor], None, Mention(place.span, "LOC", self.index, "name", actor, place.rule), "place")
 
+    def _issuing_verb(self, noun: int) -> int | None:
+        """The verb right before a document noun ("mengeluarkan [sebuah] pernyataan", syntax.yaml
+        `document_nouns`) that issues it, if any: its subject is the author, its mood the text's."""
+        if noun < 1 or self.norms[noun] not in self.words.document_nouns:
+            return None
+        verb = noun - 1
+        while verb > 0 and self.norms[verb] in self.lexicon.fillers:
+            verb -= 1
+        return verb if self._is_verbal(verb) and not self._after_relative(verb) else None
+
     def only_locative(self, args: list[Arg]) -> bool:
         """Every candidate is the place of the act ("di Kuala Lumpur"), none an addressee."""
         return all(arg.mention is not None and self._governing_prep(arg.mention) in self.words.attack_locatives

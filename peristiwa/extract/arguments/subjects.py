@@ -108,9 +108,20 @@ class Subjects(Objects):
             k, rule = k - 1, rule or ":modified-relative"
         arg = self._mention_ending_at(k) if k >= 0 else None
         if arg is None:
-            return []
+            return self._document_author(k)
         arg.rule += rule
         return [arg]
+
+    def _document_author(self, noun: int) -> list[Arg]:
+        """"X mengeluarkan pernyataan yang mengecam Y": the subject of the verb right before a document noun
+        (syntax.yaml `document_nouns`; fillers like "sebuah" skipped) is the author of what the text says."""
+        verb = self._issuing_verb(noun)
+        if verb is None:
+            return []
+        authors = self._subject(verb)
+        for arg in authors:
+            arg.rule += f":author-of-{self.norms[noun]}"
+        return authors
 
     def _comma_chain_subject(self, before: int, depth: int) -> list[Arg]:
         """"X menyampaikan pidato … hari ini, Selasa, memperingatkan …": a predicate attached by a comma

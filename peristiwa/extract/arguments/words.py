@@ -36,6 +36,7 @@ class CoderWords:
     kind_heads: frozenset[str] = frozenset()
     adverbs: frozenset[str] = frozenset()
     purpose_preps: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
     complement_markers: frozenset[str] = frozenset()
     reciprocal_preps: frozenset[str] = frozenset()
     title_modifiers: frozenset[str] = frozenset()
@@ -90,6 +91,7 @@ class CoderWords:
             topic_target_roots=words(syntax, "topic_target_roots"),
             adverbs=words(syntax, "adverbs"),
             purpose_preps=words(syntax, "purpose_preps"),
+            document_nouns=words(syntax, "document_nouns"),
             complement_markers=words(syntax, "complement_markers"),
             reciprocal_preps=words(syntax, "reciprocal_preps"),
             title_modifiers=words(syntax, "title_modifiers"),
