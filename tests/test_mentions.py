@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def actors(doc):
     return {m.span.text: m.actor for m in doc.mentions if m.actor is not None}
@@ -304,3 +306,15 @@ def test_title_before_a_city_is_that_citys_office_not_a_person(extract):
     assert offices == {"Polisi": "ARECOP", "Gubernur": "TURGOV"}
     assert {p.span.text for p in doc.places} >= {"Dubai", "Istanbul"}
     assert not any(e.code.startswith("14") for e in doc.events)  # the banned march is no protest event
+
+
+@pytest.mark.parametrize("link", ["asal", "berkebangsaan", "berasal dari"])
+def test_a_nationality_link_gives_a_persons_role_its_country(extract, link):
+    doc = extract(f"Seorang guru {link} Kanada ditahan di Nairobi.", "2012-05-01")
+    role = next(m for m in doc.mentions if m.span.text.startswith("guru"))
+    assert role.actor is not None and role.actor.country == "CAN", role
+
+
+def test_a_nationality_link_before_no_country_links_nothing(extract):
+    doc = extract("Seorang guru asal desa itu ditahan di Nairobi.", "2012-05-01")
+    assert not any(m.span.text.startswith("guru asal") for m in doc.mentions)

@@ -206,9 +206,14 @@ class _Scanner:
             n_role, role = n_role + n_next, nxt
         j = i + n_role
         n_owner, owner = self._owner_at(j)
-        k = j + n_owner
+        n_link = 0 if n_owner or role.kind not in PERSON_KINDS else self._nationality_link(j)
+        if n_link:
+            n_owner, owner = self._owner_at(j + n_link)
+            if owner is None or owner.kind != "country":
+                n_link, n_owner, owner = 0, 0, None
+        k = j + n_link + n_owner
         if n_owner:
-            self._emit_kb(j, n_owner, owner.entry_id, owner.via, rule=f"kb:{owner.via}")
+            self._emit_kb(j + n_link, n_owner, owner.entry_id, owner.via, rule=f"kb:{owner.via}")
         used = (not n_owner and self._followers_of(i, k, role)) or self._role_with_name(i, k, role, owner, former)
         if used:
             return used
@@ -403,6 +408,13 @@ class _Scanner:
         actor = Actor(None, surface, mtype, code=code, country=country, role=_role_code(role, owner, former))
         self._emit(i, n, mtype, actor, f"pattern:{role.kind}+owner:{role.surface}", "pattern", 0.9)
         return n
+
+    def _nationality_link(self, j: int) -> int:
+        """Tokens of a nationality link at `j` ("asal", "berasal dari"; names.yaml `nationality_links`), else 0."""
+        norms = self.w.norms
+        if j >= len(norms) or norms[j] not in self.pack.name_cues.get("nationality_links", frozenset()):
+            return 0
+        return 2 if j + 1 < len(norms) and norms[j + 1] == "dari" else 1
 
     def _owner_at(self, j: int) -> tuple[int, _Owner | None]:
         """A country, metonym or organisation right after a role word."""
