@@ -83,8 +83,10 @@ class EventStage:
             verb = next((m for m in matches if m.voice != "nominal" and m.start >= protest.end
                          and self.codebook.root(m.code) in rules.protest_grievance_roots
                          and ctx.purpose_clause_at(protest.end, m.start)), None)
+            if verb is None:
+                continue  # checked first: arguments are computed only for protests with a purpose clause
             own = _coded(ctx.arguments(protest, self.codebook.root(protest.code))[1])
-            if verb is None or (own and not ctx.only_locative(own)):
+            if own and not ctx.only_locative(own):
                 continue
             targets = _coded(ctx.arguments(verb, self.codebook.root(verb.code))[1])
             if targets:
